@@ -1,0 +1,134 @@
+"""The command line: parse, call one core function, print what it returns, map errors to exits.
+
+No logic lives here. Every error reaches `main`, which prints `exotour: error: ...` on stderr and
+exits with the documented status; nobody sees a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+# Typer 0.28 vendors Click; its exceptions are reachable only here.
+from typer._click.exceptions import ClickException, UsageError
+
+from exotour import __version__
+from exotour.commands import Options
+from exotour.errors import ExitStatus, ExotourError
+
+app = typer.Typer(
+    name="exotour",
+    help="A guided tour of exosome therapy in the terminal, with what the evidence says.",
+    add_completion=False,
+    no_args_is_help=False,
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _options(ctx: typer.Context) -> Options:
+    options = ctx.find_object(Options)
+    return options if options is not None else Options()
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"exotour {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    content: Annotated[
+        Path | None,
+        typer.Option(
+            "--content",
+            envvar="EXOTOUR_CONTENT",
+            help="Use another tour's content folder (default: the built-in exosome tour).",
+            show_default=False,
+        ),
+    ] = None,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colours or styles, as NO_COLOR does.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """A guided tour of exosome therapy in the terminal, with what the evidence says."""
+    ctx.obj = Options(content, no_color)
+    if ctx.invoked_subcommand is None:
+        from exotour.commands import welcome
+
+        welcome.run(ctx.obj)
+
+
+@app.command()
+def learn(
+    ctx: typer.Context,
+    section: Annotated[
+        str | None,
+        typer.Argument(help="Open this section: an id, a number, or the start of a title."),
+    ] = None,
+    restart: Annotated[bool, typer.Option("--restart", help="Start again from the beginning.")] = False,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Print the tour as plain text, with no keys.")
+    ] = False,
+) -> None:
+    """Walk through the tour page by page; it remembers where you stopped."""
+    from exotour.commands import learn as command
+
+    status = command.run(_options(ctx), section, restart=restart, plain=plain)
+    raise typer.Exit(int(status))
+
+
+def _fail(message: str, hint: str | None, status: int) -> NoReturn:
+    from exotour.terminal import make_console
+
+    console = make_console(stderr=True)
+    console.print(f"exotour: error: {message}", highlight=False)
+    if hint:
+        console.print(f"exotour: hint: {hint}", highlight=False)
+    sys.exit(status)
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """The `exotour` script: run the app and turn every failure into a message and a status."""
+    try:
+        # Not standalone: Typer returns exit codes instead of exiting, and raises usage errors
+        # for us to print in our own format.
+        status = app(args=argv, prog_name="exotour", standalone_mode=False)
+    except ExotourError as exc:
+        lines = exc.lines()
+        for line in lines[:-1]:
+            print(f"exotour: error: {line}", file=sys.stderr)
+        _fail(lines[-1], exc.hint, int(exc.exit_status))
+    except typer.Abort:
+        sys.exit(int(ExitStatus.INTERRUPTED))
+    except UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "exotour"
+        _fail(exc.format_message(), f"try '{command} --help'", int(ExitStatus.ERROR))
+    except ClickException as exc:
+        _fail(exc.format_message(), None, int(ExitStatus.ERROR))
+    except KeyboardInterrupt:
+        sys.exit(int(ExitStatus.INTERRUPTED))
+    except BrokenPipeError:
+        # The reader of a pipe went away (| head): not worth a message; silence the final flush.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(int(ExitStatus.OK))
+    except Exception as exc:  # the last line of defence: a message, never a traceback
+        _fail(
+            f"unexpected {type(exc).__name__}: {exc}",
+            "this is a bug in exotour; please report it with the command you ran",
+            int(ExitStatus.ERROR),
+        )
+    sys.exit(status if isinstance(status, int) else int(ExitStatus.OK))

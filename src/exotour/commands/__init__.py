@@ -1,0 +1,58 @@
+"""What each command does, between the command line and the core modules.
+
+One module a command; each loads the tour, calls the core, and prints what the renderer returns.
+The helpers here are what every command shares.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from exotour.model import Tour
+    from exotour.progress import ProgressStore
+
+
+class Options:
+    """What the global options chose, for every command."""
+
+    def __init__(self, content: Path | None = None, no_color: bool = False) -> None:
+        self.content = content
+        self.no_color = no_color
+
+    def content_dir(self) -> Path:
+        from exotour.loader import builtin_content_dir
+
+        return self.content if self.content is not None else builtin_content_dir()
+
+
+def load(options: Options) -> Tour:
+    """The tour the options name; raises ContentError before anything is printed."""
+    from exotour.loader import load_tour
+
+    return load_tour(options.content_dir())
+
+
+def stdout(options: Options) -> Console:
+    from exotour.terminal import make_console
+
+    return make_console(no_color=options.no_color)
+
+
+def store_for(tour: Tour) -> ProgressStore:
+    """The progress of this tour: kept per tour id, so two tours never mix."""
+    from exotour.progress import ProgressStore, default_state_dir
+
+    return ProgressStore(default_state_dir(), tour.id)
+
+
+def warn(lines: list[str]) -> None:
+    """Warnings on stderr, each as `exotour: warning: ...`."""
+    import sys
+
+    for line in lines:
+        print(f"exotour: warning: {line}", file=sys.stderr)

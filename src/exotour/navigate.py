@@ -1,0 +1,244 @@
+"""The walkthrough: which key does what, the position it leads to, and the loop that draws it.
+
+`step` is pure, so the rules of movement are tested without a terminal; `Walkthrough.run` is the
+thin loop around it that reads keys, draws screens and saves the place on every turn.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from types import FrameType
+
+from rich.console import Console, RenderableType
+from rich.control import Control
+from rich.segment import Segment, Segments
+
+from exotour.errors import ExitStatus
+from exotour.model import Tour
+from exotour.paginate import MIN_HEIGHT, MIN_WIDTH, Paginator, fits
+from exotour.progress import END, ProgressStore, Saved
+from exotour.terminal import EOF_KEY, KeyReader
+
+
+class Action(Enum):
+    NEXT = "next"
+    PREV = "prev"
+    FIRST = "first"
+    LAST = "last"
+    QUIT = "quit"
+
+
+KEYS: dict[str, Action] = {
+    "right": Action.NEXT,
+    "n": Action.NEXT,
+    "space": Action.NEXT,
+    "enter": Action.NEXT,
+    "pagedown": Action.NEXT,
+    "down": Action.NEXT,
+    "left": Action.PREV,
+    "p": Action.PREV,
+    "pageup": Action.PREV,
+    "up": Action.PREV,
+    "backspace": Action.PREV,
+    "home": Action.FIRST,
+    "g": Action.FIRST,
+    "end": Action.LAST,
+    "G": Action.LAST,
+    "q": Action.QUIT,
+    "Q": Action.QUIT,
+    "esc": Action.QUIT,
+    EOF_KEY: Action.QUIT,
+}
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A page of a section; `section == len(sections)` is the closing panel."""
+
+    section: int
+    page: int = 0
+
+
+def step(position: Position, action: Action, sections: int, pages: Callable[[int], int]) -> Position:
+    """Where ACTION leads from POSITION, given how many pages each section has."""
+    section, page = position.section, position.page
+    if action is Action.NEXT:
+        if section >= sections:
+            return position
+        if page + 1 < pages(section):
+            return Position(section, page + 1)
+        return Position(section + 1, 0)
+    if action is Action.PREV:
+        if section >= sections:
+            return Position(sections - 1, pages(sections - 1) - 1)
+        if page > 0:
+            return Position(section, page - 1)
+        if section > 0:
+            return Position(section - 1, pages(section - 1) - 1)
+        return position
+    if action is Action.FIRST:
+        return Position(0, 0)
+    if action is Action.LAST:
+        return Position(sections - 1, pages(sections - 1) - 1)
+    return position
+
+
+def rescale(page: int, old_pages: int, new_pages: int) -> int:
+    """The page that holds the same place once a section has NEW_PAGES instead of OLD_PAGES."""
+    if old_pages == new_pages:
+        return min(page, new_pages - 1)
+    return min(new_pages - 1, max(0, round(page * new_pages / max(old_pages, 1))))
+
+
+def resume_position(tour: Tour, saved: Saved, pages: Callable[[int], int]) -> Position | None:
+    """The saved place in this tour, or None when there is none or it no longer exists."""
+    if saved.section is None:
+        return None
+    if saved.section == END:
+        return Position(len(tour.sections))
+    if saved.section not in tour.section_ids:
+        return None
+    index = tour.index_of(saved.section)
+    return Position(index, rescale(saved.page, saved.pages, pages(index)))
+
+
+def describe(tour: Tour, position: Position, pages: Callable[[int], int]) -> str:
+    if position.section >= len(tour.sections):
+        return "the end of the tour"
+    count = pages(position.section)
+    return f"section {position.section + 1}, page {position.page + 1} of {count}"
+
+
+class _HangUp(Exception):
+    """The terminal went away: save and leave quietly."""
+
+
+def _hang_up(signum: int, frame: FrameType | None) -> None:
+    raise _HangUp
+
+
+@dataclass
+class Walkthrough:
+    """The interactive tour on a real terminal."""
+
+    tour: Tour
+    console: Console
+    store: ProgressStore
+    saved: Saved
+    position: Position
+    message: str = ""
+
+    def _size(self) -> tuple[int, int]:
+        width, height = self.console.size
+        return width, height
+
+    def save(self, pages: Paginator) -> None:
+        section_count = len(self.tour.sections)
+        if self.position.section >= section_count:
+            self.saved = self.saved.at(END, 0, 1)
+        else:
+            section_id = self.tour.sections[self.position.section].id
+            count = pages.count(self.position.section)
+            self.saved = self.saved.at(section_id, self.position.page, count)
+        before = len(self.store.warnings)
+        self.store.save(self.saved)
+        if len(self.store.warnings) > before:
+            self.message = "Warning: " + self.store.warnings[-1]
+
+    def screen(self, pages: Paginator, size: tuple[int, int]) -> RenderableType:
+        from exotour import render
+
+        if not fits(*size):
+            return render.too_small_screen(size, (MIN_WIDTH, MIN_HEIGHT))
+        if self.position.section >= len(self.tour.sections):
+            return render.closing_screen(self.tour, size, self.message)
+        section_pages = pages.pages(self.position.section)
+        page = section_pages[self.position.page]
+        return render.learn_screen(
+            self.tour,
+            self.position.section,
+            page,
+            self.position.page,
+            len(section_pages),
+            size,
+            self.message,
+        )
+
+    def draw(self, renderable: RenderableType, size: tuple[int, int]) -> None:
+        """Paint exactly one screenful from the top left, overwriting what was there."""
+        width, height = size
+        options = self.console.options.update(width=width, height=height)
+        lines = self.console.render_lines(renderable, options, pad=True)[:height]
+        lines += [[Segment(" " * width)]] * (height - len(lines))
+        segments: list[Segment] = []
+        for number, line in enumerate(lines):
+            if number:
+                segments.append(Segment.line())
+            segments.extend(line)
+        self.console.control(Control.home())
+        self.console.print(Segments(segments), end="", crop=False)
+
+    def run(self) -> ExitStatus:
+        previous = signal.signal(signal.SIGHUP, _hang_up)
+        size = self._size()
+        pages = Paginator(self.tour, *size)
+        self.position = self._clamp(self.position, pages)
+        self.save(pages)
+        try:
+            with KeyReader() as keys:
+                self.console.set_alt_screen(True)
+                self.console.show_cursor(False)
+                try:
+                    return self._loop(keys, pages, size)
+                finally:
+                    self.console.show_cursor(True)
+                    self.console.set_alt_screen(False)
+        except KeyboardInterrupt:
+            self.save(pages)
+            return ExitStatus.INTERRUPTED
+        except (_HangUp, OSError):
+            self.save(pages)
+            return ExitStatus.OK
+        finally:
+            signal.signal(signal.SIGHUP, previous)
+
+    def _clamp(self, position: Position, pages: Paginator) -> Position:
+        if position.section >= len(self.tour.sections):
+            return Position(len(self.tour.sections))
+        return Position(position.section, min(position.page, pages.count(position.section) - 1))
+
+    def _loop(self, keys: KeyReader, pages: Paginator, size: tuple[int, int]) -> ExitStatus:
+        dirty = True
+        while True:
+            now = self._size()
+            if now != size:
+                # A resize keeps the place: the same fraction of the section, on the new pages.
+                old = pages.count(self.position.section) if fits(*size) else 1
+                size, pages = now, Paginator(self.tour, *now)
+                if self.position.section < len(self.tour.sections) and fits(*size):
+                    new = pages.count(self.position.section)
+                    page = rescale(self.position.page, old, new)
+                    self.position = Position(self.position.section, page)
+                dirty = True
+            if dirty:
+                self.draw(self.screen(pages, size), size)
+                self.message = ""
+                dirty = False
+            key = keys.read_key(timeout=0.25)
+            if key is None:
+                continue
+            dirty = True
+            action = KEYS.get(key)
+            if action is Action.QUIT:
+                self.save(pages)
+                return ExitStatus.OK
+            if action is None or not fits(*size):
+                self.message = "Keys: → n space next · ← p back · q quit"
+                continue
+            moved = step(self.position, action, len(self.tour.sections), pages.count)
+            if moved != self.position:
+                self.position = moved
+                self.save(pages)

@@ -1,0 +1,202 @@
+"""Rich renderables for every screen. They are returned, never printed, and never read files.
+
+Content strings always become `Text` (or Markdown), never markup, so a bracket in content cannot
+turn into a style and a title prints as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.markdown import Markdown
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text
+
+from exotour.model import EvidenceNote, Section, Tour
+from exotour.paginate import Page
+
+EVIDENCE_STYLE = "cyan"
+ADDED_STYLE = "magenta"
+
+
+def evidence_note(note: EvidenceNote) -> Panel:
+    """A 'What the evidence says' note, set apart from the article's text by its own frame."""
+    sources = Text()
+    for number, source in enumerate(note.sources):
+        if number:
+            sources.append("\n")
+        sources.append("- ")
+        sources.append(f"{source.author}, ")
+        sources.append(source.title, style="italic")
+        sources.append(f" ({source.year}). ")
+        sources.append(source.link, style="underline")
+    body = Group(Text(note.text), Text(""), Text("Sources:", style="bold"), sources)
+    return Panel(
+        body,
+        title=Text(f"What the evidence says (as of {note.as_of})", style="bold"),
+        title_align="left",
+        box=box.HEAVY,
+        border_style=EVIDENCE_STYLE,
+        padding=(0, 1),
+    )
+
+
+def section_blocks(tour: Tour, index: int) -> list[RenderableType]:
+    """A section's content as blocks: a page may break between them."""
+    section = tour.sections[index]
+    blocks: list[RenderableType] = []
+    if index == 0:
+        blocks.append(Text(tour.disclaimer, style="italic"))
+    if section.added_by_tour:
+        blocks.append(Text("Added by this tour; not part of the article.", style=ADDED_STYLE))
+    blocks.append(Markdown(section.body, hyperlinks=False))
+    blocks.extend(evidence_note(note) for note in section.evidence)
+    return blocks
+
+
+def _position_label(tour: Tour, index: int, page: int, pages: int) -> str:
+    return f"Section {index + 1} of {len(tour.sections)} · page {page + 1} of {pages}"
+
+
+def header(tour: Tour, index: int, page: int, pages: int, width: int) -> RenderableType:
+    """The line above the panel: where you are, and a bar of how far through the tour."""
+    label = _position_label(tour, index, page, pages)
+    done = index + (page + 1) / pages
+    grid = Table.grid(expand=True, padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_column(no_wrap=True, justify="right")
+    percent = f"{round(100 * done / len(tour.sections))}%"
+    bar = ProgressBar(total=len(tour.sections), completed=done, width=max(4, width // 4))
+    grid.add_row(Text(label, style="bold"), bar, Text(percent))
+    return grid
+
+
+def key_line(width: int, message: str = "") -> Text:
+    """The bottom line: a message when there is one, else the keys."""
+    if message:
+        return Text(message, style="bold yellow", no_wrap=True, overflow="ellipsis")
+    wide = "→ n space: next   ← p: back   q Esc: quit"
+    narrow = "n next  p back  q quit"
+    return Text(wide if width >= len(wide) + 1 else narrow, style="dim", no_wrap=True)
+
+
+def section_panel(tour: Tour, index: int, page: Page, page_no: int, pages: int, rows: int) -> Panel:
+    """One page of a section, framed, with its title and page number on the border."""
+    section = tour.sections[index]
+    return Panel(
+        page,
+        title=Text(f"{index + 1}. {section.title}", style="bold"),
+        title_align="left",
+        subtitle=Text(f"{page_no + 1}/{pages}"),
+        subtitle_align="right",
+        box=box.ROUNDED,
+        border_style=ADDED_STYLE if section.added_by_tour else "blue",
+        height=rows + 2,
+        padding=(0, 1),
+    )
+
+
+def learn_screen(
+    tour: Tour, index: int, page: Page, page_no: int, pages: int, size: tuple[int, int], message: str
+) -> RenderableType:
+    """The whole learn screen for one page at SIZE (columns, rows)."""
+    width, height = size
+    rows = height - 4
+    return Group(
+        header(tour, index, page_no, pages, width),
+        section_panel(tour, index, page, page_no, pages, rows),
+        key_line(width, message),
+    )
+
+
+def closing_screen(tour: Tour, size: tuple[int, int], message: str) -> RenderableType:
+    """After the last page: the tour is complete, and what to do next."""
+    width, height = size
+    body = Text()
+    body.append("You have reached the end of the tour.\n\n", style="bold")
+    body.append("Next:\n")
+    body.append("  exotour summary    the gist of every section on one screen\n")
+    body.append("  exotour quiz       check what you remember\n")
+    body.append("  exotour learn N    open section N again\n\n")
+    body.append(tour.disclaimer, style="italic")
+    panel = Panel(
+        body,
+        title=Text("Tour complete", style="bold"),
+        title_align="left",
+        box=box.DOUBLE,
+        border_style="green",
+        height=height - 2,
+        padding=(0, 1),
+    )
+    return Group(
+        Text(f"{tour.title} · complete", style="bold", no_wrap=True, overflow="ellipsis"),
+        panel,
+        key_line(width, message or "← p: back to the last page   q: quit"),
+    )
+
+
+def too_small_screen(size: tuple[int, int], minimum: tuple[int, int]) -> Text:
+    width, height = size
+    return Text(
+        f"The terminal is {width}x{height}; exotour needs at least {minimum[0]}x{minimum[1]}.\n"
+        "Make it larger, or press q to quit.",
+        overflow="fold",
+    )
+
+
+def plain_section(tour: Tour, index: int) -> RenderableType:
+    """A section in full for plain output: a heading, the body and the evidence notes."""
+    section: Section = tour.sections[index]
+    heading = Text(f"{index + 1}. {section.title}", style="bold")
+    heading.append(f"  (section {index + 1} of {len(tour.sections)}, id: {section.id})", style="dim")
+    blocks: list[RenderableType] = [heading, Text("")]
+    for block in section_blocks(tour, index):
+        blocks.extend([block, Text("")])
+    return Group(*blocks)
+
+
+def plain_tour(tour: Tour, indexes: Sequence[int]) -> RenderableType:
+    """The sections at INDEXES in order, as plain text; the whole tour ends with a closing line."""
+    parts: list[RenderableType] = []
+    if len(indexes) == len(tour.sections):
+        title = Text(tour.title, style="bold")
+        if tour.subtitle:
+            title.append(f"\n{tour.subtitle}")
+        parts.extend([title, Text("")])
+    for index in indexes:
+        parts.append(Padding(plain_section(tour, index), (0, 0, 1, 0)))
+    if len(indexes) == len(tour.sections):
+        parts.append(
+            Text("End of the tour. Next: 'exotour summary' for the gist, 'exotour quiz' to check.")
+        )
+    return Group(*parts)
+
+
+def welcome_screen(tour: Tour) -> RenderableType:
+    """`exotour` alone: the title, the disclaimer, the contents and the commands to try."""
+    contents = Table.grid(padding=(0, 2))
+    contents.add_column(justify="right")
+    contents.add_column()
+    for number, section in enumerate(tour.sections, start=1):
+        contents.add_row(str(number), Text(section.title))
+    commands = Text(
+        "exotour learn      start or resume the walkthrough\n"
+        "exotour --help     every command",
+    )
+    title = Text(tour.title, style="bold")
+    if tour.subtitle:
+        title.append(f"\n{tour.subtitle}")
+    return Group(
+        title,
+        Text(tour.disclaimer, style="italic"),
+        Text(""),
+        contents,
+        Text(""),
+        commands,
+    )
