@@ -77,7 +77,9 @@ def learn(
         str | None,
         typer.Argument(help="Open this section: an id, a number, or the start of a title."),
     ] = None,
-    restart: Annotated[bool, typer.Option("--restart", help="Start again from the beginning.")] = False,
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Start again from the beginning.")
+    ] = False,
     plain: Annotated[
         bool, typer.Option("--plain", help="Print the tour as plain text, with no keys.")
     ] = False,
@@ -87,6 +89,110 @@ def learn(
 
     status = command.run(_options(ctx), section, restart=restart, plain=plain)
     raise typer.Exit(int(status))
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[list[str], typer.Argument(help='Words to find; "a phrase" or a prefix*.')],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N hits.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the hits as JSON.")] = False,
+) -> None:
+    """Search the tour; the best passages first, with the command that opens each."""
+    from exotour.commands import search as command
+
+    raise typer.Exit(int(command.run(_options(ctx), query, limit=limit, as_json=as_json)))
+
+
+@app.command()
+def summary(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    as_markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print the summary as Markdown.")
+    ] = False,
+) -> None:
+    """The gist of the whole tour on one screen: one takeaway per section."""
+    from exotour.commands import summary as command
+
+    raise typer.Exit(int(command.run(_options(ctx), as_json=as_json, as_markdown=as_markdown)))
+
+
+@app.command()
+def sections(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the contents as JSON.")] = False,
+) -> None:
+    """The contents: number, id, title, reading time and what you have read."""
+    from exotour.commands import sections as command
+
+    raise typer.Exit(int(command.run(_options(ctx), as_json=as_json)))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    section: Annotated[str, typer.Argument(help="An id, a number, or the start of a title.")],
+) -> None:
+    """Print one section in full, with no keys to press."""
+    from exotour.commands import show as command
+
+    raise typer.Exit(int(command.run(_options(ctx), section)))
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="markdown or html.", metavar="FORMAT")
+    ] = "markdown",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """The whole tour, sources included, as one document to share or print."""
+    from exotour.commands import export as command
+
+    raise typer.Exit(int(command.run(_options(ctx), format_, output, force=force)))
+
+
+@app.command()
+def glossary(
+    ctx: typer.Context,
+    term: Annotated[str | None, typer.Argument(help="Show one term (aliases work too).")] = None,
+) -> None:
+    """The key terms in plain words, or one term."""
+    from exotour.commands import glossary as command
+
+    raise typer.Exit(int(command.run(_options(ctx), term)))
+
+
+@app.command()
+def quiz(
+    ctx: typer.Context,
+    section: Annotated[str | None, typer.Argument(help="Only this section's questions.")] = None,
+) -> None:
+    """A short multiple-choice check with explanations and a score."""
+    from exotour.commands import quiz as command
+
+    raise typer.Exit(int(command.run(_options(ctx), section)))
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The content folder to check (default: the one in use).", metavar="DIR"
+        ),
+    ] = None,
+) -> None:
+    """Check a content folder and report every problem as file:line:column: message."""
+    from exotour.commands import validate as command
+
+    raise typer.Exit(int(command.run(_options(ctx), folder)))
 
 
 def _fail(message: str, hint: str | None, status: int) -> NoReturn:

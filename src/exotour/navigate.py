@@ -62,7 +62,9 @@ class Position:
     page: int = 0
 
 
-def step(position: Position, action: Action, sections: int, pages: Callable[[int], int]) -> Position:
+def step(
+    position: Position, action: Action, sections: int, pages: Callable[[int], int]
+) -> Position:
     """Where ACTION leads from POSITION, given how many pages each section has."""
     section, page = position.section, position.page
     if action is Action.NEXT:
@@ -112,12 +114,12 @@ def describe(tour: Tour, position: Position, pages: Callable[[int], int]) -> str
     return f"section {position.section + 1}, page {position.page + 1} of {count}"
 
 
-class _HangUp(Exception):
+class _HangUpError(Exception):
     """The terminal went away: save and leave quietly."""
 
 
 def _hang_up(signum: int, frame: FrameType | None) -> None:
-    raise _HangUp
+    raise _HangUpError
 
 
 @dataclass
@@ -199,7 +201,7 @@ class Walkthrough:
         except KeyboardInterrupt:
             self.save(pages)
             return ExitStatus.INTERRUPTED
-        except (_HangUp, OSError):
+        except (_HangUpError, OSError):
             self.save(pages)
             return ExitStatus.OK
         finally:

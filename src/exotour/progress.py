@@ -78,9 +78,7 @@ class ProgressStore:
             data = json.loads(raw)
         except json.JSONDecodeError:
             if warn:
-                self.warnings.append(
-                    f"the progress file {self.path} is damaged; starting afresh"
-                )
+                self.warnings.append(f"the progress file {self.path} is damaged; starting afresh")
             return {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             if warn:

@@ -103,7 +103,13 @@ def section_panel(tour: Tour, index: int, page: Page, page_no: int, pages: int, 
 
 
 def learn_screen(
-    tour: Tour, index: int, page: Page, page_no: int, pages: int, size: tuple[int, int], message: str
+    tour: Tour,
+    index: int,
+    page: Page,
+    page_no: int,
+    pages: int,
+    size: tuple[int, int],
+    message: str,
 ) -> RenderableType:
     """The whole learn screen for one page at SIZE (columns, rows)."""
     width, height = size
@@ -154,7 +160,9 @@ def plain_section(tour: Tour, index: int) -> RenderableType:
     """A section in full for plain output: a heading, the body and the evidence notes."""
     section: Section = tour.sections[index]
     heading = Text(f"{index + 1}. {section.title}", style="bold")
-    heading.append(f"  (section {index + 1} of {len(tour.sections)}, id: {section.id})", style="dim")
+    heading.append(
+        f"  (section {index + 1} of {len(tour.sections)}, id: {section.id})", style="dim"
+    )
     blocks: list[RenderableType] = [heading, Text("")]
     for block in section_blocks(tour, index):
         blocks.extend([block, Text("")])
@@ -186,8 +194,7 @@ def welcome_screen(tour: Tour) -> RenderableType:
     for number, section in enumerate(tour.sections, start=1):
         contents.add_row(str(number), Text(section.title))
     commands = Text(
-        "exotour learn      start or resume the walkthrough\n"
-        "exotour --help     every command",
+        "exotour learn      start or resume the walkthrough\nexotour --help     every command",
     )
     title = Text(tour.title, style="bold")
     if tour.subtitle:
