@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from types import FrameType
+from typing import Final, Literal, Protocol
 
 from rich.console import Console, RenderableType
 from rich.control import Control
@@ -122,6 +123,29 @@ def _hang_up(signum: int, frame: FrameType | None) -> None:
     raise _HangUpError
 
 
+@dataclass(frozen=True)
+class Jump:
+    """An overlay's answer: close it and go to this page, with these words highlighted there."""
+
+    section: int
+    page: int = 0
+    highlight: tuple[str, ...] = ()
+
+
+CLOSE: Final = "close"
+OverlayAnswer = Jump | Literal["close"] | None  # None: stay open and redraw
+
+
+class Overlay(Protocol):
+    """A screen shown over the walkthrough (help, contents, search...) until it answers."""
+
+    def screen(self, size: tuple[int, int]) -> RenderableType:
+        """The whole screen at SIZE (columns, rows)."""
+
+    def handle(self, key: str) -> OverlayAnswer:
+        """What KEY does: a Jump, CLOSE, or None to stay open."""
+
+
 @dataclass
 class Walkthrough:
     """The interactive tour on a real terminal."""
@@ -132,46 +156,70 @@ class Walkthrough:
     saved: Saved
     position: Position
     message: str = ""
+    highlight: tuple[str, ...] = ()
+    overlay: Overlay | None = None
+    size: tuple[int, int] = (80, 24)
+    pages: Paginator = field(init=False)
 
-    def _size(self) -> tuple[int, int]:
+    def __post_init__(self) -> None:
+        self.size = self._terminal_size()
+        self.pages = Paginator(self.tour, *self.size)
+
+    def _terminal_size(self) -> tuple[int, int]:
         width, height = self.console.size
         return width, height
 
-    def save(self, pages: Paginator) -> None:
-        section_count = len(self.tour.sections)
-        if self.position.section >= section_count:
+    @property
+    def finished(self) -> bool:
+        return self.position.section >= len(self.tour.sections)
+
+    def save(self) -> None:
+        if self.finished:
             self.saved = self.saved.at(END, 0, 1)
         else:
             section_id = self.tour.sections[self.position.section].id
-            count = pages.count(self.position.section)
+            count = self.pages.count(self.position.section)
             self.saved = self.saved.at(section_id, self.position.page, count)
         before = len(self.store.warnings)
         self.store.save(self.saved)
         if len(self.store.warnings) > before:
             self.message = "Warning: " + self.store.warnings[-1]
 
-    def screen(self, pages: Paginator, size: tuple[int, int]) -> RenderableType:
+    def go(self, position: Position) -> None:
+        """Move to POSITION and save it, as every page turn does."""
+        if position != self.position:
+            self.position = position
+            self.highlight = ()
+            self.save()
+
+    def screen(self) -> RenderableType:
         from exotour import render
 
-        if not fits(*size):
-            return render.too_small_screen(size, (MIN_WIDTH, MIN_HEIGHT))
-        if self.position.section >= len(self.tour.sections):
-            return render.closing_screen(self.tour, size, self.message)
-        section_pages = pages.pages(self.position.section)
+        if not fits(*self.size):
+            return render.too_small_screen(self.size, (MIN_WIDTH, MIN_HEIGHT))
+        if self.overlay is not None:
+            return self.overlay.screen(self.size)
+        if self.finished:
+            return render.closing_screen(self.tour, self.size, self.message)
+        section_pages = self.pages.pages(self.position.section)
         page = section_pages[self.position.page]
+        if self.highlight:
+            from exotour.highlight import highlight_page
+
+            page = highlight_page(page, self.highlight)
         return render.learn_screen(
             self.tour,
             self.position.section,
             page,
             self.position.page,
             len(section_pages),
-            size,
+            self.size,
             self.message,
         )
 
-    def draw(self, renderable: RenderableType, size: tuple[int, int]) -> None:
+    def draw(self, renderable: RenderableType) -> None:
         """Paint exactly one screenful from the top left, overwriting what was there."""
-        width, height = size
+        width, height = self.size
         options = self.console.options.update(width=width, height=height)
         lines = self.console.render_lines(renderable, options, pad=True)[:height]
         lines += [[Segment(" " * width)]] * (height - len(lines))
@@ -185,62 +233,104 @@ class Walkthrough:
 
     def run(self) -> ExitStatus:
         previous = signal.signal(signal.SIGHUP, _hang_up)
-        size = self._size()
-        pages = Paginator(self.tour, *size)
-        self.position = self._clamp(self.position, pages)
-        self.save(pages)
+        self.position = self._clamp(self.position)
+        self.save()
         try:
             with KeyReader() as keys:
                 self.console.set_alt_screen(True)
                 self.console.show_cursor(False)
                 try:
-                    return self._loop(keys, pages, size)
+                    return self._loop(keys)
                 finally:
                     self.console.show_cursor(True)
                     self.console.set_alt_screen(False)
         except KeyboardInterrupt:
-            self.save(pages)
+            self.save()
             return ExitStatus.INTERRUPTED
         except (_HangUpError, OSError):
-            self.save(pages)
+            self.save()
             return ExitStatus.OK
         finally:
             signal.signal(signal.SIGHUP, previous)
 
-    def _clamp(self, position: Position, pages: Paginator) -> Position:
+    def _clamp(self, position: Position) -> Position:
         if position.section >= len(self.tour.sections):
             return Position(len(self.tour.sections))
-        return Position(position.section, min(position.page, pages.count(position.section) - 1))
+        last = self.pages.count(position.section) - 1
+        return Position(position.section, min(position.page, last))
 
-    def _loop(self, keys: KeyReader, pages: Paginator, size: tuple[int, int]) -> ExitStatus:
+    def _resize(self, now: tuple[int, int]) -> None:
+        """Keep the place across a resize: the same fraction of the section, on the new pages."""
+        old = self.pages.count(self.position.section) if not self.finished else 1
+        self.size, self.pages = now, Paginator(self.tour, *now)
+        if not self.finished:
+            new = self.pages.count(self.position.section)
+            self.position = Position(self.position.section, rescale(self.position.page, old, new))
+
+    def handle(self, key: str) -> bool:
+        """Act on one key; False when the walkthrough should end."""
+        if self.overlay is not None:
+            answer = self.overlay.handle(key)
+            if key == EOF_KEY:
+                return False
+            if isinstance(answer, Jump):
+                self.overlay = None
+                last = self.pages.count(answer.section) - 1
+                self.go(Position(answer.section, min(answer.page, last)))
+                self.highlight = answer.highlight
+            elif answer == CLOSE:
+                self.overlay = None
+            return True
+        action = KEYS.get(key)
+        if action is Action.QUIT:
+            return False
+        if not fits(*self.size):
+            return True
+        if action is not None:
+            self.go(step(self.position, action, len(self.tour.sections), self.pages.count))
+        elif key in OVERLAYS:
+            self.overlay = OVERLAYS[key](self)
+        elif key.isdigit() and key != "0" and int(key) <= len(self.tour.sections):
+            self.go(Position(int(key) - 1))
+        else:
+            self.message = "That key does nothing here; press ? for the keys"
+        return True
+
+    def _loop(self, keys: KeyReader) -> ExitStatus:
         dirty = True
         while True:
-            now = self._size()
-            if now != size:
-                # A resize keeps the place: the same fraction of the section, on the new pages.
-                old = pages.count(self.position.section) if fits(*size) else 1
-                size, pages = now, Paginator(self.tour, *now)
-                if self.position.section < len(self.tour.sections) and fits(*size):
-                    new = pages.count(self.position.section)
-                    page = rescale(self.position.page, old, new)
-                    self.position = Position(self.position.section, page)
+            now = self._terminal_size()
+            if now != self.size:
+                self._resize(now)
                 dirty = True
             if dirty:
-                self.draw(self.screen(pages, size), size)
+                self.draw(self.screen())
                 self.message = ""
                 dirty = False
             key = keys.read_key(timeout=0.25)
             if key is None:
                 continue
             dirty = True
-            action = KEYS.get(key)
-            if action is Action.QUIT:
-                self.save(pages)
+            if not self.handle(key):
+                self.save()
                 return ExitStatus.OK
-            if action is None or not fits(*size):
-                self.message = "Keys: → n space next · ← p back · q quit"
-                continue
-            moved = step(self.position, action, len(self.tour.sections), pages.count)
-            if moved != self.position:
-                self.position = moved
-                self.save(pages)
+
+
+def _help_overlay(walkthrough: Walkthrough) -> Overlay:
+    from exotour.overlays import HelpOverlay
+
+    return HelpOverlay(walkthrough.tour)
+
+
+def _contents_overlay(walkthrough: Walkthrough) -> Overlay:
+    from exotour.overlays import ContentsOverlay
+
+    current = min(walkthrough.position.section, len(walkthrough.tour.sections) - 1)
+    return ContentsOverlay(walkthrough.tour, walkthrough.saved.visited, current)
+
+
+# The keys that open an overlay, and how each is made. Features add theirs here.
+OVERLAYS: dict[str, Callable[[Walkthrough], Overlay]] = {
+    "?": _help_overlay,
+    "t": _contents_overlay,
+}

@@ -6,7 +6,7 @@ import os
 import select
 import sys
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
 from rich.console import Console
 
@@ -80,7 +80,7 @@ class KeyReader:
 
     def __init__(self, fd: int | None = None) -> None:
         self.fd = sys.stdin.fileno() if fd is None else fd
-        self._saved: list[object] | None = None
+        self._saved: list[Any] | None = None
 
     def __enter__(self) -> KeyReader:
         import termios

@@ -56,3 +56,23 @@ def warn(lines: list[str]) -> None:
 
     for line in lines:
         print(f"exotour: warning: {line}", file=sys.stderr)
+
+
+def print_plain(options: Options, renderable: object) -> None:
+    """Print as plain text, whatever the terminal: no escape codes, no trailing spaces."""
+    import sys
+
+    from rich.console import Console
+
+    console = Console(
+        color_system=None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        width=stdout(options).width,
+        file=sys.stdout,
+    )
+    with console.capture() as capture:
+        console.print(renderable)
+    text = "\n".join(line.rstrip() for line in capture.get().splitlines())
+    sys.stdout.write(text + "\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exotour.commands import Options, load, stdout, store_for, warn
+from exotour.commands import Options, load, print_plain, stdout, store_for, warn
 from exotour.errors import ExitStatus
 
 
@@ -16,33 +16,28 @@ def run(options: Options, section: str | None, *, restart: bool, plain: bool) ->
         from exotour.render import plain_tour
 
         indexes = [start] if start is not None else list(range(len(tour.sections)))
-        console.print(plain_tour(tour, indexes))
+        print_plain(options, plain_tour(tour, indexes))
         return ExitStatus.OK
 
     from exotour.navigate import Position, Walkthrough, describe, resume_position
-    from exotour.paginate import Paginator
     from exotour.progress import Saved
 
     store = store_for(tour)
-    saved = Saved() if restart else store.load()
+    saved = store.load()
     if restart:
-        saved = Saved(visited=store.load().visited)  # starting over keeps what was read
-    width, height = console.size
-    pages = Paginator(tour, width, height)
-    message = ""
+        saved = Saved(visited=saved.visited)  # starting over keeps the ticks of what was read
+    walkthrough = Walkthrough(tour, console, store, saved, Position(0))
+    count = walkthrough.pages.count
     if start is not None:
-        position = Position(start)
-    elif (resumed := resume_position(tour, saved, pages.count)) is not None:
-        position = resumed
-        where = describe(tour, position, pages.count)
-        message = f"Resumed at {where} (--restart starts over)"
-    else:
-        position = Position(0)
+        walkthrough.position = Position(start)
+    elif not restart and (resumed := resume_position(tour, saved, count)) is not None:
+        walkthrough.position = resumed
+        where = describe(tour, resumed, count)
+        walkthrough.message = f"Resumed at {where} (--restart starts over)"
     warn(store.warnings)
     if store.warnings:
-        message = "Warning: " + store.warnings[-1]
+        walkthrough.message = "Warning: " + store.warnings[-1]
     store.warnings.clear()
-    walkthrough = Walkthrough(tour, console, store, saved, position, message)
     status = walkthrough.run()
     warn(store.warnings)
     return status

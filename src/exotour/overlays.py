@@ -1,0 +1,118 @@
+"""Screens shown over the walkthrough: the keys (?) and the contents (t).
+
+Each takes keys through `handle` and answers as navigate.Overlay says: a Jump, CLOSE, or None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from exotour.model import Tour
+from exotour.navigate import CLOSE, Jump, OverlayAnswer
+
+HELP_KEYS: tuple[tuple[str, str], ...] = (
+    ("→ n space Enter", "next page"),
+    ("← p Backspace", "previous page"),
+    ("g Home / G End", "first / last page of the tour"),
+    ("1-9", "go to that section"),
+    ("t", "contents: jump to a section"),
+    ("/", "search, then jump to a hit"),
+    ("w", "glossary terms on this page"),
+    ("?", "this help"),
+    ("q Esc Ctrl-C", "quit (your place is saved)"),
+)
+
+
+def overlay_frame(title: str, body: RenderableType, size: tuple[int, int], keys: str) -> Group:
+    """An overlay's whole screen: a framed body the height of the terminal, and a key line."""
+    height = size[1]
+    panel = Panel(
+        body,
+        title=Text(title, style="bold"),
+        title_align="left",
+        box=box.ROUNDED,
+        border_style="green",
+        height=height - 1,
+        padding=(0, 1),
+    )
+    return Group(panel, Text(keys, style="dim", no_wrap=True, overflow="ellipsis"))
+
+
+@dataclass
+class HelpOverlay:
+    """Every key of the walkthrough; any key closes it."""
+
+    tour: Tour
+
+    def screen(self, size: tuple[int, int]) -> RenderableType:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=size[0] >= 50, style="bold")
+        table.add_column()
+        for keys, what in HELP_KEYS:
+            table.add_row(keys, what)
+        return overlay_frame("Keys", table, size, "any key: back to the tour")
+
+    def handle(self, key: str) -> OverlayAnswer:
+        return CLOSE
+
+
+@dataclass
+class ContentsOverlay:
+    """The sections with a tick for each one read; arrows or a number choose, Enter jumps."""
+
+    tour: Tour
+    visited: frozenset[str]
+    selected: int = 0
+    typed: str = field(default="")
+
+    def screen(self, size: tuple[int, int]) -> RenderableType:
+        rows = max(1, size[1] - 3)  # the panel's borders and the key line
+        count = len(self.tour.sections)
+        top = min(max(0, self.selected - rows // 2), max(0, count - rows))
+        table = Table.grid(padding=(0, 1), expand=True)
+        table.add_column(width=1)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        table.add_column(no_wrap=True)
+        for index in range(top, min(count, top + rows)):
+            section = self.tour.sections[index]
+            mark = "✓" if section.id in self.visited else " "
+            style = "reverse" if index == self.selected else ""
+            table.add_row(
+                Text(mark, style="green"),
+                Text(f"{index + 1}.", style=style),
+                Text(section.title, style=style),
+                Text(f"{section.reading_minutes} min", style="dim"),
+            )
+        keys = "↑↓ or number: choose · Enter: open · Esc: back"
+        return overlay_frame("Contents (✓ read)", table, size, keys)
+
+    def handle(self, key: str) -> OverlayAnswer:
+        count = len(self.tour.sections)
+        if key in ("esc", "q", "t"):
+            return CLOSE
+        if key in ("up", "k", "left"):
+            self.selected = max(0, self.selected - 1)
+        elif key in ("down", "j", "right"):
+            self.selected = min(count - 1, self.selected + 1)
+        elif key in ("home", "g"):
+            self.selected = 0
+        elif key in ("end", "G"):
+            self.selected = count - 1
+        elif key == "enter" or key == "space":
+            return Jump(self.selected)
+        elif key.isdigit():
+            # Digits add up to a section number, so 12 reaches section 12 in a long tour.
+            typed = self.typed + key
+            if 1 <= int(typed) <= count:
+                self.typed = typed if int(typed) * 10 <= count else ""
+                self.selected = int(typed) - 1
+            else:
+                self.typed = ""
+        return None
