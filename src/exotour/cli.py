@@ -132,7 +132,9 @@ def sections(
 @app.command()
 def show(
     ctx: typer.Context,
-    section: Annotated[str, typer.Argument(help="An id, a number, or the start of a title.")],
+    section: Annotated[
+        str, typer.Argument(help="An id, a number, or the start of a title.", metavar="SECTION")
+    ],
 ) -> None:
     """Print one section in full, with no keys to press."""
     from exotour.commands import show as command
@@ -144,10 +146,20 @@ def show(
 def export(
     ctx: typer.Context,
     format_: Annotated[
-        str, typer.Option("--format", "-f", help="markdown or html.", metavar="FORMAT")
-    ] = "markdown",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown or html (default: from FILE's extension, else markdown).",
+            metavar="FORMAT",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to FILE ('-': stdout, the default).", metavar="FILE"
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:

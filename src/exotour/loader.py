@@ -1,8 +1,12 @@
 """A content folder to a Tour, naming the file, line, column and field of every problem.
 
 Content is data from possibly hostile hands: YAML is composed (never constructed) with the safe
-loader, only plain scalars, lists and mappings are accepted, alias expansion and nesting are
-bounded, and text may not carry control characters or terminal escape sequences.
+loader, only plain text, numbers, true/false, lists and mappings are accepted, alias expansion and
+nesting are bounded, and text may not carry control characters or terminal escape sequences,
+whether typed into the file or written as YAML escapes such as "\\e".
+
+The fields of every record are declared once, in RECORDS; tests/test_schema.py holds the JSON
+Schema in content/schema/ to the same names, kinds and required fields.
 """
 
 from __future__ import annotations
@@ -10,10 +14,10 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -26,56 +30,188 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TOUR_FILE = "tour.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 SECTIONS_DIR = "sections"
+SCHEMA_DIR = "schema"  # the JSON Schema files editors read; the loader ignores the folder
 MAX_FILE_BYTES = 1_000_000
-MAX_ALIAS_EXPANSION = 10_000  # values an alias may add beyond the file's own
+MAX_ALIAS_EXPANSION = 10_000  # values that aliases may add beyond the file's own
 MAX_DEPTH = 32
-SECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-# C0 controls but newline, C1 controls, DEL, and the bidirectional overrides that can reorder text.
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MAX_PROBLEMS_PER_FILE = 100
+MAX_CHAR_REPORTS = 5  # control characters reported one by one in a file, then counted
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+VALID_ID = re.compile(ID_PATTERN)
+DOI_PATTERN = r"^10\.[0-9]+(\.[0-9]+)*/\S+$"
+URL_PATTERN = r"^https?://\S+$"
+MIN_CHOICES, MAX_CHOICES = 2, 4
+MIN_YEAR, MAX_YEAR = 1000, 9999
+# C0 controls but tab and newline, DEL, C1 controls, the Unicode line and paragraph separators
+# (YAML and Python split lines there), and the bidirectional controls that can reorder text.
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 _STR = "tag:yaml.org,2002:str"
-_SCALAR_TAGS = {
-    _STR,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-}
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+_PLAIN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _SEQ, _MAP}
+_SYNTAX_HINTS = (
+    ("found undefined alias", "an alias (*name) needs an anchor (&name) before it"),
+    ("but found another document", "a file holds one document: remove the second '---'"),
+)
+
+
+# -- what each file may hold ---------------------------------------------------------------------
+
+Kind = Literal["line", "text", "int", "bool", "lines", "record", "records"]
+Need = Literal["required", "optional", "warn"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A field of a record: its name, what it holds, and whether it must be there.
+
+    Kinds: line (one line of text), text (may span lines), int, bool, lines (a list of lines),
+    record (a mapping of the record named by `record`), records (a list of such mappings).
+    """
+
+    name: str
+    kind: Kind
+    need: Need = "required"
+    record: str = ""
+    if_missing: str = ""  # the warning when a `warn` field is missing
+
+
+RECORDS: dict[str, tuple[FieldSpec, ...]] = {
+    "tour": (
+        FieldSpec("id", "line"),
+        FieldSpec("title", "line"),
+        FieldSpec("subtitle", "line", "optional"),
+        FieldSpec("disclaimer", "text"),
+        FieldSpec("bottom_line", "record", "optional", record="bottom_line"),
+        FieldSpec("sections", "lines"),
+    ),
+    "bottom_line": (FieldSpec("text", "text"), FieldSpec("source", "line")),
+    "section": (
+        FieldSpec("id", "line"),
+        FieldSpec("title", "line"),
+        FieldSpec(
+            "takeaway",
+            "line",
+            "warn",
+            if_missing="missing; 'exotour summary' will show none for this section",
+        ),
+        FieldSpec("keywords", "lines", "optional"),
+        FieldSpec("added_by_tour", "bool", "optional"),
+        FieldSpec("body", "text"),
+        FieldSpec("evidence", "records", "optional", record="evidence"),
+        FieldSpec("quiz", "records", "optional", record="question"),
+    ),
+    "evidence": (
+        FieldSpec("text", "text"),
+        FieldSpec("as_of", "line"),
+        FieldSpec("sources", "records", record="source"),
+    ),
+    "source": (
+        FieldSpec("author", "line"),
+        FieldSpec("title", "line"),
+        FieldSpec("year", "int"),
+        FieldSpec("url", "line", "optional"),
+        FieldSpec("doi", "line", "optional"),
+    ),
+    "question": (
+        FieldSpec("question", "text"),
+        FieldSpec("choices", "lines"),
+        FieldSpec("answer", "int"),
+        FieldSpec("explanation", "text"),
+    ),
+    "glossary": (FieldSpec("terms", "records", record="term"),),
+    "term": (
+        FieldSpec("term", "line"),
+        FieldSpec("aliases", "lines", "optional"),
+        FieldSpec("definition", "text"),
+    ),
+}
+# The record at the top of each kind of file, and the schema that describes it.
+FILE_RECORDS = {
+    "tour": "tour.schema.json",
+    "section": "section.schema.json",
+    "glossary": "glossary.schema.json",
+}
+
+
+# -- problems ------------------------------------------------------------------------------------
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """Content quoted inside a message: anything unprintable escaped, and not too long."""
+    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the current folder when inside it."""
+    if path.is_absolute():
+        try:
+            cwd = Path.cwd()
+        except OSError:  # the current folder was removed
+            cwd = None
+        for base in (cwd, cwd.resolve()) if cwd is not None else ():
+            try:
+                return shown(str(path.relative_to(base)), 400)
+            except ValueError:
+                pass
+    return shown(str(path), 400)
+
+
+@dataclass(frozen=True)
+class _Found:
+    rank: int  # the order files were read in, so problems come out file by file
+    problem: Problem
 
 
 @dataclass
 class _Report:
     """The problems found so far, across every file of a folder."""
 
-    root: Path
-    problems: list[Problem] = field(default_factory=list)
-
-    def display(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(Path.cwd()))
-        except ValueError:
-            return str(path)
+    found: list[_Found] = field(default_factory=list)
+    ranks: dict[Path, int] = field(default_factory=dict)
 
     def add(
         self, path: Path, line: int, column: int, message: str, *, warning: bool = False
     ) -> None:
-        self.problems.append(Problem(self.display(path), line, column, message, warning))
+        rank = self.ranks.setdefault(path, len(self.ranks))
+        self.found.append(_Found(rank, Problem(display_path(path), line, column, message, warning)))
 
-    def at(self, path: Path, node: yaml.Node, message: str, *, warning: bool = False) -> None:
-        mark = node.start_mark
-        self.add(path, mark.line + 1, mark.column + 1, message, warning=warning)
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.found if not f.problem.is_warning)
+
+    def problems(self) -> list[Problem]:
+        ordered = sorted(self.found, key=lambda f: f.rank)  # stable: in the order found
+        return [f.problem for f in ordered]
 
 
-@dataclass(frozen=True)
-class _Spec:
-    """A field of a record: its name, what it holds, and whether it must be there."""
+@dataclass
+class _Record:
+    """A mapping read against its fields: the nodes by name and the values read without fault."""
 
-    name: str
-    kind: str  # text | line | int | bool | list | map
-    required: bool = True
+    node: yaml.Node
+    nodes: dict[str, yaml.Node]
+    values: dict[str, Any]
+    start: int  # the reader's fault count before this record was read
+
+    def lines(self, name: str) -> list[tuple[str, yaml.Node]]:
+        found: list[tuple[str, yaml.Node]] = self.values.get(name, [])
+        return found
+
+    def records(self, name: str) -> list[_Record]:
+        found: list[_Record] = self.values.get(name, [])
+        return found
+
+
+# -- one file ------------------------------------------------------------------------------------
 
 
 class _FileReader:
@@ -84,145 +220,259 @@ class _FileReader:
     def __init__(self, path: Path, report: _Report) -> None:
         self.path = path
         self.report = report
-        self.ok = True
+        self.errors = 0
+        self.faults = 0  # errors, and uses of values already refused: a record with any is unused
+        self.silenced = 0
+        self._refused: set[int] = set()  # nodes already reported as unusable
+
+    def _add(self, line: int, column: int, message: str, *, warning: bool = False) -> None:
+        if not warning:
+            self.errors += 1
+            self.faults += 1
+        if self.errors > MAX_PROBLEMS_PER_FILE:
+            self.silenced += 1
+            return
+        self.report.add(self.path, line, column, message, warning=warning)
 
     def problem(self, node: yaml.Node, where: str, message: str) -> None:
-        self.ok = False
-        self.report.at(self.path, node, f"{where}: {message}" if where else message)
+        mark = node.start_mark
+        self._add(mark.line + 1, mark.column + 1, f"{where}: {message}" if where else message)
 
     def warn(self, node: yaml.Node, where: str, message: str) -> None:
-        self.report.at(self.path, node, f"{where}: {message}", warning=True)
+        mark = node.start_mark
+        self._add(mark.line + 1, mark.column + 1, f"{where}: {message}", warning=True)
 
     def fail(self, line: int, column: int, message: str) -> None:
-        self.ok = False
-        self.report.add(self.path, line, column, message)
+        self._add(line, column, message)
+
+    def finish(self) -> None:
+        if self.silenced:
+            self.report.add(
+                self.path, 1, 1, f"{self.silenced} more problems in this file are not shown"
+            )
 
     # -- reading the file ------------------------------------------------------------------------
 
-    def compose(self, data: bytes) -> yaml.Node | None:
+    def compose(self, data: bytes, size: int) -> yaml.Node | None:
         """The file's single YAML document as a node graph, or None after reporting why not."""
-        if len(data) > MAX_FILE_BYTES:
-            size = len(data) / 1_000_000
+        if size > MAX_FILE_BYTES:
             self.fail(
-                1, 1, f"the file is {size:.1f} MB; the limit is {MAX_FILE_BYTES // 1_000_000} MB"
+                1,
+                1,
+                f"the file is too large ({size:,} bytes); "
+                f"the limit is {MAX_FILE_BYTES // 1_000_000} MB ({MAX_FILE_BYTES:,} bytes)",
             )
             return None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-            self.fail(line, column, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x})")
+            column = (
+                len(
+                    data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")
+                )
+                + 1
+            )
+            self.fail(
+                line,
+                column,
+                f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            )
             return None
-        text = text.removeprefix("\ufeff")
-        bad = list(FORBIDDEN_CHARS.finditer(text))
-        for match in bad[:5]:
-            line = text.count("\n", 0, match.start()) + 1
-            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            code = f"U+{ord(match.group()):04X}"
-            self.fail(line, column, f"control character {code} is not allowed in content")
-        if bad:
+        # Windows line ends are line ends; a carriage return anywhere else is refused below.
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+        if not self._plain_characters(text):
             return None
         try:
             node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            what = exc.problem or exc.context or "cannot be read"
-            self.fail(line, column, f"YAML syntax error: {what}")
+            what = " ".join(str(exc.problem or exc.context or "the file cannot be read").split())
+            hint = next((h for key, h in _SYNTAX_HINTS if key in what), "")
+            self.fail(
+                line,
+                column,
+                f"YAML syntax error: {shown(what, 200)}" + (f" ({hint})" if hint else ""),
+            )
             return None
-        except yaml.YAMLError as exc:
-            self.fail(1, 1, f"YAML syntax error: {exc}")
+        except (yaml.YAMLError, RecursionError) as exc:
+            # libyaml bounds nesting itself; the pure-Python parser may run out of stack instead.
+            what = " ".join(str(exc).split()) or type(exc).__name__
+            self.fail(1, 1, f"YAML syntax error: {shown(what, 200)}")
             return None
         if node is None:
             self.fail(1, 1, "the file is empty (expected a mapping of fields)")
             return None
-        if not self._within_bounds(node):
+        if not self._inspect(node):
             return None
-        if node.tag != _MAP or not isinstance(node, yaml.MappingNode):
+        if self.refused(node):
+            return None
+        if not isinstance(node, yaml.MappingNode):
             self.problem(node, "", f"the file holds {_describe(node)}, not a mapping of fields")
             return None
         return node
 
-    def _within_bounds(self, root: yaml.Node) -> bool:
-        """Refuse alias bombs and runaway nesting before any value is built."""
-        distinct: set[int] = set()
-        visits = 0
-        stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    def _plain_characters(self, text: str) -> bool:
+        """Whether TEXT is free of control characters; each one found is reported (a few)."""
+        bad = list(FORBIDDEN_CHARS.finditer(text))
+        for match in bad[:MAX_CHAR_REPORTS]:
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            self.fail(line, column, _char_message(match.group()))
+        if len(bad) > MAX_CHAR_REPORTS:
+            more = len(bad) - MAX_CHAR_REPORTS
+            self.fail(1, 1, f"{more} more control characters in this file")
+        return not bad
+
+    def _inspect(self, root: yaml.Node) -> bool:
+        """Check every node once, before any value is read: tags beyond plain data and control
+        characters written as escapes are reported; alias bombs, loops and runaway nesting stop
+        the file (False)."""
+        seen: set[int] = set()
+        on_path: set[int] = set()
         budget = MAX_ALIAS_EXPANSION
+        # (node, depth, field path, is a field name, leaving it after its children)
+        stack: list[tuple[yaml.Node, int, str, bool, bool]] = [(root, 0, "", False, False)]
         while stack:
-            node, depth = stack.pop()
-            visits += 1
-            if id(node) in distinct:
+            node, depth, where, key, leaving = stack.pop()
+            if leaving:
+                on_path.discard(id(node))
+                continue
+            if id(node) in on_path:
+                self.problem(node, where, "an alias refers to a value that contains it (a loop)")
+                return False
+            if id(node) in seen:
                 budget -= 1
                 if budget < 0:
-                    self.problem(
-                        root, "", f"aliases expand to more than {MAX_ALIAS_EXPANSION} values"
-                    )
+                    message = f"aliases expand to more than {MAX_ALIAS_EXPANSION} values"
+                    self.problem(root, "", message)
                     return False
-            distinct.add(id(node))
+            else:
+                seen.add(id(node))
+                self._check_node(node, where, key=key)
             if depth > MAX_DEPTH:
-                self.problem(node, "", f"values are nested more than {MAX_DEPTH} deep")
+                self.problem(node, where, f"values are nested more than {MAX_DEPTH} deep")
                 return False
-            for child in _children(node):
-                stack.append((child, depth + 1))
+            children = list(_children(node, where))
+            if children:
+                on_path.add(id(node))
+                stack.append((node, depth, where, key, True))
+                stack.extend(
+                    (child, depth + 1, path, is_key, False)
+                    for child, path, is_key in reversed(children)
+                )
         return True
+
+    def _check_node(self, node: yaml.Node, where: str, *, key: bool) -> None:
+        if node.tag == _MERGE:
+            self._refuse(node, where, "merge keys (<<) are not supported; write the fields out")
+        elif node.tag not in _PLAIN_TAGS:
+            self._refuse(
+                node,
+                where,
+                f"the tag {shown(node.tag, 120)} is not allowed (content is plain data)",
+            )
+        elif isinstance(node, yaml.ScalarNode) and (bad := FORBIDDEN_CHARS.search(str(node.value))):
+            # Written as an escape ("\\e"): the characters typed into the file were checked already.
+            message = "field names must be plain text" if key else _char_message(bad.group())
+            self._refuse(node, where, message)
+
+    def refused(self, node: yaml.Node) -> bool:
+        """Whether NODE was reported as unusable already; its record is then not used either."""
+        if id(node) in self._refused:
+            self.faults += 1
+            return True
+        return False
+
+    def _refuse(self, node: yaml.Node, where: str, message: str) -> None:
+        self._refused.add(id(node))
+        self.problem(node, where, message)
 
     # -- checking fields -------------------------------------------------------------------------
 
+    def record(self, node: yaml.Node, where: str, name: str) -> _Record | None:
+        """A mapping read against the fields of the record NAME; None if it is no mapping."""
+        start = self.faults
+        specs = RECORDS[name]
+        found = self.fields(node, where, specs)
+        if found is None:
+            return None
+        values: dict[str, Any] = {}
+        for spec in specs:
+            child = found.get(spec.name)
+            if child is not None:
+                value = self.value(child, _join(where, spec.name), spec)
+                if value is not None:
+                    values[spec.name] = value
+        return _Record(node, found, values, start)
+
+    def value(self, node: yaml.Node, where: str, spec: FieldSpec) -> Any:
+        if spec.kind in ("line", "text"):
+            return self.text(node, where, one_line=spec.kind == "line")
+        if spec.kind == "int":
+            return self.integer(node, where)
+        if spec.kind == "bool":
+            return self.boolean(node, where)
+        if spec.kind == "record":
+            return self.record(node, where, spec.record)
+        items = self.items(node, where)
+        if items is None:
+            return None
+        if spec.kind == "lines":
+            lines = (
+                (self.text(item, f"{where}[{i}]", one_line=True), item)
+                for i, item in enumerate(items)
+            )
+            return [(text, item) for text, item in lines if text is not None]
+        records = (self.record(item, f"{where}[{i}]", spec.record) for i, item in enumerate(items))
+        return [record for record in records if record is not None]
+
     def fields(
-        self, node: yaml.Node, where: str, specs: tuple[_Spec, ...]
+        self, node: yaml.Node, where: str, specs: tuple[FieldSpec, ...]
     ) -> dict[str, yaml.Node] | None:
         """The mapping's fields by name, after reporting unknown, duplicate and missing ones."""
-        if not isinstance(node, yaml.MappingNode) or node.tag != _MAP:
+        if self.refused(node):
+            return None
+        if not isinstance(node, yaml.MappingNode):
             self.problem(node, where, f"expected a mapping of fields, got {_describe(node)}")
             return None
         known = {spec.name: spec for spec in specs}
         found: dict[str, yaml.Node] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
+            if self.refused(key_node):
+                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 self.problem(key_node, where, "field names must be plain text")
                 continue
             name = str(key_node.value)
-            path = _join(where, name)
+            path = _join(where, shown(name))
             if name in found:
                 self.problem(key_node, path, f"duplicate field (first at line {first_line[name]})")
                 continue
             if name not in known:
-                close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                valid = ", ".join(known)
-                self.problem(key_node, path, f"unknown field{hint}; valid fields: {valid}")
+                self.problem(key_node, path, _unknown_field(name, list(known)))
                 continue
             found[name] = value_node
             first_line[name] = key_node.start_mark.line + 1
         for spec in specs:
-            if spec.required and spec.name not in found and spec.name != "takeaway":
+            if spec.name in found:
+                continue
+            if spec.need == "required":
                 self.problem(node, _join(where, spec.name), "missing (required)")
+            elif spec.need == "warn":
+                self.warn(node, _join(where, spec.name), spec.if_missing)
         return found
 
-    def scalar(self, node: yaml.Node, where: str) -> Any:
-        """A plain scalar's value; tags that would build objects are refused."""
-        if not isinstance(node, yaml.ScalarNode):
-            return _NOT_SCALAR
-        if node.tag not in _SCALAR_TAGS:
-            self.problem(node, where, f"the tag {node.tag} is not allowed (content is plain data)")
-            return _NOT_SCALAR
-        if node.tag == _STR or node.tag == "tag:yaml.org,2002:timestamp":
-            return str(node.value)
-        return _CONSTRUCTOR.construct_object(node, deep=True)
-
     def text(self, node: yaml.Node, where: str, *, one_line: bool = False) -> str | None:
-        value = self.scalar(node, where)
-        if value is _NOT_SCALAR:
-            if not self._tagged(node):
-                self.problem(node, where, f"expected text, got {_describe(node)}")
+        if self.refused(node):
             return None
-        if value is None or isinstance(value, bool):
+        if not isinstance(node, yaml.ScalarNode):
             self.problem(node, where, f"expected text, got {_describe(node)}")
             return None
-        text = str(value).strip()
+        # A number, a date or yes/no where text belongs is text: the characters as written.
+        text = "" if node.tag == _NULL else str(node.value).strip()
         if not text:
             self.problem(node, where, "is empty")
             return None
@@ -232,52 +482,57 @@ class _FileReader:
         return text
 
     def integer(self, node: yaml.Node, where: str) -> int | None:
-        value = self.scalar(node, where)
-        if isinstance(value, bool) or not isinstance(value, int):
-            if not self._tagged(node):
-                self.problem(node, where, f"expected a whole number, got {_describe(node)}")
+        if self.refused(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _INT:
+            got = _describe(node)
+            if node.tag == _STR and str(node.value).strip().isdigit():
+                got += " in quotes; remove the quotes"
+            self.problem(node, where, f"expected a whole number, got {got}")
+            return None
+        try:
+            value: int = _CONSTRUCTOR.construct_yaml_int(node)
+        except ValueError:  # an explicit !!int on text, or more digits than Python converts
+            self.problem(node, where, f"'{shown(str(node.value))}' is not a usable whole number")
             return None
         return value
 
     def boolean(self, node: yaml.Node, where: str) -> bool | None:
-        value = self.scalar(node, where)
-        if not isinstance(value, bool):
-            if not self._tagged(node):
-                self.problem(node, where, f"expected true or false, got {_describe(node)}")
+        if self.refused(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _BOOL:
+            self.problem(node, where, f"expected true or false, got {_describe(node)}")
+            return None
+        try:
+            value: bool = _CONSTRUCTOR.construct_yaml_bool(node)
+        except (KeyError, ValueError):  # an explicit !!bool on other text
+            self.problem(node, where, f"expected true or false, got '{shown(str(node.value))}'")
             return None
         return value
 
     def items(self, node: yaml.Node, where: str) -> list[yaml.Node] | None:
-        if not isinstance(node, yaml.SequenceNode) or node.tag != _SEQ:
-            if not self._tagged(node):
-                self.problem(node, where, f"expected a list, got {_describe(node)}")
+        if self.refused(node):
+            return None
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, where, f"expected a list, got {_describe(node)}")
             return None
         return list(node.value)
 
-    def texts(self, node: yaml.Node, where: str) -> tuple[str, ...]:
-        items = self.items(node, where) or []
-        found = (self.text(item, f"{where}[{i}]", one_line=True) for i, item in enumerate(items))
-        return tuple(t for t in found if t is not None)
 
-    def _tagged(self, node: yaml.Node) -> bool:
-        """Whether a refused tag was already reported for this node."""
-        if node.tag in _SCALAR_TAGS or node.tag in (_SEQ, _MAP):
-            return False
-        self.problem(node, "", f"the tag {node.tag} is not allowed (content is plain data)")
-        return True
-
-
-_NOT_SCALAR = object()
+# Only its scalar conversions are used, never construct_object: no state, no objects.
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-def _children(node: yaml.Node) -> Iterator[yaml.Node]:
+def _children(node: yaml.Node, where: str) -> Iterator[tuple[yaml.Node, str, bool]]:
+    """Each child with its field path, and whether it is a field name."""
     if isinstance(node, yaml.SequenceNode):
-        yield from node.value
+        for i, item in enumerate(node.value):
+            yield item, f"{where}[{i}]", False
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            yield key
-            yield value
+            name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+            yield key, where, True
+            yield value, _join(where, shown(name)), False
 
 
 def _describe(node: yaml.Node) -> str:
@@ -286,60 +541,37 @@ def _describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     names = {
-        "tag:yaml.org,2002:int": "a number",
-        "tag:yaml.org,2002:float": "a number",
-        "tag:yaml.org,2002:bool": "true/false",
-        "tag:yaml.org,2002:null": "nothing",
-        "tag:yaml.org,2002:timestamp": "a date",
+        _INT: "a number",
+        _FLOAT: "a number",
+        _BOOL: "true/false",
+        _NULL: "nothing",
+        _TIMESTAMP: "a date",
     }
     return names.get(node.tag, "text")
+
+
+def _char_message(char: str) -> str:
+    return f"control character U+{ord(char):04X} is not allowed in content"
+
+
+def _unknown_field(name: str, known: list[str]) -> str:
+    folded = {k.casefold(): k for k in known}
+    close = [folded[name.casefold()]] if name.casefold() in folded else []
+    close = close or difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown field{hint}; valid fields: {', '.join(known)}"
 
 
 def _join(where: str, name: str) -> str:
     return f"{where}.{name}" if where else name
 
 
-# -- the three kinds of file ---------------------------------------------------------------------
+def _complete(reader: _FileReader, record: _Record) -> bool:
+    """Whether the record and everything in it was read without an error."""
+    return reader.faults == record.start
 
-TOUR_FIELDS = (
-    _Spec("id", "line"),
-    _Spec("title", "line"),
-    _Spec("subtitle", "line", required=False),
-    _Spec("disclaimer", "text"),
-    _Spec("bottom_line", "map", required=False),
-    _Spec("sections", "list"),
-)
-BOTTOM_LINE_FIELDS = (_Spec("text", "text"), _Spec("source", "line"))
-SECTION_FIELDS = (
-    _Spec("id", "line"),
-    _Spec("title", "line"),
-    _Spec("takeaway", "line"),  # missing is only a warning
-    _Spec("keywords", "list", required=False),
-    _Spec("added_by_tour", "bool", required=False),
-    _Spec("body", "text"),
-    _Spec("evidence", "list", required=False),
-    _Spec("quiz", "list", required=False),
-)
-EVIDENCE_FIELDS = (_Spec("text", "text"), _Spec("as_of", "line"), _Spec("sources", "list"))
-SOURCE_FIELDS = (
-    _Spec("author", "line"),
-    _Spec("title", "line"),
-    _Spec("year", "int"),
-    _Spec("url", "line", required=False),
-    _Spec("doi", "line", required=False),
-)
-QUESTION_FIELDS = (
-    _Spec("question", "text"),
-    _Spec("choices", "list"),
-    _Spec("answer", "int"),
-    _Spec("explanation", "text"),
-)
-GLOSSARY_FIELDS = (_Spec("terms", "list"),)
-TERM_FIELDS = (
-    _Spec("term", "line"),
-    _Spec("aliases", "list", required=False),
-    _Spec("definition", "text"),
-)
+
+# -- the three kinds of file ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -354,248 +586,251 @@ class _TourHead:
 
 
 def _read_tour_file(reader: _FileReader, root: yaml.Node) -> _TourHead | None:
-    found = reader.fields(root, "", TOUR_FIELDS)
-    if found is None:
+    tour = reader.record(root, "", "tour")
+    if tour is None:
         return None
-    get = _getter(reader, found, "")
-    bottom_text = bottom_source = ""
-    if "bottom_line" in found:
-        bottom = reader.fields(found["bottom_line"], "bottom_line", BOTTOM_LINE_FIELDS)
-        if bottom is not None:
-            bottom_get = _getter(reader, bottom, "bottom_line")
-            bottom_text = bottom_get("text", "text") or ""
-            bottom_source = bottom_get("source", "line") or ""
-    order: list[tuple[str, yaml.Node]] = []
-    for i, item in enumerate(_list(reader, found, "sections", "")):
-        section_id = reader.text(item, f"sections[{i}]", one_line=True)
-        if section_id is not None:
-            order.append((section_id, item))
-    if "sections" in found and not order and reader.ok:
-        reader.problem(found["sections"], "sections", "lists no sections")
-    head = _TourHead(
-        id=get("id", "line") or "",
-        title=get("title", "line") or "",
-        subtitle=get("subtitle", "line") or "",
-        disclaimer=get("disclaimer", "text") or "",
-        bottom_line=bottom_text,
-        bottom_line_source=bottom_source,
+    values = tour.values
+    if "id" in values and not VALID_ID.match(values["id"]):
+        reader.problem(tour.nodes["id"], "id", _bad_id(values["id"]))
+    order = tour.lines("sections")
+    if "sections" in values and not tour.nodes["sections"].value:
+        reader.problem(tour.nodes["sections"], "sections", "lists no sections")
+    listed: dict[str, int] = {}
+    for i, (section_id, node) in enumerate(order):
+        if section_id in listed:
+            reader.problem(node, f"sections[{i}]", f"'{shown(section_id)}' is listed twice")
+        listed.setdefault(section_id, i)
+    bottom: _Record | None = values.get("bottom_line")
+    if not _complete(reader, tour):
+        return None
+    return _TourHead(
+        id=values["id"],
+        title=values["title"],
+        subtitle=values.get("subtitle", ""),
+        disclaimer=values["disclaimer"],
+        bottom_line=bottom.values["text"] if bottom else "",
+        bottom_line_source=bottom.values["source"] if bottom else "",
         order=tuple(order),
     )
-    return head if reader.ok else None
 
 
-def _getter(
-    reader: _FileReader, found: dict[str, yaml.Node], where: str
-) -> Callable[[str, str], Any]:
-    def get(name: str, kind: str) -> Any:
-        node = found.get(name)
-        if node is None:
-            return None
-        path = _join(where, name)
-        if kind == "line":
-            return reader.text(node, path, one_line=True)
-        if kind == "text":
-            return reader.text(node, path)
-        if kind == "int":
-            return reader.integer(node, path)
-        if kind == "bool":
-            return reader.boolean(node, path)
-        raise AssertionError(kind)
-
-    return get
+def _bad_id(value: str) -> str:
+    return f"'{shown(value)}' is not a valid id (use a-z, 0-9 and -, at most 64)"
 
 
-def _list(
-    reader: _FileReader, found: dict[str, yaml.Node], name: str, where: str
-) -> list[yaml.Node]:
-    """The items of an optional list field; none when it is absent or not a list."""
-    node = found.get(name)
-    return (reader.items(node, _join(where, name)) or []) if node is not None else []
+@dataclass(frozen=True)
+class _SectionFile:
+    """What a section file gave: its id (when readable) and the section (when it has no error)."""
+
+    id: str | None
+    id_node: yaml.Node | None
+    section: Section | None
 
 
-def _read_section(reader: _FileReader, root: yaml.Node) -> tuple[Section, yaml.Node] | None:
-    found = reader.fields(root, "", SECTION_FIELDS)
-    if found is None:
-        return None
-    get = _getter(reader, found, "")
-    section_id = get("id", "line")
-    if section_id is not None and not SECTION_ID.match(section_id):
-        reader.problem(
-            found["id"], "id", f"'{section_id}' is not a valid id (use a-z, 0-9 and -, at most 64)"
-        )
-    title = get("title", "line")
-    takeaway = get("takeaway", "line")
-    if "takeaway" not in found:
-        reader.warn(root, "takeaway", "missing; 'exotour summary' will show none for this section")
-    keywords = reader.texts(found["keywords"], "keywords") if "keywords" in found else ()
-    added = get("added_by_tour", "bool")
-    body = get("body", "text")
-    evidence = tuple(
-        note
-        for i, node in enumerate(_list(reader, found, "evidence", ""))
-        if (note := _read_note(reader, node, f"evidence[{i}]")) is not None
-    )
-    quiz = tuple(
-        question
-        for i, node in enumerate(_list(reader, found, "quiz", ""))
-        if (question := _read_question(reader, node, f"quiz[{i}]")) is not None
-    )
-    if not reader.ok or section_id is None or title is None or body is None:
-        return None
+def _read_section(reader: _FileReader, root: yaml.Node) -> _SectionFile:
+    record = reader.record(root, "", "section")
+    if record is None:
+        return _SectionFile(None, None, None)
+    values = record.values
+    section_id: str | None = values.get("id")
+    if section_id is not None and not VALID_ID.match(section_id):
+        reader.problem(record.nodes["id"], "id", _bad_id(section_id))
+    notes = [_note(reader, r, f"evidence[{i}]") for i, r in enumerate(record.records("evidence"))]
+    quiz = [_question(reader, r, f"quiz[{i}]") for i, r in enumerate(record.records("quiz"))]
+    id_node = record.nodes.get("id")
+    if not _complete(reader, record):
+        return _SectionFile(section_id, id_node, None)
     section = Section(
-        id=section_id,
-        title=title,
-        takeaway=takeaway or "",
-        body=body,
-        keywords=keywords,
-        evidence=evidence,
-        quiz=quiz,
-        added_by_tour=bool(added),
+        id=values["id"],
+        title=values["title"],
+        takeaway=values.get("takeaway", ""),
+        body=values["body"],
+        keywords=tuple(text for text, _ in record.lines("keywords")),
+        evidence=tuple(note for note in notes if note is not None),
+        quiz=tuple(question for question in quiz if question is not None),
+        added_by_tour=values.get("added_by_tour", False),
     )
-    return section, found["id"]
+    return _SectionFile(section.id, id_node, section)
 
 
-def _read_note(reader: _FileReader, node: yaml.Node, where: str) -> EvidenceNote | None:
-    found = reader.fields(node, where, EVIDENCE_FIELDS)
-    if found is None:
+def _note(reader: _FileReader, record: _Record, where: str) -> EvidenceNote | None:
+    sources_node = record.nodes.get("sources")
+    if isinstance(sources_node, yaml.SequenceNode) and not sources_node.value:
+        reader.problem(record.nodes["sources"], f"{where}.sources", "lists no sources")
+    sources = [
+        _source(reader, r, f"{where}.sources[{i}]") for i, r in enumerate(record.records("sources"))
+    ]
+    if not _complete(reader, record):
         return None
-    get = _getter(reader, found, where)
-    text, as_of = get("text", "text"), get("as_of", "line")
-    sources: list[Source] = []
-    items = reader.items(found["sources"], f"{where}.sources") if "sources" in found else None
-    for i, item in enumerate(items or []):
-        source = _read_source(reader, item, f"{where}.sources[{i}]")
-        if source is not None:
-            sources.append(source)
-    if items is not None and not items:
-        reader.problem(found["sources"], f"{where}.sources", "lists no sources")
-    if text is None or as_of is None or not sources:
-        return None
-    return EvidenceNote(text=text, as_of=as_of, sources=tuple(sources))
-
-
-def _read_source(reader: _FileReader, node: yaml.Node, where: str) -> Source | None:
-    found = reader.fields(node, where, SOURCE_FIELDS)
-    if found is None:
-        return None
-    get = _getter(reader, found, where)
-    author, title, year = get("author", "line"), get("title", "line"), get("year", "int")
-    url, doi = get("url", "line"), get("doi", "line")
-    if "url" not in found and "doi" not in found:
-        reader.problem(node, where, "needs a url or a doi")
-        return None
-    if url is not None and not url.startswith(("https://", "http://")):
-        reader.problem(found["url"], f"{where}.url", "must start with https:// or http://")
-        return None
-    if author is None or title is None or year is None:
-        return None
-    return Source(author=author, title=title, year=year, url=url, doi=doi)
-
-
-def _read_question(reader: _FileReader, node: yaml.Node, where: str) -> Question | None:
-    found = reader.fields(node, where, QUESTION_FIELDS)
-    if found is None:
-        return None
-    get = _getter(reader, found, where)
-    question, answer, explanation = (
-        get("question", "text"),
-        get("answer", "int"),
-        get("explanation", "text"),
+    return EvidenceNote(
+        text=record.values["text"],
+        as_of=record.values["as_of"],
+        sources=tuple(source for source in sources if source is not None),
     )
-    choices = reader.texts(found["choices"], f"{where}.choices") if "choices" in found else ()
-    if "choices" in found and not 2 <= len(choices) <= 4 and reader.ok:
-        reader.problem(found["choices"], f"{where}.choices", f"has {len(choices)}; give 2 to 4")
-        return None
-    if answer is not None and choices and not 1 <= answer <= len(choices):
+
+
+def _source(reader: _FileReader, record: _Record, where: str) -> Source | None:
+    values, nodes = record.values, record.nodes
+    if "url" not in nodes and "doi" not in nodes:
+        reader.problem(record.node, where, "needs a url or a doi")
+    if "url" in values and not re.match(URL_PATTERN, values["url"]):
+        reader.problem(nodes["url"], f"{where}.url", "must start with https:// or http://")
+    if "doi" in values and not re.match(DOI_PATTERN, values["doi"]):
         reader.problem(
-            found["answer"], f"{where}.answer", f"{answer} is not a choice (1-{len(choices)})"
+            nodes["doi"], f"{where}.doi", "must look like 10.1234/abc (without https://doi.org/)"
         )
+    if "year" in values and not MIN_YEAR <= values["year"] <= MAX_YEAR:
+        reader.problem(nodes["year"], f"{where}.year", f"{values['year']} is not a year")
+    if not _complete(reader, record):
         return None
-    if question is None or answer is None or explanation is None or not choices:
+    return Source(
+        author=values["author"],
+        title=values["title"],
+        year=values["year"],
+        url=values.get("url"),
+        doi=values.get("doi"),
+    )
+
+
+def _question(reader: _FileReader, record: _Record, where: str) -> Question | None:
+    values, nodes = record.values, record.nodes
+    choices = record.lines("choices")
+    all_read = "choices" in nodes and len(choices) == len(nodes["choices"].value)
+    if all_read and not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
+        reader.problem(
+            nodes["choices"],
+            f"{where}.choices",
+            f"has {len(choices)}; give {MIN_CHOICES} to {MAX_CHOICES}",
+        )
+    elif all_read and "answer" in values and not 1 <= values["answer"] <= len(choices):
+        reader.problem(
+            nodes["answer"],
+            f"{where}.answer",
+            f"{values['answer']} is not a choice (1-{len(choices)})",
+        )
+    if not _complete(reader, record):
         return None
-    return Question(question=question, choices=choices, answer=answer - 1, explanation=explanation)
+    return Question(
+        question=values["question"],
+        choices=tuple(text for text, _ in choices),
+        answer=values["answer"] - 1,
+        explanation=values["explanation"],
+    )
 
 
 def _read_glossary(reader: _FileReader, root: yaml.Node) -> tuple[GlossaryEntry, ...]:
-    found = reader.fields(root, "", GLOSSARY_FIELDS)
-    if found is None or "terms" not in found:
+    record = reader.record(root, "", "glossary")
+    if record is None:
         return ()
     entries: list[GlossaryEntry] = []
-    seen: dict[str, int] = {}
-    for i, node in enumerate(_list(reader, found, "terms", "")):
-        where = f"terms[{i}]"
-        fields = reader.fields(node, where, TERM_FIELDS)
-        if fields is None:
-            continue
-        get = _getter(reader, fields, where)
-        term, definition = get("term", "line"), get("definition", "text")
-        aliases = reader.texts(fields["aliases"], f"{where}.aliases") if "aliases" in fields else ()
-        if term is None or definition is None:
-            continue
-        for name in (term, *aliases):
-            key = name.casefold()
-            if key in seen:
-                reader.problem(node, where, f"'{name}' is already a name of terms[{seen[key]}]")
-            seen.setdefault(key, i)
-        entries.append(GlossaryEntry(term=term, definition=definition, aliases=aliases))
+    first: dict[str, tuple[int, yaml.Node]] = {}  # a name, folded -> the term that has it
+    for i, term in enumerate(record.records("terms")):
+        names = [term.values[key] for key in ("term",) if key in term.values]
+        names += [text for text, _ in term.lines("aliases")]
+        for name in names:
+            index, node = first.setdefault(name.casefold(), (i, term.node))
+            if index != i:
+                line = node.start_mark.line + 1
+                reader.problem(
+                    term.node,
+                    f"terms[{i}]",
+                    f"'{shown(name)}' already names the term at line {line}",
+                )
+        if _complete(reader, term):
+            entries.append(
+                GlossaryEntry(
+                    term=term.values["term"],
+                    definition=term.values["definition"],
+                    aliases=tuple(text for text, _ in term.lines("aliases")),
+                )
+            )
     return tuple(entries)
 
 
 # -- the folder ----------------------------------------------------------------------------------
 
 
-def _section_files(root: Path) -> list[Path]:
+def _section_files(root: Path, report: _Report) -> list[Path]:
     folder = root / SECTIONS_DIR
-    if not folder.is_dir():
+    try:
+        names = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError as exc:
+        report.add(folder, 1, 1, f"cannot read the folder ({_why(exc)})")
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    # Hidden files are editor backups and the like, not sections.
+    return [
+        p
+        for p in names
+        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file()
+    ]
+
+
+def _why(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
 
 
 def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
     """Read and check a whole content folder: the tour (None if any error) and every problem."""
-    if not root.is_dir():
+    if not root.exists():
         raise UsageError(
             f"content folder '{root}' does not exist",
             hint="give a folder that holds tour.yaml and sections/",
         )
-    report = _Report(root)
+    if not root.is_dir():
+        raise UsageError(
+            f"'{root}' is not a folder",
+            hint="give the folder that holds tour.yaml and sections/, not a file in it",
+        )
+    report = _Report()
     digest = hashlib.sha256()
+    readers: list[_FileReader] = []
 
     def read(path: Path) -> tuple[_FileReader, yaml.Node | None]:
         reader = _FileReader(path, report)
+        readers.append(reader)
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)  # a huge file is never read whole
+                size = len(data) if len(data) <= MAX_FILE_BYTES else path.stat().st_size
         except OSError as exc:
-            reader.fail(1, 1, f"cannot read the file: {exc.strerror or exc}")
+            reader.fail(1, 1, f"cannot read the file ({_why(exc)})")
             return reader, None
         digest.update(path.name.encode() + b"\0" + data + b"\0")
-        return reader, reader.compose(data)
+        return reader, reader.compose(data, size)
 
     tour_path = root / TOUR_FILE
     head: _TourHead | None = None
     tour_reader: _FileReader | None = None
+    report.ranks[tour_path] = 0
     if tour_path.is_file():
         tour_reader, node = read(tour_path)
         head = _read_tour_file(tour_reader, node) if node is not None else None
     else:
-        report.add(tour_path, 1, 1, "the tour file is missing (it gives the title and the order)")
+        other = root / "tour.yml"
+        hint = " (rename tour.yml to tour.yaml)" if other.is_file() else ""
+        report.add(
+            tour_path, 1, 1, f"the tour file is missing (it gives the title and the order){hint}"
+        )
 
+    files = _section_files(root, report)
     sections: dict[str, Section] = {}
-    id_nodes: dict[str, tuple[_FileReader, yaml.Node]] = {}
-    for path in _section_files(root):
+    claimed: dict[str, tuple[_FileReader, yaml.Node]] = {}  # id -> the file that gave it first
+    unreadable: set[str] = set()  # stems of section files whose id could not be read
+    for path in files:
         reader, node = read(path)
-        if node is None:
+        got = _read_section(reader, node) if node is not None else _SectionFile(None, None, None)
+        if got.id is None or got.id_node is None:
+            unreadable.add(path.stem)
             continue
-        result = _read_section(reader, node)
-        if result is None:
+        if got.id in claimed:
+            first = display_path(claimed[got.id][0].path)
+            reader.problem(
+                got.id_node, "id", f"section id '{shown(got.id)}' is also used by {first}"
+            )
             continue
-        section, id_node = result
-        if section.id in sections:
-            other = report.display(id_nodes[section.id][0].path)
-            reader.problem(id_node, "id", f"section id '{section.id}' is also used by {other}")
-            continue
-        sections[section.id] = section
-        id_nodes[section.id] = (reader, id_node)
+        claimed[got.id] = (reader, got.id_node)
+        if got.section is not None:
+            sections[got.id] = got.section
 
     glossary: tuple[GlossaryEntry, ...] = ()
     glossary_path = root / GLOSSARY_FILE
@@ -603,33 +838,46 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
         reader, node = read(glossary_path)
         if node is not None:
             glossary = _read_glossary(reader, node)
+    elif (root / "glossary.yml").is_file():
+        report.add(root / "glossary.yml", 1, 1, "not read: rename it glossary.yaml", warning=True)
 
     ordered: list[Section] = []
-    if head is not None and tour_reader is not None:
+    if not files:
+        report.add(root / SECTIONS_DIR, 1, 1, "no section files (expected sections/<id>.yaml)")
+    elif head is not None and tour_reader is not None:
         listed: set[str] = set()
         for i, (section_id, node) in enumerate(head.order):
             if section_id in listed:
-                tour_reader.problem(node, f"sections[{i}]", f"'{section_id}' is listed twice")
-            elif section_id in sections:
+                continue
+            listed.add(section_id)
+            if section_id in sections:
                 ordered.append(sections[section_id])
-            elif section_id not in id_nodes:
-                close = difflib.get_close_matches(section_id, list(sections), n=1, cutoff=0.6)
+            elif section_id not in claimed and section_id not in unreadable:
+                # A file whose id could not be read was reported already: not blamed twice.
+                close = difflib.get_close_matches(section_id, list(claimed), n=1, cutoff=0.6)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 tour_reader.problem(
-                    node, f"sections[{i}]", f"no section file has the id '{section_id}'{hint}"
+                    node,
+                    f"sections[{i}]",
+                    f"no section file has the id '{shown(section_id)}'{hint}",
                 )
-            listed.add(section_id)
-        for section_id, (reader, id_node) in id_nodes.items():
+        for section_id, (reader, id_node) in claimed.items():
             if section_id not in listed:
                 reader.problem(
-                    id_node, "id", f"section '{section_id}' is not listed in {TOUR_FILE}"
+                    id_node,
+                    "id",
+                    f"section '{shown(section_id)}' is not listed in {TOUR_FILE}",
                 )
-        if not sections and not any(not p.is_warning for p in report.problems):
-            report.add(root / SECTIONS_DIR, 1, 1, "no section files (expected sections/*.yaml)")
+    for reader in readers:
+        reader.finish()
 
-    errors = [p for p in report.problems if not p.is_warning]
-    if errors or head is None or not ordered:
-        return None, report.problems
+    problems = report.problems()
+    if report.errors or head is None or not ordered:
+        return None, problems
+    if any(section.evidence for section in ordered):
+        from exotour.sources import sources_section  # the generated "Sources" section, last
+
+        ordered.append(sources_section(ordered))
     tour = Tour(
         id=head.id,
         title=head.title,
@@ -642,7 +890,7 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
         content_dir=root,
         fingerprint=digest.hexdigest(),
     )
-    return tour, report.problems
+    return tour, problems
 
 
 def load_tour(root: Path) -> Tour:

@@ -329,8 +329,22 @@ def _contents_overlay(walkthrough: Walkthrough) -> Overlay:
     return ContentsOverlay(walkthrough.tour, walkthrough.saved.visited, current)
 
 
+def _glossary_overlay(walkthrough: Walkthrough) -> Overlay:
+    from exotour.glossary_overlay import page_overlay
+
+    return page_overlay(walkthrough)
+
+
+def _search_overlay(walkthrough: Walkthrough) -> Overlay:
+    from exotour.search_overlay import search_overlay
+
+    return search_overlay(walkthrough)
+
+
 # The keys that open an overlay, and how each is made. Features add theirs here.
 OVERLAYS: dict[str, Callable[[Walkthrough], Overlay]] = {
     "?": _help_overlay,
     "t": _contents_overlay,
+    "/": _search_overlay,
+    "w": _glossary_overlay,
 }

@@ -7,9 +7,10 @@ turn into a style and a title prints as written.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import copy
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markdown import Markdown
 from rich.padding import Padding
 from rich.panel import Panel
@@ -24,6 +25,23 @@ EVIDENCE_STYLE = "cyan"
 ADDED_STYLE = "magenta"
 
 
+class _NotePanel(Panel):
+    """A frame whose title gives way to a shorter one where the page is too narrow for it, so
+    the border never cuts off the date of a note."""
+
+    shorter: tuple[str, ...] = ()
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = options.max_width - 4  # the corners and a space each side of the title
+        panel = self
+        for title in self.shorter:
+            if not isinstance(panel.title, Text) or panel.title.cell_len <= room:
+                break
+            panel = copy(panel)
+            panel.title = Text(title, style="bold")
+        yield from Panel.__rich_console__(panel, console, options)
+
+
 def evidence_note(note: EvidenceNote) -> Panel:
     """A 'What the evidence says' note, set apart from the article's text by its own frame."""
     sources = Text()
@@ -36,7 +54,7 @@ def evidence_note(note: EvidenceNote) -> Panel:
         sources.append(f" ({source.year}). ")
         sources.append(source.link, style="underline")
     body = Group(Text(note.text), Text(""), Text("Sources:", style="bold"), sources)
-    return Panel(
+    panel = _NotePanel(
         body,
         title=Text(f"What the evidence says (as of {note.as_of})", style="bold"),
         title_align="left",
@@ -44,6 +62,8 @@ def evidence_note(note: EvidenceNote) -> Panel:
         border_style=EVIDENCE_STYLE,
         padding=(0, 1),
     )
+    panel.shorter = (f"Evidence (as of {note.as_of})", f"Evidence, {note.as_of}")
+    return panel
 
 
 def section_blocks(tour: Tour, index: int) -> list[RenderableType]:
@@ -186,24 +206,82 @@ def plain_tour(tour: Tour, indexes: Sequence[int]) -> RenderableType:
     return Group(*parts)
 
 
-def welcome_screen(tour: Tour) -> RenderableType:
-    """`exotour` alone: the title, the disclaimer, the contents and the commands to try."""
-    contents = Table.grid(padding=(0, 2))
-    contents.add_column(justify="right")
-    contents.add_column()
-    for number, section in enumerate(tour.sections, start=1):
-        contents.add_row(str(number), Text(section.title))
-    commands = Text(
-        "exotour learn      start or resume the walkthrough\nexotour --help     every command",
+def contents_table(tour: Tour, visited: frozenset[str], *, detailed: bool = False) -> Table:
+    """The sections with a tick for each one read and its reading time; DETAILED adds a
+    header row and the ids."""
+    table = Table(
+        box=None,
+        show_header=detailed,
+        header_style="bold",
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1),
     )
+    table.add_column("read", width=4 if detailed else 1, justify="center", no_wrap=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("title", ratio=1, no_wrap=not detailed, overflow="ellipsis")
+    if detailed:
+        table.add_column("id", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
+    for number, section in enumerate(tour.sections, start=1):
+        row = [
+            Text("✓" if section.id in visited else "", style="green"),
+            Text(f"{number}."),
+            Text(section.title),
+        ]
+        if detailed:
+            row.append(Text(section.id, style="cyan"))
+        row.append(Text(f"{section.reading_minutes} min", style="dim"))
+        table.add_row(*row)
+    return table
+
+
+WELCOME_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("exotour summary", "the gist of every section on one screen"),
+    ("exotour search WORDS", "find a topic, e.g. exotour search collagen"),
+    ("exotour show N", "print section N in full"),
+    ("exotour --help", "every command"),
+)
+
+
+def welcome_screen(
+    tour: Tour,
+    visited: frozenset[str] = frozenset(),
+    resume: tuple[int, int, int] | None = None,
+) -> RenderableType:
+    """`exotour` alone: the title, the disclaimer, the contents with ticks for what was read,
+    where learn would resume, and the commands to try. RESUME is (section index, page, pages)
+    from 0, with the index past the last section once the tour was finished."""
     title = Text(tour.title, style="bold")
     if tour.subtitle:
         title.append(f"\n{tour.subtitle}")
+    minutes = sum(s.reading_minutes for s in tour.sections)
+    start = Text()
+    if resume is None:
+        start.append("Start here: ")
+        start.append("exotour learn", style="bold")
+        start.append(f" (about {minutes} minutes in all)")
+    elif resume[0] >= len(tour.sections):
+        start.append("You have finished the tour; ")
+        start.append("exotour learn --restart", style="bold")
+        start.append(" starts over")
+    else:
+        index, page, pages = resume
+        start.append("exotour learn", style="bold")
+        start.append(f" resumes at section {index + 1}, page {page + 1} of {pages}")
+    commands = Table.grid(padding=(0, 2))
+    commands.add_column(no_wrap=True, style="bold")
+    commands.add_column()
+    for command, what in WELCOME_COMMANDS:
+        commands.add_row(Text(command), Text(what))
     return Group(
         title,
         Text(tour.disclaimer, style="italic"),
         Text(""),
-        contents,
+        Text("Contents (✓ read)", style="bold"),
+        contents_table(tour, visited),
+        Text(""),
+        start,
         Text(""),
         commands,
     )

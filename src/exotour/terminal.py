@@ -35,7 +35,8 @@ def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
         markup=False,
         emoji=False,
         highlight=False,
-        soft_wrap=False,
+        # Messages on stderr are never wrapped: `file:line:col: ...` stays one line to grep.
+        soft_wrap=stderr,
     )
 
 

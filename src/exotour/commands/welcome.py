@@ -1,12 +1,41 @@
-"""`exotour` with no command: the welcome screen."""
+"""`exotour` with no command: the welcome screen, with progress and where learn resumes."""
 
 from __future__ import annotations
 
-from exotour.commands import Options, load, stdout
+from typing import TYPE_CHECKING
+
+from exotour.commands import Options, load, print_plain, stdout, store_for, warn
+
+if TYPE_CHECKING:
+    from exotour.model import Tour
+    from exotour.progress import Saved
+
+
+def resume_point(tour: Tour, saved: Saved, size: tuple[int, int]) -> tuple[int, int, int] | None:
+    """Where `exotour learn` would open on a terminal of SIZE: (section, page, pages) from 0,
+    the section index past the last once the tour was finished; None for the beginning."""
+    from exotour.navigate import resume_position
+    from exotour.paginate import Paginator
+
+    pages = Paginator(tour, *size)
+    position = resume_position(tour, saved, pages.count)
+    if position is None:
+        return None
+    if position.section >= len(tour.sections):
+        return (position.section, 0, 1)
+    return (position.section, position.page, pages.count(position.section))
 
 
 def run(options: Options) -> None:
     tour = load(options)
+    store = store_for(tour)
+    saved = store.load()
+    warn(store.warnings)
     from exotour.render import welcome_screen
 
-    stdout(options).print(welcome_screen(tour))
+    console = stdout(options)
+    screen = welcome_screen(tour, saved.visited, resume_point(tour, saved, console.size))
+    if console.is_terminal:
+        console.print(screen)
+    else:
+        print_plain(options, screen)

@@ -1,0 +1,168 @@
+"""`exotour search QUERY...`: the best passages first, the words highlighted, how to open each.
+
+No hits exits 1, as grep does, with "did you mean" when a close word finds something; an empty
+query is a usage error (exit 2). `--json` prints the hits as a list of objects.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from exotour.commands import Options, load, stdout
+from exotour.errors import ExitStatus, NoResultsError, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from exotour.search import Hit
+
+# The longest query an error message repeats; a pasted page would bury the message.
+SHOWN_QUERY = 60
+
+
+def query_text(words: list[str]) -> str:
+    """The query the shell's words make: a word with spaces in it was quoted, so it is a phrase."""
+    parts = []
+    for word in words:
+        stripped = word.strip()
+        if any(ch.isspace() for ch in stripped) and '"' not in stripped:
+            parts.append(f'"{stripped}"')
+        else:
+            parts.append(stripped)
+    return " ".join(part for part in parts if part)
+
+
+def shown(query: str) -> str:
+    """QUERY as an error message may show it: no control characters, and not too long."""
+    from exotour.search import clean
+
+    text = clean(query)
+    return text if len(text) <= SHOWN_QUERY else text[: SHOWN_QUERY - 1] + "…"
+
+
+def run(options: Options, query: list[str], *, limit: int, as_json: bool) -> ExitStatus:
+    text = query_text(query)
+    if not text:
+        raise UsageError(
+            "the search query is empty", hint="give a word to find, as in: exotour search collagen"
+        )
+    tour = load(options)
+    from exotour.search import parse_query, search, suggest
+
+    hits = search(tour, text, limit + 1)  # one more than shown, to know if there are more
+    more = len(hits) > limit
+    hits = hits[:limit]
+    if not hits:
+        if as_json:
+            sys.stdout.write("[]\n")
+        suggestion = suggest(tour, text)
+        if suggestion:
+            hint = f"did you mean: {suggestion}?"
+        elif not parse_query(text):
+            hint = "search for words or numbers; punctuation and symbols are not indexed"
+        elif len(parse_query(text)) > 1:
+            hint = "every word must be in the same passage; try fewer words"
+        else:
+            hint = "try another word, or the start of one followed by *, as in collag*"
+        raise NoResultsError(f"no results for '{shown(text)}'", hint=hint)
+    prefix = content_prefix(options)
+    if as_json:
+        import json
+
+        data = [hit.as_json() for hit in hits]
+        for item in data:
+            item["command"] = str(item["command"]).replace("exotour", prefix, 1)
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return ExitStatus.OK
+    console = stdout(options)
+    show(options, results(hits, text, limit if more else None, width=console.width, prefix=prefix))
+    return ExitStatus.OK
+
+
+def show(options: Options, blocks: list[RenderableType | str]) -> None:
+    """Print BLOCKS; a str is a command, printed whole on its line so it can be copied.
+
+    On a terminal with Rich (long commands soft-wrap), elsewhere as plain text.
+    """
+    from rich.console import Console
+    from rich.text import Text
+
+    console = stdout(options)
+    if console.is_terminal:
+        for block in blocks:
+            if isinstance(block, str):
+                console.print(Text(block, style="green"), soft_wrap=True)
+            else:
+                console.print(block)
+        return
+    plain = Console(
+        color_system=None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        width=console.width,
+        file=console.file,
+    )
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, str):
+            lines.append(block)
+            continue
+        with plain.capture() as capture:
+            plain.print(block)
+        lines.extend(line.rstrip() for line in capture.get().splitlines())
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def content_prefix(options: Options) -> str:
+    """`exotour`, with `--content DIR` when the tour came from --content, so commands work."""
+    import os
+
+    if options.content is None or os.environ.get("EXOTOUR_CONTENT"):
+        return "exotour"
+    import shlex
+
+    return f"exotour --content {shlex.quote(str(options.content))}"
+
+
+def results(
+    hits: list[Hit], query: str, more: int | None, *, width: int, prefix: str = "exotour"
+) -> list[RenderableType | str]:
+    """The hits, best first: where each is, its snippet with the words highlighted, its command.
+
+    MORE is the --limit that cut the list short, if one did.
+    """
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from exotour.highlight import highlighted
+
+    count = len(hits)
+    heading = f"{count} result{'s' if count != 1 else ''} for '{shown(query)}', best first"
+    if more:
+        heading += f"; there are more (--limit {more * 2})"
+    parts: list[RenderableType | str] = [Text(heading, style="dim")]
+    size = max(60, min(2 * (width - 4), 240))  # about two lines of snippet
+    for hit in hits:
+        place = Text()
+        if hit.section is None:
+            place.append("Glossary · ", style="bold")
+        else:
+            place.append(f"Section {hit.section + 1} · ", style="bold")
+        place.append_text(highlighted(hit.title, hit.title_spans, base="bold"))
+        if hit.section is not None:
+            place.append(f" · {hit.id}", style="dim")
+        if hit.kind == "note":
+            place.append(" · evidence note", style="cyan")
+        snippet, spans = hit.excerpt(size)
+        if hit.field != "text":
+            label = "Takeaway: " if hit.field == "takeaway" else "Keywords: "
+            snippet, spans = (
+                label + snippet,
+                tuple((a + len(label), b + len(label)) for a, b in spans),
+            )
+        command = hit.command.replace("exotour", prefix, 1)
+        parts.extend([Text(""), place, Padding(highlighted(snippet, spans), (0, 0, 0, 2))])
+        parts.append(f"  {command}")
+    return parts

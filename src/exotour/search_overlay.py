@@ -1,0 +1,172 @@
+"""`/` in the walkthrough: type words, Enter lists the hits, choose one and Enter jumps to its page.
+
+A prompt first: typed keys build the query, Backspace takes one back, Enter searches. Then the hits
+are listed: ↑↓ or a digit choose, Enter opens the page that holds the passage (with the words
+highlighted there), typing more edits the query again. A glossary hit opens its definition in the
+panel. Esc goes back to the page the reader was on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from exotour.highlight import highlighted
+from exotour.navigate import CLOSE, Jump, OverlayAnswer
+from exotour.overlays import overlay_frame
+
+if TYPE_CHECKING:
+    from exotour.navigate import Walkthrough
+    from exotour.search import Hit
+
+# More than fit on a screen is no help; the list scrolls within this.
+LIMIT = 30
+PROMPT = "Search: "
+EDIT_KEYS = "type words · Enter: search · Backspace: delete · Esc: back to the tour"
+LIST_KEYS = "↑↓ or 1-9: choose · Enter: open · type: new search · Esc: back"
+DETAIL_KEYS = "any key: back to the hits · Esc: back to the tour"
+
+
+@dataclass
+class SearchOverlay:
+    """The search prompt and its hits, over the walkthrough."""
+
+    walkthrough: Walkthrough
+    query: str = ""
+    hits: list[Hit] = field(default_factory=list)
+    selected: int = 0
+    editing: bool = True
+    message: str = ""
+    detail: Hit | None = None
+
+    # -- keys ------------------------------------------------------------------------------------
+
+    def handle(self, key: str) -> OverlayAnswer:
+        if key == "esc":
+            return CLOSE
+        if self.detail is not None:
+            self.detail = None
+            return None
+        if key == "enter":
+            return self._search() if self.editing else self._open()
+        if key in ("up", "down", "pageup", "pagedown", "home", "end") and self.hits:
+            self.editing = False
+            self._move(key)
+        elif not self.editing and key.isdigit() and key != "0":
+            if int(key) <= len(self.hits):
+                self.selected = int(key) - 1
+        elif key == "backspace":
+            self.editing, self.message = True, ""
+            self.query = self.query[:-1]
+        elif key == "space" or (len(key) == 1 and key.isprintable()):
+            self.editing, self.message = True, ""
+            self.query += " " if key == "space" else key
+        return None
+
+    def _move(self, key: str) -> None:
+        last = len(self.hits) - 1
+        step = {"up": -1, "down": 1, "pageup": -5, "pagedown": 5, "home": -last, "end": last}
+        self.selected = min(last, max(0, self.selected + step[key]))
+
+    def _search(self) -> OverlayAnswer:
+        from exotour.search import parse_query, search, suggest
+
+        tour = self.walkthrough.tour
+        if not self.query.strip():
+            self.message = "Type a word to search for, then Enter"
+            return None
+        self.hits = search(tour, self.query, LIMIT)
+        self.selected = 0
+        if self.hits:
+            self.editing = False
+            count = len(self.hits)
+            self.message = f"{count}{'+' if count >= LIMIT else ''} result{'s' * (count != 1)}"
+            return None
+        suggestion = suggest(tour, self.query)
+        self.message = f"No results for '{self.query.strip()}'"
+        if suggestion:
+            self.message += f"; did you mean: {suggestion}?"
+        elif not parse_query(self.query):
+            self.message += "; search for words or numbers"
+        return None
+
+    def _open(self) -> OverlayAnswer:
+        if not self.hits:
+            return None
+        hit = self.hits[self.selected]
+        if hit.section is None:
+            self.detail = hit
+            return None
+        from exotour.search import page_holding
+
+        pages = self.walkthrough.pages.pages(hit.section)
+        page = page_holding([p.text for p in pages], hit)
+        return Jump(hit.section, page, highlight=hit.terms)
+
+    # -- the screen ------------------------------------------------------------------------------
+
+    def screen(self, size: tuple[int, int]) -> RenderableType:
+        if self.detail is not None:
+            return self._detail_screen(self.detail, size)
+        width, height = size
+        prompt = Text(PROMPT, style="bold")
+        prompt.append(self.query)
+        if self.editing:
+            prompt.append("▏", style="blink")
+        lines: list[RenderableType] = [
+            _tail(prompt, width - 4),
+            Text(self.message, style="yellow" if not self.hits else "dim", no_wrap=True),
+        ]
+        rows = max(2, height - 3 - len(lines) - 1)  # the panel's borders, the key line
+        lines.append(Text(""))
+        lines.extend(self._hit_lines(rows, width - 7))
+        keys = EDIT_KEYS if self.editing or not self.hits else LIST_KEYS
+        return overlay_frame("Search", Group(*lines), size, keys)
+
+    def _hit_lines(self, rows: int, width: int) -> list[RenderableType]:
+        """Two lines a hit: where it is, and its snippet; scrolled to show the one chosen."""
+        shown = max(1, rows // 2)
+        top = min(max(0, self.selected - shown // 2), max(0, len(self.hits) - shown))
+        lines: list[RenderableType] = []
+        for number in range(top, min(len(self.hits), top + shown)):
+            hit = self.hits[number]
+            chosen = number == self.selected and not self.editing
+            place = Text(f"{number + 1}. ", style="reverse" if chosen else "bold")
+            where = "Glossary" if hit.section is None else f"Section {hit.section + 1}"
+            place.append(f"{where} · ", style="reverse" if chosen else "")
+            place.append_text(
+                highlighted(hit.title, hit.title_spans, base="reverse" if chosen else "")
+            )
+            if hit.kind == "note":
+                place.append(" · evidence note", style="cyan")
+            place.no_wrap, place.overflow = True, "ellipsis"
+            snippet, spans = hit.excerpt(width)
+            line = Text("   ") + highlighted(snippet, spans)
+            line.no_wrap, line.overflow = True, "ellipsis"
+            lines.extend([place, line])
+        return lines
+
+    def _detail_screen(self, hit: Hit, size: tuple[int, int]) -> RenderableType:
+        body = Group(
+            highlighted(hit.title, hit.title_spans, base="bold"),
+            Text(""),
+            highlighted(hit.text, hit.spans),
+            Text(""),
+            Text(f"Outside the tour: {hit.command}", style="dim"),
+        )
+        return overlay_frame("Search · glossary", body, size, DETAIL_KEYS)
+
+
+def _tail(text: Text, width: int) -> Text:
+    """The end of TEXT when it is wider than WIDTH, so the cursor stays in sight."""
+    if len(text) > width > 1:
+        text = Text("…") + text[len(text) - width + 1 :]
+    text.no_wrap = True
+    return text
+
+
+def search_overlay(walkthrough: Walkthrough) -> SearchOverlay:
+    return SearchOverlay(walkthrough)

@@ -1,0 +1,115 @@
+"""Every source the evidence notes cite, once, and the "Sources" section generated from them.
+
+The section is built from the notes rather than written by hand, so it can never miss a source or
+list one twice; the loader appends it after the tour's own sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from exotour.model import Section, Source
+
+SECTION_ID = "sources"
+TITLE = "Sources"
+TAKEAWAY = "Every source the tour's evidence notes cite, listed once."
+KEYWORDS = ("sources", "references", "citations", "evidence")
+
+# Characters that would turn plain text into Markdown formatting.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A source and the sections (indexes from 0) whose notes cite it, in tour order."""
+
+    source: Source
+    sections: tuple[int, ...]
+
+
+def _key(source: Source) -> tuple[str, ...]:
+    """Two notes cite the same source when they give the same link (or, lacking one, the same
+    author, title and year); the case of a DOI or URL does not matter."""
+    if source.link:
+        return (source.link.casefold().rstrip("/"),)
+    return (source.author.casefold(), source.title.casefold(), str(source.year))
+
+
+def cited(sections: Sequence[Section]) -> tuple[Cited, ...]:
+    """Every source of every evidence note, once, in the order the tour first cites it."""
+    order: list[tuple[str, ...]] = []
+    found: dict[tuple[str, ...], tuple[Source, list[int]]] = {}
+    for index, section in enumerate(sections):
+        for note in section.evidence:
+            for source in note.sources:
+                key = _key(source)
+                if key not in found:
+                    order.append(key)
+                    found[key] = (source, [])
+                where = found[key][1]
+                if index not in where:
+                    where.append(index)
+    return tuple(Cited(found[key][0], tuple(found[key][1])) for key in order)
+
+
+def collect(sections: Sequence[Section]) -> tuple[Source, ...]:
+    """The sources alone, each once, in order of first appearance."""
+    return tuple(entry.source for entry in cited(sections))
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _numbers(indexes: Sequence[int]) -> str:
+    numbers = [str(i + 1) for i in indexes]
+    if len(numbers) == 1:
+        return f"section {numbers[0]}"
+    return f"sections {', '.join(numbers[:-1])} and {numbers[-1]}"
+
+
+def sources_body(sections: Sequence[Section]) -> str:
+    """The Markdown list of every source: author, title, year, link, and the sections citing it."""
+    entries = cited(sections)
+    lines = [
+        "Every source the evidence notes cite, listed once, in the order the tour first cites "
+        "it, with the sections that cite it. Each note in those sections gives its date.",
+        "",
+    ]
+    for number, entry in enumerate(entries, start=1):
+        source = entry.source
+        lines.append(
+            f"{number}. {_escape(source.author)}, *{_escape(source.title)}* ({source.year}).\\"
+        )
+        if source.link:
+            lines.append(f"   {_escape(source.link)}\\")
+        lines.append(f"   Cited in {_numbers(entry.sections)}.")
+    return "\n".join(lines) + "\n"
+
+
+def _free_id(sections: Sequence[Section]) -> str:
+    """'sources', unless a tour already has a section with that id."""
+    taken = {section.id for section in sections}
+    candidate, n = SECTION_ID, 2
+    while candidate in taken:
+        candidate, n = f"{SECTION_ID}-{n}", n + 1
+    return candidate
+
+
+def sources_section(sections: Sequence[Section]) -> Section:
+    """The closing "Sources" section for a tour made of SECTIONS."""
+    return Section(
+        id=_free_id(sections),
+        title=TITLE,
+        takeaway=TAKEAWAY,
+        body=sources_body(sections),
+        keywords=KEYWORDS,
+        added_by_tour=True,
+    )
+
+
+def is_sources_section(section: Section) -> bool:
+    """Whether SECTION is the one sources_section generated."""
+    return section.added_by_tour and section.title == TITLE and section.takeaway == TAKEAWAY

@@ -1,0 +1,193 @@
+"""The gist of a tour: one takeaway per section, the article's own summary, the bottom line.
+
+Pure: `build` turns a tour into data, and `renderable`, `to_json` and `to_markdown` give its three
+forms. Nothing here prints or reads files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.markdown import Markdown
+from rich.table import Table
+from rich.text import Text
+
+from exotour.document import md_text
+from exotour.model import Tour
+
+# The section whose body is the article's own overall summary, when the tour has one.
+OVERALL_ID = "summary"
+# `exotour summary` must fit this many lines at this width.
+MAX_LINES = 60
+WIDTH = 80
+
+
+@dataclass(frozen=True)
+class Takeaway:
+    number: int
+    id: str
+    title: str
+    takeaway: str
+    added_by_tour: bool
+
+    @property
+    def command(self) -> str:
+        return f"exotour learn {self.id}"
+
+
+@dataclass(frozen=True)
+class Overall:
+    """The article's own summary: a section's Markdown body."""
+
+    number: int
+    id: str
+    title: str
+    body: str
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p.strip() for p in re.split(r"\n\s*\n", self.body) if p.strip())
+
+
+@dataclass(frozen=True)
+class Summary:
+    title: str
+    subtitle: str
+    disclaimer: str
+    takeaways: tuple[Takeaway, ...]
+    overall: Overall | None
+    bottom_line: str
+    bottom_line_source: str
+
+
+def build(tour: Tour) -> Summary:
+    takeaways = tuple(
+        Takeaway(number, s.id, s.title, s.takeaway, s.added_by_tour)
+        for number, s in enumerate(tour.sections, start=1)
+    )
+    overall = None
+    if OVERALL_ID in tour.section_ids:
+        index = tour.index_of(OVERALL_ID)
+        section = tour.sections[index]
+        overall = Overall(index + 1, section.id, section.title, section.body.strip())
+    return Summary(
+        tour.title,
+        tour.subtitle,
+        tour.disclaimer,
+        takeaways,
+        overall,
+        tour.bottom_line,
+        tour.bottom_line_source,
+    )
+
+
+def to_json(summary: Summary) -> dict[str, Any]:
+    """The same data as the screen, as one JSON object (the overall summary in full)."""
+    overall = summary.overall
+    return {
+        "title": summary.title,
+        "subtitle": summary.subtitle,
+        "disclaimer": summary.disclaimer,
+        "takeaways": [
+            {
+                "number": t.number,
+                "id": t.id,
+                "title": t.title,
+                "takeaway": t.takeaway,
+                "added_by_tour": t.added_by_tour,
+                "command": t.command,
+            }
+            for t in summary.takeaways
+        ],
+        "overall_summary": None
+        if overall is None
+        else {
+            "number": overall.number,
+            "id": overall.id,
+            "title": overall.title,
+            "markdown": overall.body,
+        },
+        "bottom_line": {"text": summary.bottom_line, "source": summary.bottom_line_source},
+    }
+
+
+def to_markdown(summary: Summary) -> str:
+    """A Markdown document that reads well on a code-hosting site."""
+    out = [f"# {md_text(summary.title)} (summary)", ""]
+    if summary.subtitle:
+        out += [f"*{md_text(summary.subtitle)}*", ""]
+    out += [f"> **{md_text(summary.disclaimer)}**", "", "## One takeaway per section", ""]
+    for t in summary.takeaways:
+        out.append(f"{t.number}. **{md_text(t.title)}** (`{t.command}`): {md_text(t.takeaway)}")
+    if summary.overall is not None:
+        out += ["", f"## The article's own summary (section {summary.overall.number})", ""]
+        out += [summary.overall.body]
+    if summary.bottom_line:
+        out += ["", "## The bottom line on the evidence", "", md_text(summary.bottom_line)]
+        if summary.bottom_line_source:
+            out += ["", f"Source: {md_text(summary.bottom_line_source)}"]
+    return "\n".join(out) + "\n"
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def _takeaway_table(summary: Summary) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(ratio=1)
+    for t in summary.takeaways:
+        head = Text(t.title, style="bold")
+        head.append(f"  {t.command}", style="cyan")
+        table.add_row(Text(f"{t.number}."), Group(head, Text(t.takeaway)))
+    return table
+
+
+def renderable(summary: Summary, width: int = WIDTH, max_lines: int = MAX_LINES) -> RenderableType:
+    """The summary screen. When it would pass MAX_LINES at WIDTH, the article's own summary
+    keeps only the paragraphs that fit and says where the rest is. WIDTH is where the budget is
+    measured, not where it is shown: every terminal gets the same text."""
+    overall = summary.overall
+    paragraphs = overall.paragraphs if overall is not None else ()
+    for keep in range(len(paragraphs), -1, -1):
+        screen = _screen(summary, paragraphs[:keep], cut=keep < len(paragraphs))
+        if keep == 0 or count_lines(screen, width) <= max_lines:
+            return screen
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _screen(summary: Summary, paragraphs: tuple[str, ...], *, cut: bool) -> RenderableType:
+    title = Text(summary.title, style="bold")
+    title.append(" · summary")
+    parts: list[RenderableType] = [
+        title,
+        Text(summary.disclaimer, style="italic"),
+        Text(""),
+        _heading("One takeaway per section"),
+        _takeaway_table(summary),
+    ]
+    overall = summary.overall
+    if overall is not None:
+        parts += [Text(""), _heading(f"The article's own summary (section {overall.number})")]
+        if paragraphs:
+            parts.append(Markdown("\n\n".join(paragraphs), hyperlinks=False))
+        if cut:
+            parts.append(Text(f"… all of it: exotour show {overall.id}", style="dim"))
+    if summary.bottom_line:
+        line = Text(summary.bottom_line)
+        if summary.bottom_line_source:
+            line.append(f" (Source: {summary.bottom_line_source})", style="dim")
+        parts += [Text(""), _heading("The bottom line on the evidence"), line]
+    return Group(*parts)
+
+
+def count_lines(renderable: RenderableType, width: int) -> int:
+    """How many lines RENDERABLE takes at WIDTH."""
+    import io
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, markup=False, emoji=False)
+    return len(console.render_lines(renderable, console.options, pad=False))

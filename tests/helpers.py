@@ -1,0 +1,91 @@
+"""Small helpers the tests share: writing content folders and running the CLI in-process."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from exotour.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+# The seven parts of the article, in order, then the part the tour adds.
+ARTICLE_IDS = (
+    "what-are-exosomes",
+    "what-is-exosome-therapy",
+    "how-does-it-work",
+    "benefits",
+    "safety",
+    "future",
+    "summary",
+    "before-you-decide",
+)
+# Sections the loader may generate after the authored ones.
+GENERATED_IDS = frozenset({"sources"})
+
+TOUR_YAML = """\
+id: tiny
+title: A tiny tour
+disclaimer: Not medical advice.
+sections:
+  - one
+"""
+ONE_YAML = """\
+id: one
+title: One
+takeaway: It is the first.
+body: Hello.
+"""
+
+
+def write_content(root: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
+    """A content folder at ROOT: a one-section tour, with FILES (relative paths) added or replaced.
+
+    A file given as None is left out.
+    """
+    base: dict[str, str | bytes | None] = {"tour.yaml": TOUR_YAML, "sections/one.yaml": ONE_YAML}
+    base.update(files or {})
+    for relative, text in base.items():
+        if text is None:
+            continue
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return root
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a run of the CLI did: its exit status and the text of both streams."""
+
+    status: int
+    out: str
+    err: str
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Result:
+    """Run `exotour ARGV` in this process, through `main` so errors map as in real use."""
+    capsys.readouterr()  # drop whatever came before
+    try:
+        main(argv)
+    except SystemExit as exc:
+        code = exc.code
+        status = code if isinstance(code, int) else (0 if code is None else 1)
+    else:  # pragma: no cover - main always exits
+        raise AssertionError("exotour.cli.main returned instead of exiting")
+    captured = capsys.readouterr()
+    return Result(status, captured.out, captured.err)
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a child exotour: this one, without colour or content overrides."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "EXOTOUR_CONTENT")}
+    env.update(extra)
+    return env
+
+
+PYTHON = sys.executable

@@ -1,0 +1,184 @@
+"""Evidence notes: where the tour must have them, their dates and sources, how they look, and the
+closing "Before you decide" section and the disclaimer.
+
+The allow-list below is copied from the project's evidence sheet (reference/evidence.md, outside
+this repository, so CI cannot read it): every link a note cites must be one of these, with the
+year (and, for dated pages, the date) the sheet gives. A new source goes into the sheet first.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from helpers import run_cli
+from rich import box
+
+from exotour import render
+from exotour.model import Tour
+from exotour.paginate import Paginator
+
+# link -> (year, date of the page when the sheet gives one)
+ALLOWED: dict[str, tuple[int, str | None]] = {
+    # Regulators
+    "https://www.fda.gov/vaccines-blood-biologics/safety-availability-biologics/"
+    "public-safety-notification-exosome-products": (2019, "2019-12-06"),
+    "https://www.fda.gov/safety/medical-product-safety-information/"
+    "public-safety-alert-due-marketing-unapproved-stem-cell-and-exosome-products": (
+        2019,
+        "2019-12-09",
+    ),
+    "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/"
+    "consumer-alert-regenerative-medicine-products-including-stem-cells-and-exosomes": (
+        2020,
+        "2020-07-22",
+    ),
+    "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/"
+    "important-patient-and-consumer-information-about-regenerative-medicine-therapies": (
+        2021,
+        "2021-06-03",
+    ),
+    "https://doi.org/10.1016/j.stemcr.2024.09.008": (2024, None),  # Fujita et al.
+    # Scientific societies
+    "https://www.isev.org/patient-information-and-safety-notice--extracellular-vesicles-"
+    "exosomes-and-unproven-therapies": (2020, "2020-08-08"),
+    "https://doi.org/10.1080/20013078.2018.1535750": (2018, None),  # Théry et al., MISEV2018
+    "https://doi.org/10.1002/jev2.12404": (2024, None),  # Welsh et al., MISEV2023
+    "https://doi.org/10.1080/20013078.2019.1609206": (2019, None),  # Witwer et al.
+    "https://doi.org/10.1016/j.jcyt.2020.05.002": (2020, None),  # Börger et al.
+    # Biology
+    "https://doi.org/10.1186/s12964-022-00959-4": (2022, None),  # Rezaie et al.
+    "https://doi.org/10.1038/s41419-020-02803-4": (2020, None),  # Malkin & Bratman
+    "https://doi.org/10.1016/j.cell.2019.02.029": (2019, None),  # Jeppesen et al.
+    # Clinical evidence
+    "https://doi.org/10.1002/jev2.12433": (2024, None),  # Fusco et al.
+    "https://doi.org/10.1002/jev2.12458": (2024, None),  # Van Delen et al.
+    "https://doi.org/10.1111/jocd.15930": (2023, None),  # Olumesi & Goldberg
+    "https://pubmed.ncbi.nlm.nih.gov/39624733/": (2024, None),  # the sheet's "PMID 39624733"
+    "https://doi.org/10.1097/DSS.0000000000004480": (2025, None),  # Queen et al.
+    "https://doi.org/10.52793/JSCR.2021.2(2)-21": (2021, None),  # East & Dordevic
+    "https://doi.org/10.1186/s13287-021-02378-7": (2021, None),  # Stem Cell Res Ther 2021
+    "https://doi.org/10.21037/sci.2017.09.06": (2017, None),  # Giebel, Kordelas & Börger
+    "https://doi.org/10.1001/jamadermatol.2013.6955": (2014, None),  # Soltani-Arabshahi et al.
+    # The market
+    "https://doi.org/10.1186/s13287-023-03335-2": (2023, None),  # Asadpour et al.
+}
+
+# The sections whose claims the evidence sheet addresses: each needs a note.
+WITH_EVIDENCE = (
+    "what-are-exosomes",
+    "what-is-exosome-therapy",
+    "how-does-it-work",
+    "benefits",
+    "safety",
+    "future",
+)
+AS_OF = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
+
+
+def notes(tour: Tour) -> list[tuple[str, int]]:
+    """(section id, note index) of every evidence note, for readable failures."""
+    return [(s.id, i) for s in tour.sections for i in range(len(s.evidence))]
+
+
+def test_every_section_the_evidence_addresses_has_a_note(tour: Tour) -> None:
+    for section_id in WITH_EVIDENCE:
+        assert tour.sections[tour.index_of(section_id)].evidence, section_id
+
+
+def test_every_note_has_an_as_of_date_and_linked_sources(tour: Tour) -> None:
+    for section_id, index in notes(tour):
+        note = tour.sections[tour.index_of(section_id)].evidence[index]
+        where = f"{section_id} evidence[{index}]"
+        assert AS_OF.match(note.as_of), where
+        if len(note.as_of) > 4:
+            datetime.date.fromisoformat(note.as_of)  # a real date
+        assert note.sources, where
+        for source in note.sources:
+            assert source.author and source.title, where
+            assert source.link.startswith("https://"), where
+            assert source.url or source.doi, where
+
+
+def test_every_link_is_from_the_evidence_sheet_with_its_year(tour: Tour) -> None:
+    for section in tour.sections:
+        for note in section.evidence:
+            for source in note.sources:
+                assert source.link in ALLOWED, f"{section.id}: {source.link} is not in the sheet"
+                assert source.year == ALLOWED[source.link][0], f"{section.id}: {source.link}"
+
+
+def test_a_note_is_as_of_its_newest_source(tour: Tour) -> None:
+    for section in tour.sections:
+        for note in section.evidence:
+            year = int(note.as_of[:4])
+            assert year == max(source.year for source in note.sources), note.text[:60]
+            assert str(year) in note.text, note.text[:60]  # the date is said, not only shown
+            if len(note.as_of) > 4:
+                dates = {ALLOWED[source.link][1] for source in note.sources}
+                assert note.as_of in dates, note.text[:60]
+
+
+def test_no_note_says_currently(tour: Tour) -> None:
+    for section in tour.sections:
+        for note in section.evidence:
+            assert not re.search(r"\bcurrent(ly)?\b", note.text, re.I), note.text[:60]
+
+
+def test_every_note_shows_as_a_distinct_titled_panel(tour: Tour) -> None:
+    pages = Paginator(tour, 80, 24)
+    for index, section in enumerate(tour.sections):
+        for note in section.evidence:
+            panel = render.evidence_note(note)
+            assert panel.box is box.HEAVY
+            assert f"What the evidence says (as of {note.as_of})" in str(panel.title)
+        text = "\n".join(page.text for page in pages.pages(index))
+        assert text.count("What the evidence says (as of") == len(section.evidence), section.id
+        assert text.count("┏") == len(section.evidence), section.id  # heavy frames: notes only
+
+
+# -- before you decide -----------------------------------------------------------------------------
+
+
+def test_before_you_decide_follows_the_summary_and_helps_the_reader_ask(tour: Tour) -> None:
+    index = tour.index_of("before-you-decide")
+    assert tour.section_ids[index - 1] == "summary"
+    section = tour.sections[index]
+    assert section.added_by_tour
+    body = " ".join(section.body.split())
+    for needed in (
+        "whether FDA has reviewed a treatment",
+        "IND (investigational new drug) number and FDA's acknowledgment letter",
+        "charged for such a product outside a trial likely means the offer is illegal",
+        "other options",
+        "licensed clinician",
+        "recommends no treatment and discourages none",
+    ):
+        assert needed in body, needed
+    assert not re.search(r"\b(you should (get|have|try|avoid)|we recommend)\b", body, re.I)
+
+
+# -- the disclaimer --------------------------------------------------------------------------------
+
+DISCLAIMER = "Educational information, not medical advice; talk to a licensed clinician."
+
+
+def test_the_disclaimer_says_it_all(tour: Tour) -> None:
+    assert tour.disclaimer == DISCLAIMER
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["learn", "--plain"], ["learn", "1", "--plain"], ["summary"]],
+)
+def test_the_disclaimer_is_shown(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(argv, capsys)
+    assert result.status == 0
+    assert DISCLAIMER in " ".join(result.out.split())
+
+
+def test_the_first_page_of_learn_opens_with_the_disclaimer(tour: Tour) -> None:
+    for size in ((80, 24), (40, 15)):
+        first = Paginator(tour, *size).pages(0)[0].text
+        assert " ".join(first.split()).startswith(DISCLAIMER)

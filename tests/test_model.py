@@ -1,0 +1,98 @@
+"""The model: how a SECTION argument names a section, and the invariants the dataclasses keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from exotour.errors import UnknownSectionError
+from exotour.model import Question, Section, Source, Tour
+
+IDS = ("what-are-exosomes", "what-is-exosome-therapy", "how-does-it-work", "safety")
+TITLES = ("What are exosomes?", "What is exosome therapy?", "How does it work?", "Is it safe?")
+VALID = f"valid sections: 1-4 or {', '.join(IDS)}"
+
+
+def section(section_id: str, title: str) -> Section:
+    return Section(id=section_id, title=title, takeaway="It is.", body="Words.")
+
+
+@pytest.fixture
+def small() -> Tour:
+    sections = tuple(section(i, t) for i, t in zip(IDS, TITLES, strict=True))
+    return Tour(id="t", title="T", subtitle="", disclaimer="Not advice.", sections=sections)
+
+
+@pytest.mark.parametrize(
+    ("ref", "index"),
+    [
+        ("what-are-exosomes", 0),
+        ("safety", 3),
+        ("1", 0),
+        ("4", 3),
+        (" 2 ", 1),
+        ("How does", 2),
+        ("how DOES it", 2),
+        ("is it", 3),
+        ("what is", 1),
+        ("saf", 3),  # the start of an id counts too
+    ],
+)
+def test_resolve_by_id_number_or_title_start(small: Tour, ref: str, index: int) -> None:
+    assert small.resolve(ref) == index
+
+
+def test_an_ambiguous_title_start(small: Tour) -> None:
+    with pytest.raises(UnknownSectionError) as caught:
+        small.resolve("what")
+    assert caught.value.message == (
+        "section 'what' is ambiguous: it could be what-are-exosomes, what-is-exosome-therapy"
+    )
+    assert caught.value.hint == "type more of the title, or use the id or number"
+
+
+def test_an_unknown_section_suggests_close_ids(small: Tour) -> None:
+    with pytest.raises(UnknownSectionError) as caught:
+        small.resolve("saftey")
+    assert caught.value.message == "no section 'saftey'"
+    assert caught.value.hint == f"did you mean safety? {VALID}"
+
+
+@pytest.mark.parametrize("ref", ["nosuch", "0", "5", "", "  ", "-1"])
+def test_an_unknown_section_lists_the_valid_ones(small: Tour, ref: str) -> None:
+    with pytest.raises(UnknownSectionError) as caught:
+        small.resolve(ref)
+    assert caught.value.message == f"no section '{ref}'"
+    assert caught.value.hint == VALID
+    assert caught.value.exit_status == 2
+
+
+def test_builtin_tour_resolves_the_names_people_type(tour: Tour) -> None:
+    assert tour.resolve("how does") == 2
+    assert tour.resolve("3") == 2
+    assert tour.resolve("benefits") == 3
+    assert tour.resolve("Is it safe") == 4
+
+
+def test_question_answer_must_be_a_choice() -> None:
+    with pytest.raises(ValueError, match="answer 2 is not one of 2 choices"):
+        Question(question="Q?", choices=("a", "b"), answer=2, explanation="E.")
+
+
+def test_tour_needs_unique_ids_and_a_section() -> None:
+    one = section("one", "One")
+    with pytest.raises(ValueError, match="unique"):
+        Tour(id="t", title="T", subtitle="", disclaimer="D", sections=(one, one))
+    with pytest.raises(ValueError, match="at least one section"):
+        Tour(id="t", title="T", subtitle="", disclaimer="D", sections=())
+
+
+def test_source_link_prefers_url_then_doi() -> None:
+    assert Source("A", "T", 2020, url="https://x.org/a", doi="10.1/b").link == "https://x.org/a"
+    assert Source("A", "T", 2020, doi="10.1/b").link == "https://doi.org/10.1/b"
+    assert Source("A", "T", 2020, doi="10.1/b").citation() == "A, T (2020). https://doi.org/10.1/b"
+
+
+def test_reading_time_is_at_least_a_minute() -> None:
+    assert section("one", "One").reading_minutes == 1
+    long = Section(id="l", title="L", takeaway="T.", body="word " * 1000)
+    assert long.reading_minutes == 5

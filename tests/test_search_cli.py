@@ -1,0 +1,192 @@
+"""`exotour search` on the command line: output, exit codes, exact error messages, JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import run_cli, write_content
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exotour.commands.search import query_text
+
+NO_COLAGEN = "exotour: error: no results for 'colagen'\nexotour: hint: did you mean: collagen?\n"
+
+
+def test_search_lists_the_passages_best_first_with_the_command_to_open_each(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = run_cli(["search", "collagen"], capsys)
+    assert (result.status, result.err) == (0, "")
+    lines = result.out.splitlines()
+    assert lines[0] == "3 results for 'collagen', best first"
+    assert lines[2] == "Section 3 · How does it work? · how-does-it-work"
+    assert "collagen" in lines[3]
+    assert result.out.count("  exotour learn how-does-it-work") == 2
+    assert "Glossary · Collagen" in result.out
+    assert "  exotour glossary Collagen" in result.out
+    assert "\x1b" not in result.out  # not a terminal: plain text
+
+
+def test_no_results_exits_1_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["search", "colagen"], capsys)
+    assert (result.status, result.out, result.err) == (1, "", NO_COLAGEN)
+
+
+@pytest.mark.parametrize(
+    ("argv", "hint"),
+    [
+        (["qqqzzz"], "try another word, or the start of one followed by *, as in collag*"),
+        (["collagen", "veterans"], "every word must be in the same passage; try fewer words"),
+        (["😀", "--"], "search for words or numbers; punctuation and symbols are not indexed"),
+    ],
+)
+def test_no_results_without_a_suggestion_gives_a_hint(
+    capsys: pytest.CaptureFixture[str], argv: list[str], hint: str
+) -> None:
+    result = run_cli(["search", "--", *argv], capsys)
+    assert result.status == 1
+    assert result.out == ""
+    query = " ".join(argv)
+    assert result.err == f"exotour: error: no results for '{query}'\nexotour: hint: {hint}\n"
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t\n"])
+def test_an_empty_query_is_a_usage_error(capsys: pytest.CaptureFixture[str], query: str) -> None:
+    result = run_cli(["search", query], capsys)
+    assert (result.status, result.out) == (2, "")
+    assert result.err == (
+        "exotour: error: the search query is empty\n"
+        "exotour: hint: give a word to find, as in: exotour search collagen\n"
+    )
+
+
+def test_a_missing_query_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["search"], capsys)
+    assert result.status == 2
+    assert result.err.startswith("exotour: error: Missing argument 'QUERY...'")
+
+
+def test_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["search", "--limit", "1", "collagen"], capsys)
+    assert result.status == 0
+    assert result.out.splitlines()[0] == (
+        "1 result for 'collagen', best first; there are more (--limit 2)"
+    )
+    assert result.out.count("exotour learn") + result.out.count("exotour glossary") == 1
+    assert run_cli(["search", "--limit", "0", "collagen"], capsys).status == 2
+
+
+def test_json(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["search", "--json", "collagen"], capsys)
+    assert (result.status, result.err) == (0, "")
+    hits = json.loads(result.out)
+    assert [(h["id"], h["kind"], h["section"]) for h in hits] == [
+        ("how-does-it-work", "list", 3),
+        ("how-does-it-work", "note", 3),
+        ("Collagen", "glossary", None),
+    ]
+    for hit in hits:
+        assert set(hit) == {
+            "id",
+            "title",
+            "section",
+            "kind",
+            "passage",
+            "snippet",
+            "highlights",
+            "score",
+            "command",
+        }
+        assert isinstance(hit["score"], float) and isinstance(hit["passage"], int)
+        for start, end in hit["highlights"]:
+            assert hit["snippet"][start:end].casefold() == "collagen"
+    assert hits[0]["score"] >= hits[1]["score"]
+    assert hits[0]["command"] == "exotour learn how-does-it-work"
+    assert hits[2]["command"] == "exotour glossary Collagen"
+
+
+def test_json_with_no_results_is_an_empty_list_and_exit_1(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = run_cli(["search", "--json", "colagen"], capsys)
+    assert (result.status, result.out, result.err) == (1, "[]\n", NO_COLAGEN)
+
+
+def test_a_quoted_argument_is_a_phrase(capsys: pytest.CaptureFixture[str]) -> None:
+    assert query_text(["stem cells", "heal*"]) == '"stem cells" heal*'
+    assert query_text(['"stem cells"', " "]) == '"stem cells"'
+    phrase = json.loads(run_cli(["search", "--json", "mesenchymal stem cells"], capsys).out)
+    words = json.loads(run_cli(["search", "--json", "mesenchymal", "stem", "cells"], capsys).out)
+    assert 0 < len(phrase) < len(words)
+
+
+def test_commands_name_the_content_folder_given_with_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_content(tmp_path / "my tour")
+    result = run_cli(["--content", str(folder), "search", "hello"], capsys)
+    assert result.status == 0
+    assert f"exotour --content '{folder}' learn one" in result.out
+    monkeypatch.setenv("EXOTOUR_CONTENT", str(folder))
+    result = run_cli(["search", "hello"], capsys)
+    assert "  exotour learn one" in result.out
+
+
+def test_invalid_content_is_reported_before_searching(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_content(tmp_path / "bad", {"sections/one.yaml": "id: one\n"})
+    result = run_cli(["--content", str(folder), "search", "hello"], capsys)
+    assert result.status == 2
+    assert "exotour: error:" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "[bold]collagen[/bold]",
+        '"',
+        'collagen "',
+        "NEAR(",
+        "'; DROP TABLE passages; --",
+        "*",
+        "-",
+        "AND",
+        "col:lagen",
+        "\x1b[31mred",
+        "коллаген",
+        "胶原蛋白",
+        "x" * 10_000,
+        "collagen " * 2000,
+    ],
+)
+def test_odd_queries_give_results_or_a_clean_no_results(
+    capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    result = run_cli(["search", "--", query], capsys)
+    assert result.status in (0, 1)
+    assert "Traceback" not in result.err
+    if result.status == 1:
+        assert result.out == ""
+        assert result.err.startswith("exotour: error: no results for '")
+        assert len(result.err.splitlines()) == 2
+        assert "\x1b" not in result.err
+    else:
+        assert result.err == ""
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=3))
+def test_any_words_exit_0_1_or_2_with_a_message(
+    capsys: pytest.CaptureFixture[str], words: list[str]
+) -> None:
+    result = run_cli(["search", "--", *words], capsys)
+    if not query_text(words):
+        assert result.status == 2
+        assert result.err.startswith("exotour: error: the search query is empty")
+    else:
+        assert result.status in (0, 1)
+        assert result.status == 0 or result.err.startswith("exotour: error: no results for '")

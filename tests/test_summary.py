@@ -1,0 +1,136 @@
+"""`exotour summary`: the gist on one screen, as JSON, and as Markdown."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import run_cli, write_content
+from markdown_it import MarkdownIt
+
+from exotour import summary
+from exotour.model import Section, Tour
+
+
+def test_the_summary_names_every_section_takeaway_and_fits_60_lines_at_80_columns(
+    tour: Tour, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run_cli(["summary"], capsys)
+    assert result.status == 0
+    assert result.err == ""
+    lines = result.out.splitlines()
+    assert len(lines) <= 60
+    assert max(len(line) for line in lines) <= 80
+    flat = " ".join(result.out.split())
+    assert tour.title in lines[0]
+    assert tour.disclaimer in flat
+    for number, section in enumerate(tour.sections, start=1):
+        assert f"{number}. {section.title} exotour learn {section.id}" in flat
+        assert " ".join(section.takeaway.split()) in flat
+    assert "The article's own summary" in flat
+    assert " ".join(tour.bottom_line.split()) in flat
+    assert tour.bottom_line_source in flat
+    assert "\x1b" not in result.out
+
+
+def test_the_overall_summary_is_cut_by_paragraphs_to_fit_and_says_where_the_rest_is() -> None:
+    paragraphs = [f"Paragraph {n}: " + "words " * 60 for n in range(1, 9)]
+    sections = (
+        Section("intro", "Intro", "The first point.", "Hello."),
+        Section("summary", "Summary", "The last point.", "\n\n".join(paragraphs)),
+    )
+    tiny = Tour(
+        "t", "Tiny", "", "Not advice.", sections, bottom_line="Thin.", bottom_line_source="X"
+    )
+    screen = summary.renderable(summary.build(tiny), width=80, max_lines=30)
+    assert summary.count_lines(screen, 80) <= 30
+    text = _plain(screen)
+    assert "Paragraph 1:" in text
+    assert "Paragraph 8:" not in text
+    assert "… all of it: exotour show summary" in text
+    # With room for everything, nothing is cut.
+    whole = _plain(summary.renderable(summary.build(tiny), width=80, max_lines=500))
+    assert "Paragraph 8:" in whole
+    assert "all of it" not in whole
+
+
+def test_a_tour_without_a_summary_section_has_no_overall_summary(tmp_path: Path) -> None:
+    from exotour.loader import load_tour
+
+    data = summary.build(load_tour(write_content(tmp_path)))
+    assert data.overall is None
+    assert summary.to_json(data)["overall_summary"] is None
+    assert "own summary" not in summary.to_markdown(data)
+
+
+def test_json_is_the_same_data_as_one_object(
+    tour: Tour, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run_cli(["summary", "--json"], capsys)
+    assert result.status == 0
+    data = json.loads(result.out)
+    assert data["title"] == tour.title
+    assert data["disclaimer"] == tour.disclaimer
+    assert [t["id"] for t in data["takeaways"]] == list(tour.section_ids)
+    assert [t["number"] for t in data["takeaways"]] == list(range(1, len(tour.sections) + 1))
+    first = data["takeaways"][0]
+    assert first["takeaway"] == tour.sections[0].takeaway
+    assert first["command"] == f"exotour learn {tour.sections[0].id}"
+    overall = data["overall_summary"]
+    assert overall["id"] == "summary"
+    assert overall["markdown"] == tour.sections[tour.index_of("summary")].body.strip()
+    assert data["bottom_line"] == {"text": tour.bottom_line, "source": tour.bottom_line_source}
+
+
+def test_markdown_is_a_document_with_a_heading_a_numbered_list_and_no_escape_codes(
+    tour: Tour, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run_cli(["summary", "--markdown"], capsys)
+    assert result.status == 0
+    assert "\x1b" not in result.out
+    tokens = MarkdownIt("commonmark").parse(result.out)
+    h1 = [t for i, t in enumerate(tokens) if i and tokens[i - 1].type == "heading_open"]
+    assert h1[0].content == f"{tour.title} (summary)"
+    items = [t for t in tokens if t.type == "list_item_open" and t.info]
+    assert [t.info for t in items][: len(tour.sections)] == [
+        str(n) for n in range(1, len(tour.sections) + 1)
+    ]
+    for section in tour.sections:
+        assert f"`exotour learn {section.id}`" in result.out
+    assert f"**{tour.disclaimer}**" in result.out
+    assert f"Source: {tour.bottom_line_source}" in result.out
+
+
+def test_json_and_markdown_together_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["summary", "--json", "--markdown"], capsys)
+    assert result.status == 2
+    assert result.out == ""
+    assert result.err == (
+        "exotour: error: --json and --markdown cannot be used together\n"
+        "exotour: hint: choose one: 'exotour summary --json' or 'exotour summary --markdown'\n"
+    )
+
+
+def test_markdown_escapes_what_content_could_mark_up() -> None:
+    sections = (Section("a", "[bold]*Star*[/] <b>", "Take _this_ | that.", "Body."),)
+    tiny = Tour("t", "# Not a heading", "", "Not advice.", sections)
+    text = summary.to_markdown(summary.build(tiny))
+    html = MarkdownIt("commonmark").render(text)
+    assert "<b>" not in html
+    assert "<em>" not in html
+    assert "[bold]*Star*[/] &lt;b&gt;" in html
+    assert "# Not a heading" in html
+
+
+def _plain(renderable: object) -> str:
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    console.print(renderable)
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert isinstance(out, str)
+    return out

@@ -1,0 +1,89 @@
+"""The built wheel, installed in a fresh virtual environment, tours from any folder.
+
+Slow (a build and an install from the package index): one wheel and one venv for the module.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers import PYTHON, REPO, child_env
+
+from exotour import __version__
+from exotour.model import Tour
+
+pytestmark = pytest.mark.slow
+
+
+def run(args: list[str], cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+    env = child_env(COLUMNS="80")
+    env.pop("PYTHONPATH", None)
+    env.pop("VIRTUAL_ENV", None)
+    return subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    # With the backend at hand, build without an isolated environment: quicker, and offline.
+    isolation = [] if importlib.util.find_spec("hatchling") is None else ["--no-isolation"]
+    done = run([PYTHON, "-m", "build", "--wheel", *isolation, "--outdir", str(out), str(REPO)], out)
+    assert done.returncode == 0, done.stdout + done.stderr
+    (built,) = out.glob("exotour-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("venv")
+    done = run([PYTHON, "-m", "venv", str(root)], root)
+    assert done.returncode == 0, done.stderr
+    done = run([str(root / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root
+
+
+def test_the_wheel_carries_the_content(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "exotour/content/tour.yaml" in names
+    assert "exotour/content/sections/safety.yaml" in names
+    assert "exotour/py.typed" in names
+    assert not any(name.startswith(("tests/", "content/")) for name in names)
+
+
+def test_installed_exotour_learn_plain_from_another_folder(
+    venv: Path, tour: Tour, tmp_path: Path
+) -> None:
+    done = run([str(venv / "bin" / "exotour"), "learn", "--plain"], tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "\x1b" not in done.stdout
+    for number, section in enumerate(tour.sections, start=1):
+        assert (
+            f"{number}. {section.title}  (section {number} of {len(tour.sections)}" in done.stdout
+        )
+
+
+def test_installed_package_is_the_one_that_runs(venv: Path, tmp_path: Path) -> None:
+    code = "import exotour.loader as m; print(m.__file__); print(m.builtin_content_dir())"
+    done = run([str(venv / "bin" / "python"), "-c", code], tmp_path)
+    assert done.returncode == 0, done.stderr
+    module, content = done.stdout.splitlines()
+    assert module.startswith(str(venv)) and content.startswith(str(venv))
+
+
+def test_installed_version_and_module(venv: Path, tmp_path: Path) -> None:
+    done = run([str(venv / "bin" / "python"), "-m", "exotour", "--version"], tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"exotour {__version__}\n", "")
