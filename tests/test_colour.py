@@ -121,6 +121,9 @@ def test_no_escape_codes_on_a_terminal_when_colour_is_turned_off(
 ) -> None:
     built = [args for args in COMMANDS if _built(args)]
     assert ("summary",) in built
+    if "NO_COLOR" not in setting:
+        # The same switch as NO_COLOR underneath: one run of each command is enough.
+        built = list({(args[:1] or ("",))[0]: args for args in reversed(built)}.values())
 
     def run(args: tuple[str, ...]) -> str:
         if "flag" in setting:

@@ -35,8 +35,15 @@ def make_tour(*sections: Section, glossary: tuple[GlossaryEntry, ...] = ()) -> T
     )
 
 
-def section(id_: str, title: str, body: str, **fields: object) -> Section:
-    return Section(id=id_, title=title, takeaway=str(fields.pop("takeaway", "")), body=body, **fields)  # type: ignore[arg-type]
+def section(
+    id_: str,
+    title: str,
+    body: str,
+    *,
+    keywords: tuple[str, ...] = (),
+    evidence: tuple[EvidenceNote, ...] = (),
+) -> Section:
+    return Section(id_, title, "", body, keywords=keywords, evidence=evidence)
 
 
 FILLER = "The clinic describes many other things at length in this paragraph. " * 4
@@ -325,6 +332,26 @@ def test_any_terms_on_any_text_give_spans_inside_it(terms: list[str], text: str)
         assert 0 <= a < b <= len(text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="ab c", max_size=300),
+    st.integers(0, 300),
+    st.integers(1, 12),
+    st.integers(20, 200),
+)
+def test_an_excerpt_keeps_its_matches_whole(text: str, at: int, length: int, size: int) -> None:
+    text = " ".join(text.split())
+    start = min(at, len(text))
+    span = (start, min(len(text), start + length))
+    spans = (span,) if span[1] > span[0] else ()
+    snippet, shown = excerpt(text, spans, size)
+    assert all(0 <= a < b <= len(snippet) for a, b in shown)
+    for (a, b), (c, d) in zip(shown, spans, strict=False):
+        assert snippet[a:b] == text[c:d][: b - a]
+    if spans and span[1] - span[0] < size // 2:
+        assert [snippet[a:b] for a, b in shown] == [text[slice(*span)]]
+
+
 def test_a_very_long_query_is_fine(tour: Tour) -> None:
     assert search(tour, "collagen " * 1200) != []
     assert search(tour, "x" * 10_000) == []
@@ -333,6 +360,6 @@ def test_a_very_long_query_is_fine(tour: Tour) -> None:
 
 _TOUR = make_tour(
     section("a", "Collagen [b]", "Heal **the** injuries.\n\n- café\n- stem cells"),
-    section("b", "Other", "Nothing; (really) \"quoted\" AND NOT -x."),
+    section("b", "Other", 'Nothing; (really) "quoted" AND NOT -x.'),
     glossary=(GlossaryEntry("Term", "A definition.", ("alias",)),),
 )

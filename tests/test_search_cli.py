@@ -65,8 +65,10 @@ def test_an_empty_query_is_a_usage_error(capsys: pytest.CaptureFixture[str], que
 
 def test_a_missing_query_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(["search"], capsys)
-    assert result.status == 2
-    assert result.err.startswith("exotour: error: Missing argument 'QUERY...'")
+    assert (result.status, result.out) == (2, "")
+    assert result.err == (
+        "exotour: error: Missing argument 'query'.\nexotour: hint: try 'exotour search --help'\n"
+    )
 
 
 def test_limit(capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,7 +131,7 @@ def test_commands_name_the_content_folder_given_with_content(
     folder = write_content(tmp_path / "my tour")
     result = run_cli(["--content", str(folder), "search", "hello"], capsys)
     assert result.status == 0
-    assert f"exotour --content '{folder}' learn one" in result.out
+    assert f"\n  exotour --content '{folder}' learn one\n" in result.out  # whole, to copy
     monkeypatch.setenv("EXOTOUR_CONTENT", str(folder))
     result = run_cli(["search", "hello"], capsys)
     assert "  exotour learn one" in result.out
@@ -178,7 +180,9 @@ def test_odd_queries_give_results_or_a_clean_no_results(
         assert result.err == ""
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=3))
 def test_any_words_exit_0_1_or_2_with_a_message(
     capsys: pytest.CaptureFixture[str], words: list[str]

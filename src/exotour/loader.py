@@ -266,6 +266,9 @@ class _FileReader:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
+            if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                self.fail(1, 1, "the file is UTF-16 text; save it as UTF-8")
+                return None
             line = data[: exc.start].count(b"\n") + 1
             column = (
                 len(
@@ -288,7 +291,10 @@ class _FileReader:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            what = " ".join(str(exc.problem or exc.context or "the file cannot be read").split())
+            what = str(exc.problem or exc.context or "the file cannot be read")
+            if exc.context and what.startswith("but "):  # "expected a single document, but ..."
+                what = f"{exc.context}, {what}"
+            what = " ".join(what.split())
             hint = next((h for key, h in _SYNTAX_HINTS if key in what), "")
             self.fail(
                 line,
@@ -296,8 +302,16 @@ class _FileReader:
                 f"YAML syntax error: {shown(what, 200)}" + (f" ({hint})" if hint else ""),
             )
             return None
-        except (yaml.YAMLError, RecursionError) as exc:
-            # libyaml bounds nesting itself; the pure-Python parser may run out of stack instead.
+        except RecursionError:  # libyaml bounds nesting itself; the pure-Python parser recurses
+            self.fail(1, 1, f"values are nested more than {MAX_DEPTH} deep")
+            return None
+        except yaml.reader.ReaderError as exc:  # a noncharacter such as U+FFFE
+            line = text.count("\n", 0, exc.position) + 1
+            column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+            code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+            self.fail(line, column, f"character U+{code:04X} is not allowed in YAML")
+            return None
+        except yaml.YAMLError as exc:
             what = " ".join(str(exc).split()) or type(exc).__name__
             self.fail(1, 1, f"YAML syntax error: {shown(what, 200)}")
             return None
@@ -352,7 +366,8 @@ class _FileReader:
                 seen.add(id(node))
                 self._check_node(node, where, key=key)
             if depth > MAX_DEPTH:
-                self.problem(node, where, f"values are nested more than {MAX_DEPTH} deep")
+                top = re.split(r"[.\[]", where, maxsplit=1)[0]  # the field; the path is too long
+                self.problem(node, top, f"values are nested more than {MAX_DEPTH} deep")
                 return False
             children = list(_children(node, where))
             if children:
@@ -788,6 +803,7 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
     def read(path: Path) -> tuple[_FileReader, yaml.Node | None]:
         reader = _FileReader(path, report)
         readers.append(reader)
+        report.ranks.setdefault(path, len(report.ranks))  # problems come out in reading order
         try:
             with path.open("rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)  # a huge file is never read whole
@@ -807,7 +823,7 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
         head = _read_tour_file(tour_reader, node) if node is not None else None
     else:
         other = root / "tour.yml"
-        hint = " (rename tour.yml to tour.yaml)" if other.is_file() else ""
+        hint = "; tour.yml is there: rename it tour.yaml" if other.is_file() else ""
         report.add(
             tour_path, 1, 1, f"the tour file is missing (it gives the title and the order){hint}"
         )

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.panel import Panel
 from rich.segment import Segment
 
 from exotour.model import Tour
@@ -65,36 +66,55 @@ def _measuring_console(width: int) -> Console:
     )
 
 
-def render_block_lines(blocks: Sequence[RenderableType], width: int) -> list[tuple[Line, bool]]:
-    """Every line of the blocks at WIDTH, each with whether a page may start after it."""
+# How good a place to end a page each line is: after a blank line is best; inside a framed note
+# (which reads badly cut in two) is a last resort; anywhere else in running text will do.
+SOFT, ALLOWED, KEEP = 2, 1, 0
+
+
+def render_block_lines(blocks: Sequence[RenderableType], width: int) -> list[tuple[Line, int]]:
+    """Every line of the blocks at WIDTH, each with how good a place it is to end a page."""
     console = _measuring_console(width)
     options = console.options.update(width=width)
-    out: list[tuple[Line, bool]] = []
+    out: list[tuple[Line, int]] = []
     for number, block in enumerate(blocks):
         if number:
-            out.append(((), True))  # a blank line between blocks, a good place to break
-        for line in console.render_lines(block, options, pad=False, new_lines=False):
-            blank = not "".join(seg.text for seg in line).strip()
-            out.append((tuple(line), blank))
+            out.append(((), SOFT))  # a blank line between blocks
+        lines = console.render_lines(block, options, pad=False, new_lines=False)
+        framed = isinstance(block, Panel)
+        for index, line in enumerate(lines):
+            if not _text(tuple(line)):
+                kind = SOFT
+            elif framed and index < len(lines) - 1:
+                kind = KEEP
+            else:
+                kind = ALLOWED
+            out.append((tuple(line), kind))
     return out
 
 
-def split_lines(lines: Sequence[tuple[Line, bool]], rows: int) -> tuple[Page, ...]:
-    """Cut lines into pages of at most ROWS lines, preferring breaks in the lower half."""
+def split_lines(lines: Sequence[tuple[Line, int]], rows: int) -> tuple[Page, ...]:
+    """Cut lines into pages of at most ROWS lines.
+
+    A page ends after a blank line in its lower two thirds if it can, else after the last line
+    of running text, else inside a frame, so pages stay full without cutting notes in two.
+    """
     rows = max(1, rows)
     pages: list[Page] = []
     start = 0
     total = len(lines)
     while start < total:
-        while start < total and lines[start][1] and not _text(lines[start][0]):
+        while start < total and not _text(lines[start][0]):
             start += 1  # a page does not open on blank lines
         if start >= total:
             break
         end = min(start + rows, total)
         if end < total:
-            soft = [i for i in range(start + rows // 2, end) if lines[i][1]]
+            soft = [i for i in range(start + rows // 3, end) if lines[i][1] == SOFT]
+            allowed = [i for i in range(start, end) if lines[i][1] != KEEP]
             if soft:
                 end = soft[-1] + 1
+            elif allowed:
+                end = allowed[-1] + 1
         page = [line for line, _ in lines[start:end]]
         while page and not _text(page[-1]):
             page.pop()

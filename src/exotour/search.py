@@ -278,14 +278,14 @@ def excerpt(
     size = max(20, size)
     if len(text) <= size:
         return text, tuple(spans)
-    first = spans[0][0] if spans else 0
-    start = max(0, first - size // 3)
+    first, last = spans[0] if spans else (0, 1)
+    start = max(0, first - min(size // 3, 40))
     if start:
         space = text.find(" ", start, first)
         start = space + 1 if space >= 0 else start
     end = min(len(text), start + size)
     if end < len(text):
-        space = text.rfind(" ", max(start, first + 1), end)
+        space = text.rfind(" ", max(start, last), end)  # the first match stays whole
         end = space if space > start else end
         if end - start < size // 2:  # one long word: cut it rather than show nothing
             end = min(len(text), start + size)
@@ -295,7 +295,7 @@ def excerpt(
     shown = tuple(
         (max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start
     )
-    return prefix + text[start:end].strip() + suffix, tuple((s, e) for s, e in shown if e > s)
+    return prefix + text[start:end].rstrip() + suffix, tuple((s, e) for s, e in shown if e > s)
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,15 @@ if TYPE_CHECKING:
 # More than fit on a screen is no help; the list scrolls within this.
 LIMIT = 30
 PROMPT = "Search: "
-EDIT_KEYS = "type words · Enter: search · Backspace: delete · Esc: back to the tour"
-LIST_KEYS = "↑↓ or 1-9: choose · Enter: open · type: new search · Esc: back"
-DETAIL_KEYS = "any key: back to the hits · Esc: back to the tour"
+EDIT_KEYS = (
+    "type words · Enter: search · Backspace: delete · Esc: back to the tour",
+    "Enter search · Esc back",
+)
+LIST_KEYS = (
+    "↑↓ or 1-9: choose · Enter: open · type: new search · Esc: back",
+    "↑↓ 1-9 choose · Enter open · Esc back",
+)
+DETAIL_KEYS = ("any key: back to the hits · Esc: back to the tour", "any key: hits · Esc: tour")
 
 
 @dataclass
@@ -124,7 +130,7 @@ class SearchOverlay:
         lines.append(Text(""))
         lines.extend(self._hit_lines(rows, width - 7))
         keys = EDIT_KEYS if self.editing or not self.hits else LIST_KEYS
-        return overlay_frame("Search", Group(*lines), size, keys)
+        return overlay_frame("Search", Group(*lines), size, _fit(keys, width))
 
     def _hit_lines(self, rows: int, width: int) -> list[RenderableType]:
         """Two lines a hit: where it is, and its snippet; scrolled to show the one chosen."""
@@ -143,7 +149,7 @@ class SearchOverlay:
             if hit.kind == "note":
                 place.append(" · evidence note", style="cyan")
             place.no_wrap, place.overflow = True, "ellipsis"
-            snippet, spans = hit.excerpt(width)
+            snippet, spans = hit.excerpt(width - 4)  # "… " and " …" fit too
             line = Text("   ") + highlighted(snippet, spans)
             line.no_wrap, line.overflow = True, "ellipsis"
             lines.extend([place, line])
@@ -157,7 +163,12 @@ class SearchOverlay:
             Text(""),
             Text(f"Outside the tour: {hit.command}", style="dim"),
         )
-        return overlay_frame("Search · glossary", body, size, DETAIL_KEYS)
+        return overlay_frame("Search · glossary", body, size, _fit(DETAIL_KEYS, size[0]))
+
+
+def _fit(keys: tuple[str, str], width: int) -> str:
+    """The key line that fits WIDTH: the full one, or the short one."""
+    return keys[0] if len(keys[0]) < width else keys[1]
 
 
 def _tail(text: Text, width: int) -> Text:

@@ -143,7 +143,7 @@ def results(
     if more:
         heading += f"; there are more (--limit {more * 2})"
     parts: list[RenderableType | str] = [Text(heading, style="dim")]
-    size = max(60, min(2 * (width - 4), 240))  # about two lines of snippet
+    size = max(60, min(2 * (width - 4) - 16, 240))  # two lines, leaving room for wrapping
     for hit in hits:
         place = Text()
         if hit.section is None:

@@ -1,0 +1,578 @@
+#!/usr/bin/env python3
+"""The exotour benchmark: start-up, page turns, and tours of 10 to 5,000 sections.
+
+Run it from the repository, in the environment where exotour is installed (any Python that can
+import exotour's dependencies works; a checkout without `pip install` falls back to `src/`):
+
+    python bench/run.py            # the full run, a few minutes on 2 cores
+    python bench/run.py --quick    # a smoke run: one small tour, one run of each command
+    python bench/run.py --generate DIR --sections 1000   # only write a generated tour to DIR
+
+It prints Markdown tables:
+
+1. The machine: cores, CPU model, Python and library versions.
+2. For generated tours of 10, 100, 1,000 and 5,000 sections, in-process: the time to load and
+   validate the folder (loader.check_content), to build the search index and to open it again
+   (from the cache file for big tours, rebuilt in memory for small ones), to search "collagen",
+   and to turn a page at 80x24 (Paginator + render.learn_screen printed to an in-memory console).
+   Per-section columns show that cost grows no faster than the content.
+3. Whole-process wall times, the median of 7 runs each, of the installed `exotour` script (as a
+   user runs it, output to a pipe), each as a ratio to `python -c pass` measured in the same run.
+4. The targets of issue 7, each PASS or FAIL.
+
+Nothing here is a test: no test asserts a time. The exit status is 1 when a target is missed in
+a full run, else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+
+SIZES = (10, 100, 1000, 5000)
+BIG = 1000  # the size the whole-process targets name
+RUNS = 7
+WIDTH, HEIGHT = 80, 24
+
+
+# -- a generated tour -----------------------------------------------------------------------------
+
+_TOPICS = (
+    "skin",
+    "joints",
+    "hair",
+    "wound healing",
+    "inflammation",
+    "cartilage",
+    "scar tissue",
+    "tendons",
+    "bone repair",
+    "the immune system",
+    "blood vessels",
+    "nerve repair",
+)
+_MOLECULES = ("growth factors", "microRNA", "proteins", "lipids", "signalling molecules", "RNA")
+_SOURCES = ("mesenchymal stem cells", "umbilical cord tissue", "placental cells", "fat tissue")
+_SENTENCES = (
+    "Clinics describe {topic} treatments that use exosomes taken from {source}.",
+    "The article says exosomes carry {molecule} that may signal to cells involved in {topic}.",
+    "Small pilot studies of {topic} reported changes, but few of them had a control group.",
+    "As of {year}, regulators say no exosome product for {topic} is approved.",
+    "Researchers measure {molecule} in samples taken before and after a treatment.",
+    "How the particles are made and purified differs from one laboratory to the next.",
+    "A treatment may be injected, applied to the skin after microneedling, or infused.",
+    "Reported side effects include redness, swelling and, rarely, infection at the site.",
+    "The promotional text presents {topic} results as settled; the evidence is thinner.",
+    "Scientists prefer the umbrella term extracellular vesicle for these particles.",
+    "Dose, timing and the number of sessions vary widely between clinics.",
+    "Ask whether the product was reviewed by a regulator, and for the trial number if any.",
+)
+_COLLAGEN = (
+    "Clinics claim that exosomes raise collagen production in {topic}, a claim drawn mostly "
+    "from laboratory and animal studies.",
+    "Collagen and elastin give tissue its strength; the article says exosome signals help "
+    "cells make more collagen.",
+)
+_HEADINGS = ("What the article says", "How it is said to work", "What is known", "Open questions")
+_AUTHORS = (
+    "FDA",
+    "EMA",
+    "ISEV",
+    "Fusco et al.",
+    "Welsh et al.",
+    "Théry et al.",
+    "Kalluri and LeBleu",
+    "Lener et al.",
+)
+
+
+def _sentences(rng: random.Random, count: int, *, collagen: bool = False) -> str:
+    parts = [
+        rng.choice(_SENTENCES).format(
+            topic=rng.choice(_TOPICS),
+            molecule=rng.choice(_MOLECULES),
+            source=rng.choice(_SOURCES),
+            year=rng.randint(2019, 2025),
+        )
+        for _ in range(count)
+    ]
+    if collagen:
+        parts.insert(rng.randrange(len(parts) + 1), rng.choice(_COLLAGEN).format(topic="skin"))
+    return " ".join(parts)
+
+
+def _q(text: str) -> str:
+    """TEXT as a YAML double-quoted scalar (a JSON string is one)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _block(text: str, indent: str = "  ") -> str:
+    return "\n".join(indent + line if line else "" for line in text.splitlines())
+
+
+def _section_yaml(number: int, rng: random.Random) -> str:
+    topic = _TOPICS[number % len(_TOPICS)]
+    collagen = number % 4 == 0  # a quarter of the sections mention collagen
+    body = "\n\n".join(
+        [
+            f"## {rng.choice(_HEADINGS)}",
+            _sentences(rng, 5, collagen=collagen),
+            _sentences(rng, 4),
+            "Questions worth asking:\n\n"
+            + "\n".join(f"- {_sentences(rng, 1)}" for _ in range(3)),
+            f"**In short.** {_sentences(rng, 3)} See [the FDA page](https://www.fda.gov/).",
+        ]
+    )
+    keywords = [topic, rng.choice(_MOLECULES), "exosomes"] + (["collagen"] if collagen else [])
+    lines = [
+        "# yaml-language-server: $schema=../schema/section.schema.json",
+        f"id: part-{number:05d}",
+        f"title: {_q(f'Part {number}: exosomes and {topic}')}",
+        f"takeaway: {_q(_sentences(rng, 1))}",
+        "keywords: [" + ", ".join(_q(k) for k in keywords) + "]",
+        "body: |",
+        _block(body),
+        "evidence:",
+    ]
+    for _ in range(2):
+        author = rng.choice(_AUTHORS)
+        year = rng.randint(2015, 2025)
+        lines += [
+            f"  - text: {_q(_sentences(rng, 2))}",
+            f'    as_of: "{year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"',
+            "    sources:",
+            f"      - author: {_q(author)}",
+            f"        title: {_q(f'On exosomes and {rng.choice(_TOPICS)}')}",
+            f"        year: {year}",
+            f"        url: https://example.org/{author.split()[0].lower()}/{rng.randint(1, 60)}",
+        ]
+    lines.append("quiz:")
+    for _ in range(2):
+        answer = rng.randint(1, 3)
+        lines += [
+            f"  - question: {_q(f'What does the article say about {topic}?')}",
+            "    choices:",
+            *(f"      - {_q(_sentences(rng, 1))}" for _ in range(3)),
+            f"    answer: {answer}",
+            f"    explanation: {_q(_sentences(rng, 2))}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def generate_tour(folder: Path, sections: int, *, seed: int = 7) -> Path:
+    """Write a valid content folder of SECTIONS sections to FOLDER (created); return FOLDER."""
+    rng = random.Random(seed)
+    (folder / "sections").mkdir(parents=True, exist_ok=True)
+    ids = [f"part-{number:05d}" for number in range(1, sections + 1)]
+    tour = [
+        "id: " + f"bench-{sections}",
+        f"title: {_q(f'A generated tour of {sections} sections')}",
+        f"subtitle: {_q('Made by bench/run.py to measure exotour')}",
+        f"disclaimer: {_q('Educational information, not medical advice.')}",
+        "bottom_line:",
+        f"  text: {_q(_sentences(rng, 2))}",
+        f"  source: {_q('bench/run.py')}",
+        "sections:",
+        *(f"  - {section_id}" for section_id in ids),
+    ]
+    (folder / "tour.yaml").write_text("\n".join(tour) + "\n", encoding="utf-8")
+    for number in range(1, sections + 1):
+        path = folder / "sections" / f"part-{number:05d}.yaml"
+        path.write_text(_section_yaml(number, rng), encoding="utf-8")
+    terms = ["terms:"]
+    for number in range(min(200, 10 + sections // 10)):
+        name = f"{_MOLECULES[number % len(_MOLECULES)]} {number}"
+        terms += [
+            f"  - term: {_q(name)}",
+            f"    aliases: [{_q(f'term-{number}')}]",
+            f"    definition: {_q(_sentences(rng, 2, collagen=number % 10 == 0))}",
+        ]
+    (folder / "glossary.yaml").write_text("\n".join(terms) + "\n", encoding="utf-8")
+    return folder
+
+
+# -- measuring ------------------------------------------------------------------------------------
+
+
+def _timed(work: Callable[[], object], runs: int) -> float:
+    """The median seconds of RUNS calls of WORK."""
+    times = []
+    for _ in range(max(1, runs)):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+@dataclass
+class InProcess:
+    sections: int  # as loaded, the generated Sources section included
+    load: float
+    build: float
+    reopen: float
+    cached: bool  # whether the index lives in a cache file (else it is rebuilt in memory)
+    search: float
+    hits: int
+    turn_median: float
+    turn_worst: float
+
+
+def page_turns(tour: Any, turns: int) -> list[float]:
+    """Seconds of each of TURNS page turns from the start of TOUR at 80x24: paginate the section
+    when it is new, build the learn screen, and print it to an in-memory console. The first
+    screen (start-up, not a turn) is not counted."""
+    from rich.console import Console
+
+    from exotour import render
+    from exotour.paginate import Paginator
+
+    paginator = Paginator(tour, WIDTH, HEIGHT)
+    console = Console(
+        file=io.StringIO(), width=WIDTH, height=HEIGHT, color_system="truecolor", markup=False
+    )
+    places = [
+        (index, page)
+        for index in range(len(tour.sections))
+        for page in range(len(paginator.pages(index)) if index < turns + 1 else 1)
+    ][: turns + 1]
+    paginator = Paginator(tour, WIDTH, HEIGHT)  # fresh: every section is paginated on arrival
+    times = []
+    for index, page in places:
+        start = time.perf_counter()
+        pages = paginator.pages(index)
+        screen = render.learn_screen(
+            tour, index, pages[page], page, len(pages), (WIDTH, HEIGHT), ""
+        )
+        console.print(screen)
+        times.append(time.perf_counter() - start)
+    return times[1:]
+
+
+def in_process(folder: Path, runs: int, turns: int) -> InProcess:
+    from exotour import search
+    from exotour.loader import check_content
+
+    tour, problems = check_content(folder)
+    errors = [p for p in problems if not p.is_warning]
+    if tour is None or errors:
+        raise SystemExit(f"bench: the generated tour in {folder} is invalid: {errors[:3]}")
+    load = _timed(lambda: check_content(folder), runs)
+    # A fresh cache folder: the first open builds, the second opens what the first left.
+    os.environ["EXOTOUR_CACHE_DIR"] = tempfile.mkdtemp(prefix="exotour-bench-cache-")
+    build = _timed(lambda: search.open_index(tour).connection.close(), 1)
+    reopen = _timed(lambda: search.open_index(tour).connection.close(), runs)
+    index = search.open_index(tour)
+    terms = search.parse_query("collagen")
+    found = index.hits(terms, 11)
+    query = _timed(lambda: index.hits(terms, 11), runs)
+    turned = page_turns(tour, turns)
+    return InProcess(
+        sections=len(tour.sections),
+        load=load,
+        build=build,
+        reopen=reopen,
+        cached=index.path is not None,
+        search=query,
+        hits=len(found),
+        turn_median=statistics.median(turned) if turned else 0.0,
+        turn_worst=max(turned, default=0.0),
+    )
+
+
+def exotour_command() -> tuple[list[str], dict[str, str], str]:
+    """How to run exotour as a user does: the script beside this Python, else the one on PATH,
+    else `python -m exotour` from src/ (a checkout that was never installed)."""
+    beside = Path(sys.executable).parent / "exotour"
+    if beside.is_file():
+        return [str(beside)], {}, str(beside)
+    found = shutil.which("exotour")
+    if found:
+        return [found], {}, found
+    path = os.pathsep.join(p for p in (str(REPO / "src"), os.environ.get("PYTHONPATH")) if p)
+    note = f"{sys.executable} -m exotour (no exotour script found; adds runpy overhead)"
+    return [sys.executable, "-m", "exotour"], {"PYTHONPATH": path}, note
+
+
+def wall_times(
+    commands: dict[str, list[str]], env: dict[str, str], runs: int, cwd: Path
+) -> dict[str, float]:
+    """The median wall seconds of each command, run RUNS times in turn (interleaved, so a busy
+    moment of the machine falls on all of them alike), after one run each to warm caches."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+
+    def once(argv: list[str]) -> float:
+        start = time.perf_counter()
+        done = subprocess.run(
+            argv,
+            env=env,
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            message = done.stderr.decode(errors="replace").strip()
+            raise SystemExit(f"bench: {' '.join(argv)} exited {done.returncode}: {message}")
+        return elapsed
+
+    for argv in commands.values():
+        once(argv)
+    for _ in range(runs):
+        for name, argv in commands.items():
+            times[name].append(once(argv))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+# -- reporting ------------------------------------------------------------------------------------
+
+
+def machine() -> list[tuple[str, str]]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    import yaml
+
+    libraries = []
+    for name in ("exotour", "typer", "rich", "PyYAML", "platformdirs"):
+        try:
+            libraries.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            libraries.append(f"{name} (not installed)")
+    return [
+        ("cores", str(cores)),
+        ("CPU", model),
+        ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
+        ("system", f"{platform.system()} {platform.release()}"),
+        ("libraries", ", ".join(libraries)),
+        ("libyaml", "yes" if getattr(yaml, "__with_libyaml__", False) else "no"),
+    ]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.1f} ms" if seconds < 1 else f"{seconds:,.2f} s"
+
+
+def us(seconds: float) -> str:
+    return f"{seconds * 1_000_000:,.0f} µs"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+# -- the run --------------------------------------------------------------------------------------
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python bench/run.py",
+        description="Measure exotour: start-up, page turns, and big generated tours.",
+    )
+    parser.add_argument("--quick", action="store_true", help="one small tour, one run each")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", metavar="N", help=f"tour sizes (default: {SIZES})"
+    )
+    parser.add_argument("--runs", type=int, help=f"runs of each command (default: {RUNS})")
+    parser.add_argument("--generate", type=Path, metavar="DIR", help="only write a tour to DIR")
+    parser.add_argument("--sections", type=int, default=BIG, help="its sections (--generate)")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _arguments(argv)
+    if args.generate is not None:
+        generate_tour(args.generate, args.sections)
+        print(f"wrote a tour of {args.sections} sections to {args.generate}")
+        return 0
+    try:
+        import exotour  # noqa: F401
+    except ImportError:  # a checkout that was never installed
+        sys.path.insert(0, str(REPO / "src"))
+    quick = bool(args.quick)
+    sizes = tuple(args.sizes or ((10,) if quick else SIZES))
+    runs = args.runs or (1 if quick else RUNS)
+    big = BIG if BIG in sizes else max(sizes)
+    inner_runs = 1 if quick else 3
+    turns = 5 if quick else 30
+
+    print("# exotour benchmark" + (" (--quick: a smoke run, not a measurement)" if quick else ""))
+    print()
+    print(table(("machine", ""), machine()))
+    print()
+    with tempfile.TemporaryDirectory(prefix="exotour-bench-") as temporary:
+        work = Path(temporary)
+        env = dict(os.environ)
+        env.update(
+            EXOTOUR_STATE_DIR=str(work / "state"),
+            EXOTOUR_CACHE_DIR=str(work / "cache"),
+            EXOTOUR_CONTENT="",
+        )
+        env.pop("EXOTOUR_CONTENT")
+        env.pop("NO_COLOR", None)
+        os.environ["EXOTOUR_STATE_DIR"] = env["EXOTOUR_STATE_DIR"]
+        previous_cache = os.environ.get("EXOTOUR_CACHE_DIR")
+
+        folders: dict[int, Path] = {}
+        rows = []
+        results: dict[int, InProcess] = {}
+        for size in sizes:
+            start = time.perf_counter()
+            folders[size] = generate_tour(work / f"tour-{size}", size)
+            made = time.perf_counter() - start
+            print(f"generated {size:,} sections in {made:.1f} s; measuring...", file=sys.stderr)
+            result = results[size] = in_process(folders[size], inner_runs, turns)
+            rows.append(
+                (
+                    f"{size:,}",
+                    ms(result.load),
+                    us(result.load / result.sections),
+                    ms(result.build),
+                    ms(result.reopen) + (" (cache file)" if result.cached else " (in memory)"),
+                    f"{ms(result.search)} ({result.hits} hits)",
+                    f"{ms(result.turn_median)} / {ms(result.turn_worst)}",
+                )
+            )
+        from exotour.loader import builtin_content_dir, load_tour
+
+        builtin = in_process(builtin_content_dir(), inner_runs, turns)
+        builtin_turns = page_turns(load_tour(builtin_content_dir()), 10_000)
+        if previous_cache is None:
+            os.environ.pop("EXOTOUR_CACHE_DIR", None)
+        else:
+            os.environ["EXOTOUR_CACHE_DIR"] = previous_cache
+
+        print("## In process (median of", inner_runs, "runs)")
+        print()
+        header = (
+            "sections",
+            "load and validate",
+            "per section",
+            "index: build",
+            "index: open again",
+            "search collagen",
+            "page turn 80x24: median / worst",
+        )
+        print(table(header, rows))
+        print()
+        turn_median = statistics.median(builtin_turns)
+        turn_worst = max(builtin_turns)
+        print(
+            f"Built-in tour: load {ms(builtin.load)}, index {ms(builtin.build)}, search "
+            f"{ms(builtin.search)}; {len(builtin_turns)} page turns at 80x24, median "
+            f"{ms(turn_median)}, worst {ms(turn_worst)}."
+        )
+        print()
+
+        prefix, extra_env, how = exotour_command()
+        env.update(extra_env)
+        content = ["--content", str(folders[big])]
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "exotour --version": [*prefix, "--version"],
+            "exotour search collagen": [*prefix, "search", "collagen"],
+            "exotour summary": [*prefix, "summary"],
+            "exotour sections": [*prefix, "sections"],
+            f"exotour --content <{big:,}> search collagen": [*prefix, *content, "search", "collagen"],
+            f"exotour --content <{big:,}> sections": [*prefix, *content, "sections"],
+        }
+        print(f"measuring whole processes ({runs} runs each)...", file=sys.stderr)
+        wall = wall_times(commands, env, runs, work)
+        # The first search of a big tour after its content changed builds the cache file.
+        shutil.rmtree(work / "cache", ignore_errors=True)
+        cold_first = _timed(
+            lambda: subprocess.run(
+                commands[f"exotour --content <{big:,}> search collagen"],
+                env=env,
+                cwd=work,
+                stdout=subprocess.DEVNULL,
+                check=False,
+            ),
+            1,
+        )
+
+    base = wall["python -c pass"]
+    print(f"## Whole process (median of {runs} runs; output to a pipe)")
+    print()
+    print(f"exotour is run as: {how}")
+    print()
+    print(
+        table(
+            ("command", "wall time", "× python -c pass"),
+            [(f"`{name}`", ms(t), f"{t / base:.1f}x") for name, t in wall.items()],
+        )
+    )
+    print()
+    print(
+        f"The first `search` of the {big:,}-section tour after its content changed (no cache "
+        f"file yet): {ms(cold_first)}."
+    )
+    print()
+
+    big_search = wall[f"exotour --content <{big:,}> search collagen"]
+    big_sections = wall[f"exotour --content <{big:,}> sections"]
+    ratio = {name: t / base for name, t in wall.items()}
+    targets = [
+        ("`exotour search collagen`", "≤ 7x", ratio["exotour search collagen"], 7.0, "x"),
+        ("`exotour summary`", "≤ 7x", ratio["exotour summary"], 7.0, "x"),
+        ("`exotour --version`", "≤ 4x", ratio["exotour --version"], 4.0, "x"),
+        ("one page turn at 80x24 (worst)", "≤ 20 ms", turn_worst * 1000, 20.0, " ms"),
+        (
+            f"{big:,} sections: `search collagen` / built-in's",
+            "≤ 4x",
+            big_search / wall["exotour search collagen"],
+            4.0,
+            "x",
+        ),
+        (f"{big:,} sections: `sections`", "≤ 1 s", big_sections, 1.0, " s"),
+    ]
+    print("## Targets (issue 7)")
+    print()
+    met = all(value <= limit for _, _, value, limit, _ in targets)
+    print(
+        table(
+            ("what", "target", "measured", "result"),
+            [
+                (what, goal, f"{value:.2f}{unit}", "PASS" if value <= limit else "FAIL")
+                for what, goal, value, limit, unit in targets
+            ],
+        )
+    )
+    print()
+    print("Every target met." if met else "Some targets were missed.")
+    return 0 if met or quick else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

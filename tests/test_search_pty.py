@@ -1,0 +1,166 @@
+"""Search in a real pseudo-terminal: highlighted words from `exotour search`, and `/` in the tour.
+
+Escape codes are checked around the matched word; the in-tour search is driven with real keys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import PYTHON, child_env
+
+from exotour.model import Tour
+from exotour.paginate import Paginator
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = pytest.mark.slow
+
+TIMEOUT = 10
+ESCAPES = re.compile(r"\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+# Any SGR sequence that turns bold (1) or reverse (7) on, as Rich writes them.
+STYLED = r"\x1b\[(?:[0-9;]*;)?{code}(?:;[0-9;]*)?m"
+
+
+def plain(text: str) -> str:
+    return ESCAPES.sub("", text).replace("\r", "")
+
+
+@pytest.fixture
+def spawn(state_dir: Path, tmp_path: Path) -> Iterator[Any]:
+    children: list[Any] = []
+
+    def start(*args: str, **env: str) -> Any:
+        environment = child_env(
+            EXOTOUR_STATE_DIR=str(state_dir),
+            EXOTOUR_CACHE_DIR=str(tmp_path / "cache"),
+            TERM="xterm-256color",
+        )
+        environment.update(env)
+        for name in ("COLUMNS", "LINES"):
+            environment.pop(name, None)
+        child = pexpect.spawn(
+            PYTHON,
+            ["-m", "exotour", *args],
+            dimensions=(24, 80),
+            env=environment,
+            cwd=str(tmp_path),
+            encoding="utf-8",
+            codec_errors="replace",
+            timeout=TIMEOUT,
+        )
+        child.delaybeforesend = None
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        if child.isalive():
+            child.terminate(force=True)
+
+
+def finish(child: Any) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    status = child.exitstatus
+    assert isinstance(status, int), f"ended by signal {child.signalstatus}"
+    return status
+
+
+def test_search_highlights_the_matched_word_on_a_terminal(spawn: Any) -> None:
+    child = spawn("search", "collagen")
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+    assert child.exitstatus == 0
+    # The word is wrapped in a bold style and a reset, and the text around it is as written.
+    assert re.search(STYLED.format(code="1") + r"collagen\x1b\[0m", output)
+    text = plain(output)
+    assert "They stimulate collagen production" in text
+    assert "exotour learn how-does-it-work" in text
+    assert "Traceback" not in text
+
+
+def test_no_color_means_no_escape_codes(spawn: Any) -> None:
+    child = spawn("search", "collagen", NO_COLOR="1")
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+    assert child.exitstatus == 0
+    assert "\x1b" not in output
+    assert "They stimulate collagen production" in output
+
+
+def test_no_results_on_a_terminal(spawn: Any) -> None:
+    child = spawn("search", "colagen")
+    assert plain(child.read()).splitlines() == [
+        "exotour: error: no results for 'colagen'",
+        "exotour: hint: did you mean: collagen?",
+    ]
+    assert finish(child) == 1
+
+
+def test_slash_searches_and_jumps_to_the_page_with_the_word_highlighted(
+    spawn: Any, tour: Tour
+) -> None:
+    pages = Paginator(tour, 80, 24).count(2)
+    child = spawn("learn", "--restart")
+    child.expect_exact(f"Section 1 of {len(tour.sections)}")
+    child.send("/")
+    child.expect_exact("Enter: search")
+    child.send("collagen")
+    child.expect_exact("collagen")
+    child.send("\r")
+    child.expect_exact("3 results")
+    child.expect_exact("Enter: open")
+    child.send("\r")  # the first hit: the passage in section 3
+    child.expect_exact(f"Section 3 of {len(tour.sections)} · page 1 of {pages}")
+    child.expect_exact("→ n space: next")
+    screen = child.before
+    assert re.search(STYLED.format(code="7") + r"collagen", screen)
+    assert "They stimulate collagen production" in plain(screen)
+    child.send("q")
+    assert finish(child) == 0
+
+
+def test_escape_leaves_the_search_where_the_reader_was(spawn: Any, tour: Tour) -> None:
+    pages = Paginator(tour, 80, 24).count(0)
+    child = spawn("learn", "--restart")
+    child.expect_exact(f"Section 1 of {len(tour.sections)} · page 1 of {pages}")
+    child.send("n")
+    child.expect_exact(f"Section 1 of {len(tour.sections)} · page 2 of {pages}")
+    child.send("/")
+    child.expect_exact("Enter: search")
+    child.send("collagen\r")
+    child.expect_exact("3 results")
+    child.send("\x1b")
+    child.expect_exact(f"Section 1 of {len(tour.sections)} · page 2 of {pages}")
+    child.expect_exact("→ n space: next")
+    child.send("q")
+    assert finish(child) == 0
+
+
+def test_slash_with_a_misspelling_suggests_and_a_glossary_hit_shows_its_definition(
+    spawn: Any,
+) -> None:
+    child = spawn("learn", "--restart")
+    child.expect_exact("Section 1 of")
+    child.send("/colagen\r")
+    child.expect_exact("did you mean: collagen?")
+    child.send("\x7f" * 7 + "collagen\r")
+    child.expect_exact("3 results")
+    child.send("3")
+    child.send("\r")
+    child.expect_exact("Search · glossary")
+    child.expect_exact("A protein that gives skin")
+    child.expect_exact("any key: back to the hits")
+    child.send("x")
+    child.expect_exact("Enter: open")
+    child.send("\x1b")
+    child.expect_exact("→ n space: next")
+    child.send("q")
+    assert finish(child) == 0
