@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import ONE_YAML, PYTHON, Result, child_env, run_cli, write_content
+from helpers import ONE_YAML, PYTHON, TOUR_YAML, Result, child_env, run_cli, write_content
 
 from exotour import __version__
 from exotour.model import Tour
@@ -177,6 +177,7 @@ def test_every_content_problem_is_listed(
     files: dict[str, str | bytes | None] = {
         "sections/one.yaml": "id: one\ntitle: [x]\nbody: Hi.\n",
         "sections/two.yaml": "id: two\ntitle: Two\nbody: !!python/name:os.system\n",
+        "tour.yaml": TOUR_YAML + "  - two\n",
     }
     write_content(tmp_path / "c", files)
     result = run_cli(["--content", "c", "learn"], capsys)

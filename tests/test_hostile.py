@@ -8,13 +8,10 @@ accepts, and never raises. How long each check took is recorded as a Hypothesis 
 
 from __future__ import annotations
 
-import json
-import re
+import io
 import shutil
 import subprocess
-import textwrap
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +63,7 @@ PAYLOADS = [
     "!!python/object/apply:os.system ['touch {marker}']",
     "!!python/object/apply:subprocess.call [['touch', '{marker}']]",
     "!!python/object/new:os.system ['touch {marker}']",
-    "!!python/object/apply:builtins.exec ['open(\"{marker}\", \"w\").close()']",
+    '!!python/object/apply:builtins.exec [\'open("{marker}", "w").close()\']',
 ]
 
 
@@ -186,14 +183,16 @@ def test_an_alias_bomb_is_refused_by_either_parser(tour_dir: Path, parser: str) 
 
 
 def test_aliases_within_the_bound_are_fine(tour_dir: Path) -> None:
-    words = "words: &w [folder, files]\n"
-    (tour_dir / SECTION).write_text(
-        f"id: start-here\ntitle: T\ntakeaway: A.\nbody: B.\nkeywords: &w [a, b]\n", encoding="utf-8"
-    )
-    assert words  # an anchor with no alias at all is plain data too
+    text = "id: start-here\ntitle: &t A folder\ntakeaway: *t\nbody: B.\nkeywords: [*t, b]\n"
+    (tour_dir / SECTION).write_text(text, encoding="utf-8")
     tour, problems = check_content(tour_dir)
     assert tour is not None and problems == []
-    assert tour.sections[0].keywords == ("a", "b")
+    section = tour.sections[0]
+    assert (section.title, section.takeaway, section.keywords) == (
+        "A folder",
+        "A folder",
+        ("A folder", "b"),
+    )
 
 
 def test_an_alias_loop_is_refused(tour_dir: Path, parser: str) -> None:
@@ -205,15 +204,23 @@ def test_an_alias_loop_is_refused(tour_dir: Path, parser: str) -> None:
 
 
 def test_deep_nesting_is_refused_by_either_parser(tour_dir: Path, parser: str) -> None:
+    path = tour_dir / SECTION
+    path.write_text(HEAD + "body: B.\nkeywords: " + "[" * 100 + "]" * 100 + "\n", encoding="utf-8")
+    assert problems_of(tour_dir) == [f"{path}:5:43: keywords: values are nested more than 32 deep"]
+
+
+def test_very_deep_nesting_stops_the_parser_itself(tour_dir: Path, parser: str) -> None:
     depth = 100_000
-    (tour_dir / SECTION).write_text(
+    path = tour_dir / SECTION
+    path.write_text(
         HEAD + "body: B.\nkeywords: " + "[" * depth + "]" * depth + "\n", encoding="utf-8"
     )
-    expected = {
-        "libyaml": f"{tour_dir / SECTION}:5:1011: YAML syntax error: exceeded maximum nesting depth",
-        "python": f"{tour_dir / SECTION}:1:1: values are nested more than 32 deep",
-    }
-    assert problems_of(tour_dir) == [expected[parser]]
+    (problem,) = problems_of(tour_dir)
+    if parser == "libyaml":  # libyaml stops at its own limit, 1000 deep, where it is reached
+        assert problem.startswith(f"{path}:5:")
+        assert problem.endswith(": YAML syntax error: exceeded maximum nesting depth")
+    else:  # the pure-Python parser is stopped before it slows down
+        assert problem == f"{path}:5:43: keywords: values are nested more than 32 deep"
 
 
 def test_a_number_too_long_to_convert(tour_dir: Path) -> None:
@@ -234,6 +241,21 @@ def test_a_huge_file_is_not_read_whole(tour_dir: Path) -> None:
         f"{path}:1:1: the file is too large (2,000,000,000 bytes); "
         "the limit is 1 MB (1,000,000 bytes)"
     ]
+
+
+def test_a_file_of_too_many_values_is_refused_before_it_is_built(tour_dir: Path) -> None:
+    path = tour_dir / SECTION
+    path.write_text(HEAD + "body: B.\nkeywords: [" + "a, " * 30_000 + "a]\n", encoding="utf-8")
+    assert problems_of(tour_dir) == [f"{path}:1:1: the file holds more than 20000 values"]
+
+
+def test_a_file_of_many_mistakes_shows_the_first_hundred(tour_dir: Path) -> None:
+    path = tour_dir / SECTION
+    path.write_text(HEAD + "body: B.\n" + "".join(f"extra{i}: x\n" for i in range(250)))
+    lines = problems_of(tour_dir)
+    assert len(lines) == 101
+    assert lines[0].startswith(f"{path}:5:1: extra0: unknown field; valid fields: id, title")
+    assert lines[-1] == f"{path}:1:1: 150 more problems in this file are not shown"
 
 
 def test_devices_and_pipes_are_not_section_files(tour_dir: Path) -> None:
@@ -298,29 +320,29 @@ def markup_tour(tmp_path: Path) -> Path:
 
     edit(
         "tour.yaml",
-        ('title: "Your first tour', f'title: "{MARKUP} Your first tour'),
-        ("subtitle: A small", f'subtitle: "{MARKUP}" A small'),
-        ("disclaimer: This", f"disclaimer: {MARKUP} This"),
+        ("Your first tour:", f"Your {MARKUP} first tour:"),
+        ("subtitle: A small", f"subtitle: A {MARKUP} small"),
+        ("disclaimer: This", f"disclaimer: This {MARKUP}"),
     )
     edit(
         SECTION,
-        ("title: What", f"title: {MARKUP} What"),
-        ("takeaway: A tour", f"takeaway: {MARKUP} A tour"),
+        ("title: What", f"title: What {MARKUP}"),
+        ("takeaway: A tour", f"takeaway: A {MARKUP} tour"),
         ("A tour is a folder", f"A tour is a {MARKUP} folder"),
         ("  - folder\n", f'  - "{MARKUP}"\n'),
     )
     edit(
         "sections/write-a-section.yaml",
         ("YAML is the file format", f"YAML {MARKUP} is the file format"),
-        ("title: YAML Ain't", f"title: {MARKUP} YAML Ain't"),
-        ("question: Which field", f"question: {MARKUP} Which field"),
+        ("title: YAML Ain't", f"title: YAML {MARKUP} Ain't"),
+        ("question: Which field", f"question: Which {MARKUP} field"),
         ("      - keywords\n", f'      - "{MARKUP}"\n'),
-        ("explanation: The takeaway", f"explanation: {MARKUP} The takeaway"),
+        ("explanation: The takeaway", f"explanation: The {MARKUP} takeaway"),
     )
     edit(
         "glossary.yaml",
-        ("term: Takeaway", f'term: "{MARKUP} Takeaway"'),
-        ("definition: A folder", f"definition: {MARKUP} A folder"),
+        ("term: Takeaway", f"term: Take {MARKUP} away"),
+        ("definition: A folder", f"definition: A {MARKUP} folder"),
     )
     return root
 
@@ -334,8 +356,8 @@ MARKUP_COMMANDS = [
     ["summary", "--markdown"],
     ["sections"],
     ["glossary"],
-    ["glossary", "takeaway"],
-    ["search", "MARK"],
+    ["glossary", "tour"],
+    ["search", "folder"],
     ["export"],
 ]
 
@@ -350,7 +372,8 @@ def test_markup_in_content_is_shown_literally(
     monkeypatch.setenv("COLUMNS", "200")  # so no line is wrapped inside the markup
     result = run_cli(["--content", str(markup_tour), *command], capsys)
     assert result.status == 0, result.err
-    out = result.out.replace("\\[", "[")  # Markdown output escapes brackets: still literal
+    # Markdown output escapes the brackets, which a Markdown reader then shows as written.
+    out = result.out.replace("\\[", "[").replace("\\]", "]")
     assert MARKUP in out
     assert out.count("MARK") == out.count(MARKUP), "every MARK keeps its brackets"
     assert ESC not in result.out
@@ -359,17 +382,15 @@ def test_markup_in_content_is_shown_literally(
 def test_markup_in_titles_is_literal_on_the_learn_screen(markup_tour: Path) -> None:
     tour = load_tour(markup_tour)
     pages = Paginator(tour, 80, 24)
-    console = Console(width=80, height=24, color_system=None, record=True, file=open_null())
+    console = Console(width=80, height=24, color_system=None, record=True, file=io.StringIO())
     for index in range(len(tour.sections)):
-        screen = learn_screen(tour, index, pages.pages(index)[0], 0, pages.count(index), (80, 24), "")
+        screen = learn_screen(
+            tour, index, pages.pages(index)[0], 0, pages.count(index), (80, 24), ""
+        )
         console.print(screen)
     text = console.export_text()
-    assert f"1. {MARKUP} What a tour is made of" in text  # the panel's title
+    assert f"1. What {MARKUP}" in text  # the panel's title
     assert text.count("MARK") == text.count(MARKUP)
-
-
-def open_null() -> Any:
-    return Path("/dev/null").open("w", encoding="utf-8")  # noqa: SIM115 - closed with the process
 
 
 # -- arbitrary input never raises ----------------------------------------------------------------
@@ -496,7 +517,7 @@ def _section_like() -> st.SearchStrategy[dict[str, Any]]:
     """Mappings with the section's field names and values of any shape."""
     return st.fixed_dictionaries(
         {"id": st.just("start-here")},
-        optional={name: _DOCUMENTS for name in _NAMES},
+        optional={name: _DOCUMENTS for name in _NAMES if name != "id"},
     )
 
 
@@ -505,19 +526,3 @@ def _section_like() -> st.SearchStrategy[dict[str, Any]]:
 def test_section_shaped_documents_reach_every_check(fuzz_dir: Path, document: object) -> None:
     (fuzz_dir / SECTION).write_text(yaml.safe_dump(document), encoding="utf-8")
     check_quietly(fuzz_dir)
-
-
-def test_the_fuzz_corpus_fixture_is_the_example(fuzz_dir: Path) -> None:
-    assert json.loads(json.dumps(sorted(p.name for p in (fuzz_dir / "sections").iterdir())))
-
-
-def _walk(path: Path) -> Iterator[Path]:
-    yield from sorted(path.rglob("*"))
-
-
-def test_the_example_is_untouched_by_the_fuzzing() -> None:
-    text = (EXAMPLE / SECTION).read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schema/section.schema.json\n")
-    assert textwrap.dedent(text) == text
-    assert re.search(r"^id: start-here$", text, re.M)
-    assert len(list(_walk(EXAMPLE))) > 5

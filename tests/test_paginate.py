@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -28,7 +29,7 @@ from exotour.paginate import (
     render_block_lines,
     split_lines,
 )
-from exotour.render import closing_screen, learn_screen, section_blocks
+from exotour.render import closing_screen, evidence_note, learn_screen, section_blocks
 
 SETTINGS = settings(max_examples=60, deadline=None)
 
@@ -128,6 +129,17 @@ def test_the_whole_learn_screen_fits_the_terminal(
     closing = screen_lines(closing_screen(tour, (width, height), ""), width, height)
     assert len(closing) == height
     assert "Tour complete" in closing[1]
+
+
+@pytest.mark.parametrize("width", [40, 44, 50, 60, 80])
+def test_an_evidence_note_never_loses_its_date_to_the_frame(tour: Tour, width: int) -> None:
+    columns, _ = page_area(width, 24)
+    notes = [note for section in tour.sections for note in section.evidence]
+    assert notes
+    for note in notes:
+        top = screen_lines(evidence_note(note), columns, 100)[0]
+        assert f"{note.as_of})" in top or f"Evidence, {note.as_of} " in top, top
+        assert top.startswith("┏━ ") and top.endswith("┓")
 
 
 # -- any Markdown ----------------------------------------------------------------------------------

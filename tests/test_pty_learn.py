@@ -7,6 +7,7 @@ position header to the key line, and its lines are checked as the terminal would
 from __future__ import annotations
 
 import re
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from helpers import PYTHON, child_env
 from rich.cells import cell_len
 
 from exotour.model import Tour
+from exotour.navigate import rescale
 from exotour.paginate import Paginator
 
 pexpect = pytest.importorskip("pexpect")
@@ -37,6 +39,12 @@ def pty_available() -> None:
         child.close()
     except (OSError, pexpect.ExceptionPexpect) as exc:  # pragma: no cover - no pty here
         pytest.skip(f"cannot spawn a pseudo-terminal: {exc}")
+
+
+def _default_interrupt() -> None:
+    """In the child: Ctrl-C interrupts, even when this test run was started with SIGINT ignored
+    (as a shell does for a background job), since an ignored signal is inherited across exec."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class Terminals:
@@ -63,6 +71,7 @@ class Terminals:
             encoding="utf-8",
             codec_errors="replace",
             timeout=TIMEOUT,
+            preexec_fn=_default_interrupt,
         )
         child.delaybeforesend = None  # keys need no pause; there is no password prompt to wait for
         self.children.append(child)
@@ -190,6 +199,23 @@ def test_ctrl_c_exits_130_and_restores_the_terminal(term: Terminals, tour: Tour)
     again.expect_exact("Resumed at section 1, page 2")
     again.send("q")
     assert finish(again) == 0
+
+
+def test_a_resize_repaginates_and_keeps_the_place(term: Terminals, tour: Tour) -> None:
+    wide, narrow = Paginator(tour, 80, 24).count(0), Paginator(tour, 40, 15).count(0)
+    child = term.exotour("learn", "--restart")
+    frame(child, header(tour, 0, 0, wide), WIDE_KEYS)
+    child.send("n")
+    frame(child, header(tour, 0, 1, wide), WIDE_KEYS)
+    child.setwinsize(15, 40)
+    page = rescale(1, wide, narrow)  # the same place, on the new pages
+    for shown in (page, page + 1):
+        lines = frame(child, header(tour, 0, shown, narrow), NARROW_KEYS)
+        assert len(lines) == 15
+        assert all(cell_len(line) <= 40 for line in lines)
+        child.send("n")
+    child.send("q")
+    assert finish(child) == 0
 
 
 # -- plain output on a terminal --------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """`python -m exotour` runs the same entry point as the `exotour` script."""
 
-from exotour.cli import main
+from exotour.entry import main
 
 if __name__ == "__main__":
     main()

@@ -1,12 +1,12 @@
 """The command line: parse, call one core function, print what it returns, map errors to exits.
 
-No logic lives here. Every error reaches `main`, which prints `exotour: error: ...` on stderr and
-exits with the documented status; nobody sees a traceback.
+No logic lives here. Every error reaches `main` (or entry.main, the script, which runs the
+plainest command lines without Typer), and entry.guarded prints `exotour: error: ...` on stderr
+and exits with the documented status; nobody sees a traceback.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -17,7 +17,7 @@ from typer._click.exceptions import ClickException, UsageError
 
 from exotour import __version__
 from exotour.commands import Options
-from exotour.errors import ExitStatus, ExotourError
+from exotour.errors import ExitStatus
 
 app = typer.Typer(
     name="exotour",
@@ -207,46 +207,24 @@ def validate(
     raise typer.Exit(int(command.run(_options(ctx), folder)))
 
 
-def _fail(message: str, hint: str | None, status: int) -> NoReturn:
-    from exotour.terminal import make_console
-
-    console = make_console(stderr=True)
-    console.print(f"exotour: error: {message}", highlight=False)
-    if hint:
-        console.print(f"exotour: hint: {hint}", highlight=False)
-    sys.exit(status)
-
-
 def main(argv: list[str] | None = None) -> NoReturn:
-    """The `exotour` script: run the app and turn every failure into a message and a status."""
-    try:
-        # Not standalone: Typer returns exit codes instead of exiting, and raises usage errors
-        # for us to print in our own format.
-        status = app(args=argv, prog_name="exotour", standalone_mode=False)
-    except ExotourError as exc:
-        lines = exc.lines()
-        for line in lines[:-1]:
-            print(f"exotour: error: {line}", file=sys.stderr)
-        _fail(lines[-1], exc.hint, int(exc.exit_status))
-    except typer.Abort:
-        sys.exit(int(ExitStatus.INTERRUPTED))
-    except UsageError as exc:
-        command = exc.ctx.command_path if exc.ctx else "exotour"
-        _fail(exc.format_message(), f"try '{command} --help'", int(ExitStatus.ERROR))
-    except ClickException as exc:
-        _fail(exc.format_message(), None, int(ExitStatus.ERROR))
-    except KeyboardInterrupt:
-        sys.exit(int(ExitStatus.INTERRUPTED))
-    except BrokenPipeError:
-        # The reader of a pipe went away (| head): not worth a message; silence the final flush.
-        import os
+    """Run the Typer app on ARGV and exit; entry.main (the `exotour` script) runs the plainest
+    command lines without loading Typer. Every failure becomes a message and a status: Click's
+    here, all others in entry.guarded."""
+    from exotour.entry import fail, guarded
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(int(ExitStatus.OK))
-    except Exception as exc:  # the last line of defence: a message, never a traceback
-        _fail(
-            f"unexpected {type(exc).__name__}: {exc}",
-            "this is a bug in exotour; please report it with the command you ran",
-            int(ExitStatus.ERROR),
-        )
-    sys.exit(status if isinstance(status, int) else int(ExitStatus.OK))
+    def invoke() -> int:
+        try:
+            # Not standalone: Typer returns exit codes instead of exiting, and raises usage
+            # errors for us to print in our own format.
+            status = app(args=argv, prog_name="exotour", standalone_mode=False)
+        except typer.Abort:
+            return int(ExitStatus.INTERRUPTED)
+        except UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "exotour"
+            fail(exc.format_message(), f"try '{command} --help'", int(ExitStatus.ERROR))
+        except ClickException as exc:
+            fail(exc.format_message(), None, int(ExitStatus.ERROR))
+        return status if isinstance(status, int) else int(ExitStatus.OK)
+
+    guarded(invoke)

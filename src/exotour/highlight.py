@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from exotour.paginate import Line, Page
+if TYPE_CHECKING:  # `exotour search` needs no pages, and paginate brings in the model
+    from exotour.paginate import Line, Page
 
 # Snippets in a list: a colour that reads on dark and light terminals, bold for when it does not.
 MATCH_STYLE = Style(bold=True, color="yellow")
@@ -36,6 +38,7 @@ def highlighted(
 def highlight_page(page: Page, terms: Sequence[str]) -> Page:
     """PAGE with every word that matches one of TERMS (as search matches: stems, case and
     accents do not matter; `heal*` is a prefix, `stem cells` a phrase) in PAGE_MATCH_STYLE."""
+    from exotour.paginate import Page
     from exotour.search import match_spans
 
     texts = ["".join(seg.text for seg in line if not seg.control) for line in page.lines]

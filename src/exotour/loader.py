@@ -34,6 +34,7 @@ SCHEMA_DIR = "schema"  # the JSON Schema files editors read; the loader ignores 
 MAX_FILE_BYTES = 1_000_000
 MAX_ALIAS_EXPANSION = 10_000  # values that aliases may add beyond the file's own
 MAX_DEPTH = 32
+MAX_VALUES = 20_000  # in one file: the whole built-in tour has a few thousand
 MAX_PROBLEMS_PER_FILE = 100
 MAX_CHAR_REPORTS = 5  # control characters reported one by one in a file, then counted
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -287,6 +288,10 @@ class _FileReader:
         if not self._plain_characters(text):
             return None
         try:
+            refused = _prescan(text)
+            if refused is not None:
+                self.fail(*refused)
+                return None
             node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -467,7 +472,8 @@ class _FileReader:
                 self.problem(key_node, path, f"duplicate field (first at line {first_line[name]})")
                 continue
             if name not in known:
-                self.problem(key_node, path, _unknown_field(name, list(known)))
+                quiet = self.errors >= MAX_PROBLEMS_PER_FILE  # not shown: spare the suggestion
+                self.problem(key_node, path, "" if quiet else _unknown_field(name, list(known)))
                 continue
             found[name] = value_node
             first_line[name] = key_node.start_mark.line + 1
@@ -538,6 +544,41 @@ class _FileReader:
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
+_VALUE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+
+
+def _prescan(text: str) -> tuple[int, int, str] | None:
+    """What to refuse before composing, judged from parser events alone, which are cheap: more
+    values than MAX_VALUES (a megabyte of tiny values takes seconds to compose), or nesting deeper
+    than MAX_DEPTH (the pure-Python parser slows down with the square of it)."""
+    count = 0
+    stack: list[bool] = []  # for each collection open: whether it is a mapping
+    field_next = False  # the next value in the root mapping is a field name
+    name = ""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop()
+            continue
+        if not isinstance(event, _VALUE_EVENTS):
+            continue
+        count += 1
+        if count > MAX_VALUES:
+            return 1, 1, f"the file holds more than {MAX_VALUES} values"
+        if stack == [True]:
+            if field_next and isinstance(event, yaml.ScalarEvent):
+                name = shown(str(event.value))
+            field_next = not field_next
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            stack.append(isinstance(event, yaml.MappingStartEvent))
+            field_next = field_next or stack == [True]
+            if len(stack) > MAX_DEPTH + 1:  # the root is 0 deep
+                where = f"{name}: " if name else ""
+                message = f"{where}values are nested more than {MAX_DEPTH} deep"
+                mark = event.start_mark
+                return (mark.line + 1, mark.column + 1, message) if mark else (1, 1, message)
+    return None
+
+
 def _children(node: yaml.Node, where: str) -> Iterator[tuple[yaml.Node, str, bool]]:
     """Each child with its field path, and whether it is a field name."""
     if isinstance(node, yaml.SequenceNode):
@@ -572,7 +613,8 @@ def _char_message(char: str) -> str:
 def _unknown_field(name: str, known: list[str]) -> str:
     folded = {k.casefold(): k for k in known}
     close = [folded[name.casefold()]] if name.casefold() in folded else []
-    close = close or difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if not close and len(name) <= 64:  # a longer name is no typo, and costly to compare
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown field{hint}; valid fields: {', '.join(known)}"
 

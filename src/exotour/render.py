@@ -11,7 +11,6 @@ from copy import copy
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.markdown import Markdown
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
@@ -74,6 +73,8 @@ def section_blocks(tour: Tour, index: int) -> list[RenderableType]:
         blocks.append(Text(tour.disclaimer, style="italic"))
     if section.added_by_tour:
         blocks.append(Text("Added by this tour; not part of the article.", style=ADDED_STYLE))
+    from rich.markdown import Markdown  # about 30 ms to import: only where a body is shown
+
     blocks.append(Markdown(section.body, hyperlinks=False))
     blocks.extend(evidence_note(note) for note in section.evidence)
     return blocks

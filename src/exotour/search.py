@@ -8,6 +8,11 @@ User text never reaches FTS5 as syntax: every word is quoted (`"a phrase"` stays
 trailing `*` a prefix) and the expression is a bound parameter, so no input can raise. Match
 offsets come from FTS5's `highlight()` with control-character markers that content cannot hold;
 callers get plain text and (start, end) spans, never markup. Nothing here prints.
+
+Where the index lives: `exotour search` keeps it in a cache file per content folder and, while
+the folder's files hash the same, answers from it without reading the YAML at all (FolderSearch).
+Inside `learn` the tour is already loaded, and a small one is indexed in memory (open_index).
+A stale or corrupt cache file is rebuilt silently; an unwritable cache folder means memory.
 """
 
 from __future__ import annotations
@@ -16,12 +21,12 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 if TYPE_CHECKING:
     import sqlite3
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
     from exotour.model import Section, Tour
 
 Span = tuple[int, int]
+_T = TypeVar("_T")
 Kind = Literal["paragraph", "list", "note", "glossary"]
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -37,9 +43,12 @@ WORDS_TOKENIZER = "unicode61 remove_diacritics 2"
 # bm25 weights of the columns in the order they are declared: title, keywords, takeaway, text.
 WEIGHTS = (10.0, 5.0, 2.0, 1.0)
 SCHEMA_VERSION = "1"
-# Below this many rows an index is built in memory: measured faster than opening a cache file
-# (8 sections, ~110 rows: ~2 ms to build, against ~2 ms to open and check a file).
-CACHE_MIN_ROWS = 1000
+# With the tour already loaded (in `learn`), below this many rows the index is built in memory.
+# Measured: the built-in tour (~100 rows) builds in ~7 ms, while a cache file opens in ~2 ms plus
+# ~6 ms to import platformdirs and name the folder; building costs ~30 us a row (8,000 rows:
+# 255 ms, against 4 ms to open). `exotour search` always caches: a current cache spares it
+# loading the tour, which costs far more than either.
+CACHE_MIN_ROWS = 250
 # A section shows at most this many passages, so one section cannot fill the list.
 PER_SECTION = 3
 SNIPPET_CHARS = 160
@@ -354,13 +363,21 @@ CREATE VIRTUAL TABLE passages USING fts5(
     kind UNINDEXED, section UNINDEXED, passage UNINDEXED, ref UNINDEXED,
     tokenize = '{TOKENIZER}'
 );
+"""
+_VOCABULARY_SCHEMA = f"""
 CREATE VIRTUAL TABLE words USING fts5(text, content = '', tokenize = '{WORDS_TOKENIZER}');
 CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, row);
 """
 
 
-def build(connection: sqlite3.Connection, tour: Tour) -> None:
-    """Create and fill the index of TOUR in CONNECTION (an empty database)."""
+def build(
+    connection: sqlite3.Connection, tour: Tour, *, vocabulary: bool = True, key: str = ""
+) -> None:
+    """Create and fill the index of TOUR in CONNECTION (an empty database).
+
+    The VOCABULARY for suggestions may wait until a search finds nothing: see Index.closest.
+    KEY is the content_key of the folder TOUR was read from, for cached_index.
+    """
     rows = list(tour_rows(tour))
     with connection:
         connection.executescript(_SCHEMA)
@@ -372,19 +389,27 @@ def build(connection: sqlite3.Connection, tour: Tour) -> None:
                 for r in rows
             ],
         )
-        # The vocabulary needs each section's fields once, not once per passage.
-        seen: set[str] = set()
-        words: list[tuple[str]] = []
-        for r in rows:
-            key = f"{r.kind == 'glossary'}:{r.ref}"
-            head = "" if key in seen else f"{r.title} {r.keywords} {r.takeaway} "
-            seen.add(key)
-            words.append((head + r.text,))
-        connection.executemany("INSERT INTO words(text) VALUES (?)", words)
         connection.executemany(
             "INSERT INTO meta(key, value) VALUES (?, ?)",
-            [("schema", SCHEMA_VERSION), ("fingerprint", tour.fingerprint)],
+            [("schema", SCHEMA_VERSION), ("fingerprint", tour.fingerprint), ("key", key)],
         )
+    if vocabulary:
+        build_vocabulary(connection, rows)
+
+
+def build_vocabulary(connection: sqlite3.Connection, rows: Iterable[Row]) -> None:
+    """The table of words as written (not stemmed) that suggestions are chosen from."""
+    # Each section's title, keywords and takeaway once, not once per passage.
+    seen: set[str] = set()
+    words: list[tuple[str]] = []
+    for r in rows:
+        key = f"{r.kind == 'glossary'}:{r.ref}"
+        head = "" if key in seen else f"{r.title} {r.keywords} {r.takeaway} "
+        seen.add(key)
+        words.append((head + r.text,))
+    with connection:
+        connection.executescript(_VOCABULARY_SCHEMA)
+        connection.executemany("INSERT INTO words(text) VALUES (?)", words)
 
 
 @dataclass
@@ -393,6 +418,7 @@ class Index:
 
     connection: sqlite3.Connection
     path: Path | None = None  # the cache file it was opened from, if any
+    tour: Tour | None = None  # to build the vocabulary when it is first needed
     _known: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def hits(self, terms: Sequence[Term], limit: int) -> list[Hit]:
@@ -414,7 +440,8 @@ class Index:
         ).fetchall()
         text_rows = {rowid for rowid, _ in in_text}
         text_sections = {key for _, key in in_text}
-        shown = tuple(term.display for term in terms)
+        # As highlight_page takes them: a phrase without its quotes (its space makes it one).
+        shown = tuple(term.text + "*" * (term.kind == "prefix") for term in terms)
         hits: list[Hit] = []
         per_section: dict[object, int] = {}
         for rowid, key, score in ranked:
@@ -464,6 +491,30 @@ class Index:
             terms=terms,
         )
 
+    def search(self, query: str, limit: int) -> list[Hit]:
+        """As the module's search, but a broken index raises sqlite3.Error."""
+        terms = parse_query(query)
+        return self.hits(terms, limit) if terms else []
+
+    def suggest(self, query: str) -> str | None:
+        """As the module's suggest, but a broken index raises sqlite3.Error."""
+
+        def replace(match: re.Match[str]) -> str:
+            word = match.group()
+            if self.known(word):
+                return word
+            return self.closest(word) or word
+
+        terms = parse_query(query)
+        fixed = [
+            term if term.kind == "prefix" else Term(_WORD.sub(replace, term.text), term.kind)
+            for term in terms
+        ]
+        if fixed == list(terms):
+            return None
+        text = " ".join(term.display for term in fixed)
+        return text if self.search(text, 1) else None
+
     def known(self, word: str) -> bool:
         """Whether WORD (or a word with the same stem) is in the index."""
         if word not in self._known:
@@ -479,6 +530,13 @@ class Index:
         limit = 1 if len(wanted) <= 4 else 2
         if len(wanted) < 3:
             return None
+        if (
+            self.tour is not None
+            and not self.connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'words_vocab'"
+            ).fetchone()
+        ):
+            build_vocabulary(self.connection, tour_rows(self.tour))
         candidates = self.connection.execute(
             "SELECT term, doc FROM words_vocab WHERE length(term) BETWEEN ? AND ?",
             (len(wanted) - limit, len(wanted) + limit),
@@ -527,22 +585,62 @@ def cache_dir() -> Path:
     return user_cache_path("exotour", appauthor=False)
 
 
-def cache_path(tour: Tour) -> Path:
-    """The cache file of TOUR's content folder; its fingerprint inside says if it is current."""
-    place = f"{tour.id}\0{tour.content_dir}".encode("utf-8", "replace")
+def cache_path(folder: Path) -> Path:
+    """The cache file of the content in FOLDER; the fingerprint inside says if it is current."""
+    place = str(folder.resolve()).encode("utf-8", "replace")
     return cache_dir() / f"search-{hashlib.sha256(place).hexdigest()[:20]}.sqlite3"
+
+
+def content_key(folder: Path) -> str | None:
+    """A hash of the files the loader reads in FOLDER (those at its top and in sections/), and
+    of the code that turns them into an index; None if the folder cannot be read.
+
+    Hashing the bytes is far cheaper than parsing the YAML, so a cache whose key matches can
+    answer without loading the tour; unchanged content was valid when the cache was written.
+    """
+    from exotour import __version__
+
+    digest = hashlib.sha256(f"{__version__}\0{SCHEMA_VERSION}\0".encode())
+    here = Path(__file__).parent
+    for name in _INDEXING_CODE:  # so an edited checkout does not serve an index built by older code
+        with suppress(OSError):
+            stat = (here / name).stat()
+            digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    try:
+        for path in sorted(_content_files(folder)):
+            digest.update(str(path.relative_to(folder)).encode("utf-8", "replace") + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    except (OSError, ValueError):
+        return None
+    return digest.hexdigest()
+
+
+# The modules whose code decides what a content folder indexes to.
+_INDEXING_CODE = ("loader.py", "model.py", "sources.py", "search.py")
+
+
+def _content_files(folder: Path) -> Iterator[Path]:
+    """The regular files at the top of FOLDER and in its sections folder, but hidden ones."""
+    for place in (folder, folder / "sections"):
+        if place is not folder and not place.is_dir():
+            continue
+        for entry in os.scandir(place):
+            if not entry.name.startswith(".") and entry.is_file():
+                yield Path(entry.path)
 
 
 def memory_index(tour: Tour) -> Index:
     import sqlite3
 
     connection = sqlite3.connect(":memory:")
-    build(connection, tour)
-    return Index(connection)
+    build(connection, tour, vocabulary=False)
+    return Index(connection, tour=tour)
 
 
-def _open_cached(path: Path, fingerprint: str) -> Index | None:
-    """The index in PATH if it is current and readable, else None."""
+def _open_cached(
+    path: Path, *, fingerprint: str | None = None, key: str | None = None
+) -> Index | None:
+    """The index in PATH if it is readable and matches FINGERPRINT and KEY, else None."""
     import sqlite3
 
     if not path.is_file():
@@ -553,7 +651,11 @@ def _open_cached(path: Path, fingerprint: str) -> Index | None:
         return None
     try:
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-        if meta.get("schema") == SCHEMA_VERSION and meta.get("fingerprint") == fingerprint:
+        if (
+            meta.get("schema") == SCHEMA_VERSION
+            and fingerprint in (None, meta.get("fingerprint"))
+            and key in (None, meta.get("key"))
+        ):
             connection.execute("SELECT count(*) FROM passages WHERE passages MATCH 'a'").fetchone()
             return Index(connection, path)
     except sqlite3.Error:
@@ -562,7 +664,7 @@ def _open_cached(path: Path, fingerprint: str) -> Index | None:
     return None
 
 
-def _write_cache(path: Path, tour: Tour) -> Index | None:
+def _write_cache(path: Path, tour: Tour, key: str) -> Index | None:
     """Build TOUR's index into PATH (atomically: a temporary file, then a rename)."""
     import sqlite3
     import tempfile
@@ -576,7 +678,7 @@ def _write_cache(path: Path, tour: Tour) -> Index | None:
         try:
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
-            build(connection, tour)
+            build(connection, tour, key=key)
             with connection:
                 connection.execute("INSERT INTO passages(passages) VALUES ('optimize')")
         finally:
@@ -589,25 +691,38 @@ def _write_cache(path: Path, tour: Tour) -> Index | None:
         if temporary is not None:
             with suppress(OSError):
                 Path(temporary).unlink()
-    return _open_cached(path, tour.fingerprint)
+    return _open_cached(path, fingerprint=tour.fingerprint, key=key)
 
 
-def open_index(tour: Tour, *, cache: bool | None = None) -> Index:
+def open_index(tour: Tour, *, cache: bool | None = None, key: str | None = None) -> Index:
     """TOUR's index: from the cache file when the tour is big (or CACHE says so), else in memory.
 
-    A stale or corrupt cache is rebuilt silently; an unwritable cache folder means memory.
+    KEY, the content_key of the tour's folder taken before it was read, goes into the cache so
+    cached_index can use it. A stale or corrupt cache is rebuilt silently; an unwritable cache
+    folder means memory.
     """
     if cache is None:
-        cache = bool(tour.fingerprint) and _row_estimate(tour) >= CACHE_MIN_ROWS
-    if cache and tour.fingerprint:
+        cache = _row_estimate(tour) >= CACHE_MIN_ROWS
+    if cache and tour.fingerprint and tour.content_dir is not None:
         try:
-            path = cache_path(tour)
+            path = cache_path(tour.content_dir)
         except Exception:  # platformdirs could not name a folder: memory will do
             return memory_index(tour)
-        index = _open_cached(path, tour.fingerprint) or _write_cache(path, tour)
+        index = _open_cached(path, fingerprint=tour.fingerprint, key=key)
+        index = index or _write_cache(path, tour, key or "")
         if index is not None:
+            index.tour = tour
             return index
     return memory_index(tour)
+
+
+def cached_index(folder: Path, key: str) -> Index | None:
+    """The cached index of FOLDER if its content still has KEY (see content_key), else None."""
+    try:
+        path = cache_path(folder)
+    except Exception:  # platformdirs could not name a folder: there is no cache
+        return None
+    return _open_cached(path, key=key)
 
 
 def _row_estimate(tour: Tour) -> int:
@@ -620,15 +735,16 @@ def _row_estimate(tour: Tour) -> int:
 _open: list[tuple[Tour, Index]] = []
 
 
-def index_for(tour: Tour) -> Index:
+def index_for(tour: Tour, *, cache: bool | None = None, key: str | None = None) -> Index:
+    """TOUR's index, opened once per process (see open_index for CACHE and KEY)."""
     if _open and _open[0][0] is tour:
         return _open[0][1]
-    index = open_index(tour)
+    index = open_index(tour, cache=cache, key=key)
     _open[:] = [(tour, index)]
     return index
 
 
-def _query(tour: Tour, run: Callable[[Index], list[Hit]]) -> list[Hit]:
+def _guarded(tour: Tour, run: Callable[[Index], _T], empty: _T) -> _T:
     """RUN against TOUR's index; a cache that fails to read is replaced by a fresh index."""
     import sqlite3
 
@@ -637,52 +753,72 @@ def _query(tour: Tour, run: Callable[[Index], list[Hit]]) -> list[Hit]:
         return run(index)
     except sqlite3.Error:
         if index.path is None:
-            return []  # only reachable by a bug: an empty answer beats a traceback
+            return empty  # only reachable by a bug: an empty answer beats a traceback
         # The cache file broke under us (truncated, overwritten): rebuild it, or use memory.
         with suppress(OSError):
             index.path.unlink()
-    index = open_index(tour)
+    index = open_index(tour, cache=True)
     _open[:] = [(tour, index)]
     try:
         return run(index)
     except sqlite3.Error:
-        return []
+        return empty
 
 
 def search(tour: Tour, query: str, limit: int = 10) -> list[Hit]:
     """The best LIMIT hits for QUERY in TOUR, best first (passages of sections, then glossary
     entries); [] when nothing matches. Never raises."""
-    terms = parse_query(query)
-    if not terms:
+    if not parse_query(query):
         return []
-    return _query(tour, lambda index: index.hits(terms, limit))
+    return _guarded(tour, lambda index: index.search(query, limit), [])
 
 
 def suggest(tour: Tour, query: str) -> str | None:
     """QUERY with each word the index does not know replaced by the closest one it does, if
     that finds something: `colagen` gives `collagen`. None when there is nothing better."""
-    import sqlite3
+    return _guarded(tour, lambda index: index.suggest(query), None)
 
-    index = index_for(tour)
 
-    def replace(match: re.Match[str]) -> str:
-        word = match.group()
-        if index.known(word):
-            return word
-        return index.closest(word) or word
+@dataclass
+class FolderSearch:
+    """Searches of the content in FOLDER: from its cache file while the files are unchanged,
+    without reading the YAML; else from the tour LOAD reads (and checks), caching it for next
+    time. Never raises but what LOAD raises."""
 
-    terms = parse_query(query)
-    try:
-        fixed = [
-            term if term.kind == "prefix" else Term(_WORD.sub(replace, term.text), term.kind)
-            for term in terms
-        ]
-    except sqlite3.Error:
-        return None
-    if fixed == list(terms):
-        return None
-    text = " ".join(term.display for term in fixed)
-    return text if search(tour, text, 1) else None
+    folder: Path
+    load: Callable[[], Tour]
+    _index: Index | None = None
+    _tour: Tour | None = None
+
+    def _run(self, run: Callable[[Index], _T], empty: _T) -> _T:
+        import sqlite3
+
+        if self._index is None and self._tour is None:
+            key = content_key(self.folder)
+            self._index = cached_index(self.folder, key) if key else None
+            if self._index is None:
+                self._read(key)
+        if self._index is not None:
+            try:
+                return run(self._index)
+            except sqlite3.Error:  # the cache broke: read the content after all
+                self._index = None
+                self._read(content_key(self.folder))
+        assert self._tour is not None
+        return _guarded(self._tour, run, empty)
+
+    def _read(self, key: str | None) -> None:
+        """Load the tour (KEY was taken first: a change while it loads shows next time)."""
+        self._tour = self.load()
+        index_for(self._tour, cache=True, key=key)
+
+    def search(self, query: str, limit: int = 10) -> list[Hit]:
+        if not parse_query(query):
+            return []
+        return self._run(lambda index: index.search(query, limit), [])
+
+    def suggest(self, query: str) -> str | None:
+        return self._run(lambda index: index.suggest(query), None)
 
 
 # -- where a hit is, and matches in any text ----------------------------------------------------

@@ -121,7 +121,7 @@ class SearchOverlay:
         prompt = Text(PROMPT, style="bold")
         prompt.append(self.query)
         if self.editing:
-            prompt.append("▏", style="blink")
+            prompt.append("▏", style="bold")
         lines: list[RenderableType] = [
             _tail(prompt, width - 4),
             Text(self.message, style="yellow" if not self.hits else "dim", no_wrap=True),

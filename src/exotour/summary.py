@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console, Group, RenderableType
-from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
 from exotour.document import md_text
 from exotour.model import Tour
+from exotour.prose import markdown  # plain paragraphs without loading rich.markdown
 
 # The section whose body is the article's own overall summary, when the tour has one.
 OVERALL_ID = "summary"
@@ -153,11 +153,21 @@ def renderable(summary: Summary, width: int = WIDTH, max_lines: int = MAX_LINES)
     measured, not where it is shown: every terminal gets the same text."""
     overall = summary.overall
     paragraphs = overall.paragraphs if overall is not None else ()
-    for keep in range(len(paragraphs), -1, -1):
-        screen = _screen(summary, paragraphs[:keep], cut=keep < len(paragraphs))
-        if keep == 0 or count_lines(screen, width) <= max_lines:
-            return screen
-    raise AssertionError("unreachable")  # pragma: no cover
+    if overall is None or not paragraphs:
+        return _screen(summary, (), cut=False)
+    # A Group's lines are its parts' lines one after another: the screen without the article's
+    # summary is rendered once (the table is most of the cost), then only the paragraphs kept.
+    bare = count_lines(_screen(summary, (), cut=False), width)
+    cut = count_lines(_cut_line(overall), width)
+    for keep in range(len(paragraphs), 0, -1):
+        kept = count_lines(markdown("\n\n".join(paragraphs[:keep])), width)
+        if bare + kept + (cut if keep < len(paragraphs) else 0) <= max_lines:
+            return _screen(summary, paragraphs[:keep], cut=keep < len(paragraphs))
+    return _screen(summary, (), cut=True)
+
+
+def _cut_line(overall: Overall) -> Text:
+    return Text(f"… all of it: exotour show {overall.id}", style="dim")
 
 
 def _screen(summary: Summary, paragraphs: tuple[str, ...], *, cut: bool) -> RenderableType:
@@ -174,9 +184,9 @@ def _screen(summary: Summary, paragraphs: tuple[str, ...], *, cut: bool) -> Rend
     if overall is not None:
         parts += [Text(""), _heading(f"The article's own summary (section {overall.number})")]
         if paragraphs:
-            parts.append(Markdown("\n\n".join(paragraphs), hyperlinks=False))
+            parts.append(markdown("\n\n".join(paragraphs)))
         if cut:
-            parts.append(Text(f"… all of it: exotour show {overall.id}", style="dim"))
+            parts.append(_cut_line(overall))
     if summary.bottom_line:
         line = Text(summary.bottom_line)
         if summary.bottom_line_source:

@@ -25,16 +25,19 @@ class Options:
         self.no_color = no_color
 
     def content_dir(self) -> Path:
-        from exotour.loader import builtin_content_dir
+        from exotour.tourcache import builtin_content_dir  # without importing the loader
 
         return self.content if self.content is not None else builtin_content_dir()
 
 
 def load(options: Options) -> Tour:
-    """The tour the options name; raises ContentError before anything is printed."""
-    from exotour.loader import load_tour
+    """The tour the options name; raises ContentError before anything is printed.
 
-    return load_tour(options.content_dir())
+    A folder that loaded without error before and has not changed since comes from the cache.
+    """
+    from exotour import tourcache
+
+    return tourcache.load(options.content_dir())
 
 
 def stdout(options: Options) -> Console:

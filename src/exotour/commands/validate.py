@@ -29,7 +29,9 @@ def run(options: Options, folder: Path | None) -> ExitStatus:
     errors = sum(1 for p in problems if not p.is_warning)
     warnings = len(problems) - errors
     if tour is None:
-        found = _count(errors, "error") + (f" and {_count(warnings, 'warning')}" if warnings else "")
+        found = _count(errors, "error") + (
+            f" and {_count(warnings, 'warning')}" if warnings else ""
+        )
         sys.stdout.flush()  # the problems first, then the verdict, even when both are one terminal
         print(f"exotour: error: {found} in {display_path(root)}", file=sys.stderr)
         return ExitStatus.ERROR
