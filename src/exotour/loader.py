@@ -147,6 +147,8 @@ FILE_RECORDS = {
 
 def shown(value: str, limit: int = 40) -> str:
     """Content quoted inside a message: anything unprintable escaped, and not too long."""
+    if len(value) <= limit and value.isprintable():
+        return value  # the usual case, called for every field name: spare the loop below
     text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -41,6 +41,20 @@ class _NotePanel(Panel):
         yield from Panel.__rich_console__(panel, console, options)
 
 
+def plain_evidence_note(note: EvidenceNote) -> Group:
+    """A note for plain text and files: no frame, and each link whole on its own line so it can
+    be copied (a frame would fold it)."""
+    parts: list[RenderableType] = [
+        Text(f"What the evidence says (as of {note.as_of}):", style="bold"),
+        Text(note.text),
+        Text("Sources:", style="bold"),
+    ]
+    for source in note.sources:
+        parts.append(Text(f"- {source.author}, {source.title} ({source.year})."))
+        parts.append(Text(f"  {source.link}", no_wrap=True, overflow="ignore"))
+    return Group(*parts)
+
+
 def evidence_note(note: EvidenceNote) -> Panel:
     """A 'What the evidence says' note, set apart from the article's text by its own frame."""
     sources = Text()
@@ -65,8 +79,9 @@ def evidence_note(note: EvidenceNote) -> Panel:
     return panel
 
 
-def section_blocks(tour: Tour, index: int) -> list[RenderableType]:
-    """A section's content as blocks: a page may break between them."""
+def section_blocks(tour: Tour, index: int, *, framed: bool = True) -> list[RenderableType]:
+    """A section's content as blocks: a page may break between them. FRAMED notes are for
+    screens; plain text gets notes whose links are never folded."""
     section = tour.sections[index]
     blocks: list[RenderableType] = []
     if index == 0:
@@ -76,7 +91,8 @@ def section_blocks(tour: Tour, index: int) -> list[RenderableType]:
     from rich.markdown import Markdown  # about 30 ms to import: only where a body is shown
 
     blocks.append(Markdown(section.body, hyperlinks=False))
-    blocks.extend(evidence_note(note) for note in section.evidence)
+    note = evidence_note if framed else plain_evidence_note
+    blocks.extend(note(each) for each in section.evidence)
     return blocks
 
 
@@ -185,7 +201,7 @@ def plain_section(tour: Tour, index: int) -> RenderableType:
         f"  (section {index + 1} of {len(tour.sections)}, id: {section.id})", style="dim"
     )
     blocks: list[RenderableType] = [heading, Text("")]
-    for block in section_blocks(tour, index):
+    for block in section_blocks(tour, index, framed=False):
         blocks.extend([block, Text("")])
     return Group(*blocks)
 

@@ -76,6 +76,6 @@ def print_plain(options: Options, renderable: object) -> None:
         file=sys.stdout,
     )
     with console.capture() as capture:
-        console.print(renderable)
+        console.print(renderable, crop=False)  # links run past the width rather than fold
     text = "\n".join(line.rstrip() for line in capture.get().splitlines())
     sys.stdout.write(text + "\n")
