@@ -4,20 +4,23 @@
 Run it from the repository, in the environment where exotour is installed (any Python that can
 import exotour's dependencies works; a checkout without `pip install` falls back to `src/`):
 
-    python bench/run.py            # the full run, a few minutes on 2 cores
+    python bench/run.py            # the full run, about a minute on 2 cores
     python bench/run.py --quick    # a smoke run: one small tour, one run of each command
     python bench/run.py --generate DIR --sections 1000   # only write a generated tour to DIR
 
 It prints Markdown tables:
 
 1. The machine: cores, CPU model, Python and library versions.
-2. For generated tours of 10, 100, 1,000 and 5,000 sections, in-process: the time to load and
-   validate the folder (loader.check_content), to build the search index and to open it again
-   (from the cache file for big tours, rebuilt in memory for small ones), to search "collagen",
-   and to turn a page at 80x24 (Paginator + render.learn_screen printed to an in-memory console).
-   Per-section columns show that cost grows no faster than the content.
+2. For generated tours of 10, 100, 1,000 and 5,000 sections, in-process: the time to read and
+   check the folder (loader.check_content) and to load it from the tour cache (tourcache.load),
+   to build the search index and to open it again (from its cache file for big tours, rebuilt in
+   memory for small ones), to search "collagen", and to turn a page at 80x24 (Paginator +
+   render.learn_screen printed to an in-memory console). The per-section column shows that the
+   cost grows no faster than the content.
 3. Whole-process wall times, the median of 7 runs each, of the installed `exotour` script (as a
-   user runs it, output to a pipe), each as a ratio to `python -c pass` measured in the same run.
+   user runs it, output to a pipe, state and caches in a temporary folder), each as a ratio to
+   `python -c pass` run by the same interpreter in the same run; and the first run after the
+   content changed (no tour cache, no search index), for the 1,000-section tour.
 4. The targets of issue 7, each PASS or FAIL.
 
 Nothing here is a test: no test asserts a time. The exit status is 1 when a target is missed in
@@ -135,8 +138,7 @@ def _section_yaml(number: int, rng: random.Random) -> str:
             f"## {rng.choice(_HEADINGS)}",
             _sentences(rng, 5, collagen=collagen),
             _sentences(rng, 4),
-            "Questions worth asking:\n\n"
-            + "\n".join(f"- {_sentences(rng, 1)}" for _ in range(3)),
+            "Questions worth asking:\n\n" + "\n".join(f"- {_sentences(rng, 1)}" for _ in range(3)),
             f"**In short.** {_sentences(rng, 3)} See [the FDA page](https://www.fda.gov/).",
         ]
     )
@@ -498,8 +500,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"measuring whole processes ({runs} runs each)...", file=sys.stderr)
         wall = wall_times(commands, env, runs, work)
         # The first run after the content changed: no tour cache, no search index yet.
-        cold_commands = {"python -c pass": commands["python -c pass"]}
-        cold_commands.update({big_search: commands[big_search], big_sections: commands[big_sections]})
+        cold_commands = {
+            name: commands[name] for name in ("python -c pass", big_search, big_sections)
+        }
         cold = wall_times(
             cold_commands,
             env,
@@ -552,7 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in (big_search, big_sections):
         t = cold[name]
         lines.append((f"`{name}`, first run", ms(t), f"{t / cold['python -c pass']:.1f}x"))
-    print(table(("command", "wall time", "× python -c pass"), lines))
+    print(table(("command", "wall time", "times python -c pass"), lines))
     print()
     print(
         "A first run is the first after the content changed: the tour is read from YAML and "
@@ -567,7 +570,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("`exotour --version`", "≤ 4x", ratio["exotour --version"], 4.0, "x"),
         ("one page turn at 80x24 (the worst)", "≤ 20 ms", turn_worst * 1000, 20.0, " ms"),
         (
-            f"{big:,} sections: `search collagen`, × the built-in tour's",
+            f"{big:,} sections: `search collagen`, over the built-in tour's",
             "≤ 4x",
             wall[big_search] / wall["exotour search collagen"],
             4.0,

@@ -513,11 +513,18 @@ def test_arbitrary_yaml_documents_in_a_section_file(
     check_quietly(fuzz_dir)
 
 
+_SMALL_DOCUMENTS = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=4),
+    max_leaves=8,
+)
+
+
 def _section_like() -> st.SearchStrategy[dict[str, Any]]:
     """Mappings with the section's field names and values of any shape."""
     return st.fixed_dictionaries(
         {"id": st.just("start-here")},
-        optional={name: _DOCUMENTS for name in _NAMES if name != "id"},
+        optional={name: _SMALL_DOCUMENTS for name in _NAMES if name != "id"},
     )
 
 

@@ -22,6 +22,8 @@ from helpers import PYTHON, REPO, child_env, run_cli
 from exotour.progress import FORMAT, STATE_FILE, ProgressStore, Saved
 
 EXAMPLE = REPO / "examples" / "first-tour"
+# A tour from a folder of its own is kept by id and path, so copies that kept the id never mix.
+EXAMPLE_KEY = f"first-tour@{EXAMPLE.resolve()}"
 QUIZ_ANSWERS = "2\n2\n2\n"  # the example's three questions, all right
 
 _WRITER = """
@@ -169,7 +171,7 @@ def test_damaged_or_old_state_is_a_warning_and_a_fresh_start(
         check=False,
     )
     assert (quiz.returncode, quiz.stderr) == (0, warning(kind, state).rstrip("\n") + "\n")
-    assert read_state(state.parent)["tours"]["first-tour"]["quiz_best"] == [["all", 3, 3]]
+    assert read_state(state.parent)["tours"][EXAMPLE_KEY]["quiz_best"] == [["all", 3, 3]]
 
 
 def test_a_damaged_entry_of_this_tour_leaves_the_others_alone(
@@ -180,7 +182,7 @@ def test_a_damaged_entry_of_this_tour_leaves_the_others_alone(
             {
                 "format": FORMAT,
                 "tours": {
-                    "first-tour": {"section": 7, "visited": "all"},
+                    EXAMPLE_KEY: {"section": 7, "visited": "all"},
                     "exosome-therapy": {"section": "safety", "visited": ["safety"]},
                 },
             }
@@ -218,7 +220,7 @@ def test_a_file_from_another_tour_is_kept_and_not_mixed_in(
     )
     tours = read_state(state.parent)["tours"]
     assert tours["exosome-therapy"] == other  # the other tour's place survives this tour's save
-    assert tours["first-tour"]["quiz_best"] == [["all", 3, 3]]
+    assert tours[EXAMPLE_KEY]["quiz_best"] == [["all", 3, 3]]
 
 
 def test_an_unwritable_state_folder_is_a_warning_and_the_command_runs(tmp_path: Path) -> None:
@@ -295,9 +297,9 @@ def test_each_tour_keeps_its_own_place(terminal: Any, state_dir: Path) -> None:
     quit_and_wait(example)
 
     tours = read_state(state_dir)["tours"]
-    assert set(tours) == {"exosome-therapy", "first-tour"}
+    assert set(tours) == {"exosome-therapy", EXAMPLE_KEY}
     assert tours["exosome-therapy"]["section"] == "how-does-it-work"
-    assert tours["first-tour"]["section"] == "write-a-section"
+    assert tours[EXAMPLE_KEY]["section"] == "write-a-section"
 
     again = terminal("--content", str(EXAMPLE), "learn")
     again.expect_exact("Section 2 of 4 · page 1 of")
@@ -307,4 +309,4 @@ def test_each_tour_keeps_its_own_place(terminal: Any, state_dir: Path) -> None:
     resumed.expect_exact("Section 3 of ")
     resumed.expect_exact("Resumed at section 3")
     quit_and_wait(resumed)
-    assert read_state(state_dir)["tours"]["first-tour"]["section"] == "write-a-section"
+    assert read_state(state_dir)["tours"][EXAMPLE_KEY]["section"] == "write-a-section"

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import REPO, Result, run_cli
+from helpers import PYTHON, REPO, Result, child_env, run_cli
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 EXAMPLE = REPO / "examples" / "first-tour"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 PROBLEM_LINE = re.compile(r"^[^:\n]+:[0-9]+:[0-9]+: (warning: )?\S.*$")
-HINT = "exotour: hint: run 'exotour validate DIR' to see them all, then fix the files named"
+HINT = "exotour: hint: fix the files named above, then check the folder with 'exotour validate DIR'"
 
 
 def build(case: str, target: Path) -> Path:
@@ -267,3 +268,35 @@ def test_the_content_variable_is_checked_the_same_way(
         HINT,
     ]
     assert not (tmp_path / "pwned").exists()
+
+
+def test_in_a_real_terminal_learn_shows_the_problems_and_nothing_else(
+    tmp_path: Path, state_dir: Path
+) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    build("several-mistakes", tmp_path / "tour")
+    checked = subprocess.run(
+        [PYTHON, "-m", "exotour", "validate", "tour"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=child_env(),
+        timeout=60,
+        check=False,
+    )
+    errors = checked.stdout.splitlines()
+    child = pexpect.spawn(
+        PYTHON,
+        ["-m", "exotour", "--content", "tour", "learn"],
+        dimensions=(24, 80),
+        env=child_env(EXOTOUR_STATE_DIR=str(state_dir), TERM="xterm-256color"),
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    shown = str(child.before).replace("\r\n", "\n")
+    assert "\x1b" not in shown  # no alternate screen, no half-drawn page: only the messages
+    assert shown.splitlines() == [*(f"exotour: error: {e}" for e in errors), HINT]

@@ -67,7 +67,7 @@ class ContentError(ExotourError):
         count = len(errors)
         super().__init__(
             f"the content has {count} problem{'s' if count != 1 else ''}",
-            hint="run 'exotour validate DIR' to see them all, then fix the files named",
+            hint="fix the files named above, then check the folder with 'exotour validate DIR'",
         )
         self.problems = problems
 

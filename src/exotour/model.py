@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,6 +142,8 @@ class Tour:
                     f"section '{ref}' is ambiguous: it could be {names}",
                     hint="type more of the title, or use the id or number",
                 )
+        import difflib  # only for a SECTION that names none
+
         close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)
         hint = f"did you mean {' or '.join(close)}? " if close else ""
         raise UnknownSectionError(

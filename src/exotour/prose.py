@@ -15,9 +15,10 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 # Whatever could be Markdown syntax, anywhere (escapes, code, emphasis, links, HTML, entities,
-# tables, strikethrough, headings, setext lines) or at the start of a line (lists, quotes, code),
-# and spaces or tabs that end a line (a hard break) or indent one.
-_SYNTAX = re.compile(r"[\\`*_\[\]<>&|~#=+\t]|^ *(?:[-]|\d+[.)])|^ {4}| $", re.MULTILINE)
+# tables, strikethrough, headings, setext lines) or at the start of a line (lists, quotes, code);
+# spaces that end a line (a hard break) or indent one; and any white space but the space and the
+# line end (tabs, no-break spaces: Markdown and Python trim them differently).
+_SYNTAX = re.compile(r"[\\`*_\[\]<>&|~#=+]|[^\S \n]|^ *(?:[-]|\d+[.)])|^ {4}| $", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n *\n")
 
 
@@ -26,7 +27,7 @@ def markdown(source: str) -> RenderableType:
     text = source.strip("\n")
     if _SYNTAX.search(text) is None:
         paragraphs = [
-            " ".join(line.strip() for line in block.split("\n"))
+            " ".join(line.strip() for line in block.split("\n") if line.strip())
             for block in _BLANK_LINE.split(text)
             if block.strip()
         ]

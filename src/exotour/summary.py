@@ -14,7 +14,6 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from exotour.document import md_text
 from exotour.model import Tour
 from exotour.prose import markdown  # plain paragraphs without loading rich.markdown
 
@@ -116,6 +115,8 @@ def to_json(summary: Summary) -> dict[str, Any]:
 
 def to_markdown(summary: Summary) -> str:
     """A Markdown document that reads well on a code-hosting site."""
+    from exotour.document import md_text  # html with it: only --markdown needs them
+
     out = [f"# {md_text(summary.title)} (summary)", ""]
     if summary.subtitle:
         out += [f"*{md_text(summary.subtitle)}*", ""]

@@ -47,10 +47,19 @@ def stdout(options: Options) -> Console:
 
 
 def store_for(tour: Tour) -> ProgressStore:
-    """The progress of this tour: kept per tour id, so two tours never mix."""
+    """The progress of this tour, so two tours never mix.
+
+    The built-in tour is kept by its id alone, so a reinstall (a new path) keeps the reader's
+    place; any other folder by id and path, so a copied tour that kept its id starts afresh.
+    """
+    from exotour.loader import builtin_content_dir
     from exotour.progress import ProgressStore, default_state_dir
 
-    return ProgressStore(default_state_dir(), tour.id)
+    key = tour.id
+    folder = tour.content_dir
+    if folder is not None and folder.resolve() != builtin_content_dir().resolve():
+        key = f"{tour.id}@{folder.resolve()}"
+    return ProgressStore(default_state_dir(), key)
 
 
 def warn(lines: list[str]) -> None:

@@ -1,0 +1,178 @@
+"""A Rich Table of one-line cells, drawn as Rich draws it, a thousand rows in milliseconds.
+
+Rich lays out a table cell by cell (measure, pad, wrap, align, crop): about 0.4 ms a row for the
+contents of a tour, so `exotour sections` of a thousand sections spent 0.4 s on it. When a table
+is as plain as the contents table (no box, title or footer; one line of plain Text in every
+cell, each with one style) and its natural width fits, every column is as wide as its widest
+cell and no cell wraps, so each row can be written directly. Any other table, or a table too wide
+for the space (where Rich would wrap long titles), is drawn by Rich itself.
+tests/test_fasttable.py holds the two to the same lines, characters and styles.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.table import Column, Table
+
+Row = list[Segment]
+
+
+class FastTable:
+    """TABLE, drawn directly when it is plain enough (see above), else by Rich."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows = plain_rows(self.table, console, options.max_width)
+        if rows is None:
+            yield self.table
+            return
+        line = Segment.line()
+        for row in rows:
+            yield from row
+            yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.table)
+
+
+def plain_rows(table: Table, console: Console, max_width: int) -> list[Row] | None:
+    """TABLE's lines as Rich would draw them at MAX_WIDTH, or None when it is not that plain."""
+    if not _plain_table(table, console):
+        return None
+    columns = table.columns
+    last = len(columns) - 1
+    pads = [
+        (0 if i == 0 else table.padding[3], 0 if i == last else table.padding[1])
+        for i in range(len(columns))
+    ]
+    cells: list[list[tuple[Style, Text]]] = []
+    widths: list[int] = []
+    for index, column in enumerate(columns):
+        found = _column_cells(table, column, console)
+        if found is None:
+            return None
+        left, right = pads[index]
+        longest = max((cell_len(text.plain) for _, text in found), default=-1)
+        if column.width is not None:
+            if longest > column.width:
+                return None
+            widths.append(column.width + left + right)
+        elif longest < 0 or longest + left + right == 0:
+            return None  # Rich gives such a column the whole width, or one column
+        else:
+            widths.append(longest + left + right)
+        cells.append(found)
+    if sum(widths) > max_width:
+        return None
+    rows: list[Row] = []
+    for number in range(len(cells[0])):
+        row: Row = []
+        for index, column in enumerate(columns):
+            style, text = cells[index][number]
+            left, right = pads[index]
+            row.extend(
+                _cell(text, style, widths[index] - left - right, left, right, column, console)
+            )
+        rows.append(row)
+    return rows
+
+
+def _plain_table(table: Table, console: Console) -> bool:
+    top, _, bottom, _ = table.padding
+    return (
+        table.box is None
+        and not table.title
+        and not table.caption
+        and not table.show_footer
+        and not table.show_lines
+        and not table.expand
+        and not table.collapse_padding
+        and not table.leading
+        and not table.row_styles
+        and not console.get_style(table.style or "")
+        and table.width is None
+        and table.min_width is None
+        and top == bottom == 0
+        and bool(table.columns)
+        and all(row.style is None for row in table.rows)
+    )
+
+
+def _column_cells(
+    table: Table, column: Column, console: Console
+) -> list[tuple[Style, Text]] | None:
+    """The cells of COLUMN (the header first, if shown), each with its cell style; None if one
+    is not a single line of plain Text with one style, or the column is styled."""
+    if (
+        console.get_style(column.style or "")
+        or column.min_width is not None
+        or column.max_width is not None
+    ):
+        return None
+    if column.vertical != "top" or column.highlight or column.justify == "full":
+        return None
+    found: list[tuple[Style, Text]] = []
+    if table.show_header:
+        header = column.header
+        if isinstance(header, str):
+            if "[" in header or ":" in header:  # markup or emoji codes: Rich's to render
+                return None
+            header = Text(header)
+        if not isinstance(header, Text):
+            return None
+        style = console.get_style(table.header_style or "") + console.get_style(column.header_style)
+        found.append((style, header))
+    null = Style.null()
+    for cell in column.cells:
+        if not isinstance(cell, Text):
+            return None
+        found.append((null, cell))
+    for _, text in found:
+        if text.spans or text.justify or text.overflow:
+            return None
+        if text.no_wrap is False or text.end != "\n" or text.plain != text.plain.strip():
+            return None  # Rich strips, wraps or breaks such text: its to draw
+        if "\n" in text.plain or "\t" in text.plain:
+            return None
+    return found
+
+
+def _cell(
+    text: Text, style: Style, width: int, left: int, right: int, column: Column, console: Console
+) -> Row:
+    """One cell's segments, as Rich's Padding and Text draw them, in the cell STYLE."""
+    own = console.get_style(text.style) if text.style else Style.null()
+    plain = text.plain
+    length = cell_len(plain)
+    justify = column.justify
+    segments: Row = []
+    if left:
+        segments.append(Segment(" " * left, style))
+    if justify == "center":
+        before = (width - length) // 2
+        segments.append(
+            Segment(" " * before + plain + " " * (width - length - before), style + own)
+        )
+    elif justify == "right":
+        segments.append(Segment(" " * (width - length) + plain, style + own))
+    elif justify == "left":
+        segments.append(Segment(plain + " " * (width - length), style + own))
+    else:
+        if plain:
+            segments.append(Segment(plain, style + own))
+        if width > length:
+            segments.append(Segment(" " * (width - length), style))
+    if right:
+        segments.append(Segment(" " * right, style))
+    return segments

@@ -1,0 +1,176 @@
+"""The `exotour` script (exotour.entry): the plainest command lines without Typer, the same
+output, errors and exit status as through the Typer app; everything else goes to the app."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers import PYTHON, Result, child_env, run_cli
+
+from exotour import entry
+
+
+def run_entry(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Result:
+    capsys.readouterr()
+    try:
+        entry.main(argv)
+    except SystemExit as exc:
+        code = exc.code
+        status = code if isinstance(code, int) else (0 if code is None else 1)
+    else:  # pragma: no cover - main always exits
+        raise AssertionError("exotour.entry.main returned instead of exiting")
+    captured = capsys.readouterr()
+    return Result(status, captured.out, captured.err)
+
+
+PLAIN = [
+    [],
+    ["--version"],
+    ["search", "collagen"],
+    ["search", "exosome", "therapy"],
+    ["search", "colagen"],  # nothing found: exit 1 with a suggestion
+    ["search", "zzzzqqq"],
+    ["summary"],
+    ["sections"],
+    ["show", "3"],
+    ["show", "how does"],
+    ["show", "nope"],  # exit 2 with the valid sections
+    ["learn"],
+    ["learn", "safety"],
+    ["glossary"],
+    ["glossary", "msc"],
+    ["glossary", "no-such-term"],
+    ["quiz", "safety"],
+    ["--no-color", "summary"],
+    ["--content", "{content}", "sections"],
+    ["--content={content}", "show", "1"],
+    ["--no-color", "--content", "{content}", "search", "collagen"],
+    ["--content", "{missing}", "summary"],  # exit 2: no such folder
+]
+
+
+@pytest.mark.parametrize("argv", PLAIN, ids=lambda argv: " ".join(argv) or "(none)")
+def test_a_plain_command_line_runs_without_typer_as_typer_runs_it(
+    argv: list[str],
+    content_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = [a.format(content=content_copy, missing=tmp_path / "missing") for a in argv]
+    assert entry.plain_call(args) is not None
+    results = []
+    for name, run in (("entry", run_entry), ("typer", run_cli)):
+        monkeypatch.setenv("EXOTOUR_STATE_DIR", str(tmp_path / name))  # the same fresh start
+        results.append(run(args, capsys))
+    assert results[0] == results[1]
+
+
+def test_the_content_variable_counts_as_typer_reads_it(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (content_copy / "tour.yaml").write_text(
+        (content_copy / "tour.yaml").read_text(encoding="utf-8").replace("guided tour", "TOUR"),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EXOTOUR_CONTENT", str(content_copy))
+    via_entry = run_entry(["summary"], capsys)
+    assert via_entry == run_cli(["summary"], capsys)
+    assert "TOUR" in via_entry.out
+    monkeypatch.setenv("EXOTOUR_CONTENT", "")  # empty: Click ignores it, and so does entry
+    assert run_entry(["summary"], capsys) == run_cli(["summary"], capsys)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["-h"],
+        ["search"],
+        ["search", "--json", "collagen"],
+        ["search", "collagen", "--limit", "2"],
+        ["search", "-n", "2", "collagen"],
+        ["search", "--", "collagen"],
+        ["summary", "--json"],
+        ["summary", "extra"],
+        ["sections", "--json"],
+        ["show"],
+        ["show", "1", "2"],
+        ["learn", "--plain"],
+        ["learn", "1", "2"],
+        ["glossary", "a", "b"],
+        ["export"],
+        ["validate"],
+        ["bogus"],
+        [""],
+        ["--content"],
+        ["--content", ""],
+        ["--content", "--no-color", "summary"],
+        ["--content="],
+        ["--content", "a", "--content", "b", "summary"],
+        ["--no-color", "--no-color", "summary"],
+        ["--version", "summary"],
+        ["--no-color", "--version"],
+        ["--colour", "summary"],
+    ],
+    ids=lambda argv: " ".join(argv) or "(none)",
+)
+def test_any_other_command_line_goes_to_typer(argv: list[str]) -> None:
+    assert entry.plain_call(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["search", "--json", "collagen"], ["bogus"], ["--content"], ["show", "1", "2"]],
+)
+def test_typer_answers_what_entry_passes_on(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_entry(argv, capsys) == run_cli(argv, capsys)
+
+
+def test_a_content_folder_that_cannot_be_read_gets_clicks_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        import os
+
+        if os.access(locked, os.R_OK):  # root reads anything: nothing to check here
+            pytest.skip("running as a user who can read any folder")
+        argv = ["--content", str(locked), "summary"]
+        assert entry.plain_call(argv) is None
+        result = run_entry(argv, capsys)
+        assert result == run_cli(argv, capsys)
+        assert result.status == 2
+        assert "is not readable" in result.err
+    finally:
+        locked.chmod(0o755)
+
+
+def _imports(*args: str, cwd: Path) -> str:
+    """The modules `python -m exotour ARGS` imports, as -X importtime lists them."""
+    done = subprocess.run(
+        [PYTHON, "-X", "importtime", "-m", "exotour", *args],
+        env=child_env(),
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stderr
+
+
+def test_version_and_a_repeated_search_load_neither_typer_nor_yaml(tmp_path: Path) -> None:
+    version = _imports("--version", cwd=tmp_path)
+    assert "typer" not in version and "rich" not in version and "exotour.errors" not in version
+    _imports("search", "collagen", cwd=tmp_path)  # the first search may read and cache the tour
+    again = _imports("search", "collagen", cwd=tmp_path)
+    assert "exotour.search" in again
+    for module in ("typer", "yaml", "rich.markdown", "platformdirs"):
+        assert f" {module}\n" not in again, module

@@ -1,0 +1,171 @@
+"""The tour cache: the same tour as the loader gives, and never a stale or an invalid one."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers import PYTHON, child_env
+
+from exotour import loader, tourcache
+from exotour.errors import ContentError, UsageError
+from exotour.model import Tour
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files just written count as settled (the real rule waits two seconds)."""
+    monkeypatch.setattr(tourcache, "SETTLE_NS", -(10**18))
+
+
+def _cache_files() -> list[Path]:
+    from exotour.dirs import cache_dir
+
+    folder = cache_dir()
+    return sorted(folder.glob("tour-*.json")) if folder.is_dir() else []
+
+
+def _same(a: Tour, b: Tour) -> None:
+    assert a == b
+    assert a.fingerprint == b.fingerprint
+    assert a.content_dir == b.content_dir
+    assert [s.reading_minutes for s in a.sections] == [s.reading_minutes for s in b.sections]
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_cached_tour_is_the_tour_the_loader_gives(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = tourcache.load(content_copy)
+    assert len(_cache_files()) == 1
+    _same(first, loader.load_tour(content_copy))
+
+    def no_yaml(root: Path) -> Tour:
+        raise AssertionError("read from YAML")
+
+    monkeypatch.setattr(loader, "load_tour", no_yaml)
+    again = tourcache.load(content_copy)
+    _same(again, first)
+    assert isinstance(again.sections[0].keywords, tuple)
+    assert isinstance(again.sections[0].evidence[0].sources, tuple)
+
+
+@pytest.mark.usefixtures("settled")
+@pytest.mark.parametrize(
+    "change",
+    ["edit a section", "add a section file", "remove the glossary", "rename a section file"],
+)
+def test_any_change_to_the_content_reads_the_files_again(content_copy: Path, change: str) -> None:
+    tourcache.load(content_copy)
+    sections = content_copy / "sections"
+    if change == "edit a section":
+        path = sections / "safety.yaml"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
+            encoding="utf-8",
+        )
+    elif change == "add a section file":
+        (sections / "extra.yaml").write_text("id: extra\ntitle: Extra\nbody: Hi.\n")
+    elif change == "remove the glossary":
+        (content_copy / "glossary.yaml").unlink()
+    else:
+        (sections / "safety.yaml").rename(sections / "safety.yml")
+    try:
+        fresh: Tour | None = loader.load_tour(content_copy)
+    except ContentError:
+        fresh = None
+    if fresh is None:
+        with pytest.raises(ContentError):
+            tourcache.load(content_copy)
+    else:
+        _same(tourcache.load(content_copy), fresh)
+
+
+def test_content_changed_in_the_last_seconds_is_not_cached(content_copy: Path) -> None:
+    (content_copy / "tour.yaml").touch()  # as an editor saving the file just now
+    tour = tourcache.load(content_copy)
+    assert _cache_files() == []
+    _same(tour, loader.load_tour(content_copy))
+
+
+@pytest.mark.usefixtures("settled")
+def test_content_with_errors_is_never_cached(content_copy: Path) -> None:
+    (content_copy / "sections" / "safety.yaml").write_text("id: safety\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ContentError):
+            tourcache.load(content_copy)
+    assert _cache_files() == []
+
+
+def test_a_missing_folder_is_the_loaders_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="does not exist"):
+        tourcache.load(tmp_path / "nowhere")
+
+
+@pytest.mark.usefixtures("settled")
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "",
+        "not json",
+        "[1]\n{}",
+        "{key}\n[]",
+        "{key}\n{}",
+        '{key}\n{"id": 1}',
+        '{key}\n{"sections": [{"nonsense": true}]}',
+    ],
+)
+def test_a_damaged_cache_file_is_read_past(content_copy: Path, damage: str) -> None:
+    expected = tourcache.load(content_copy)
+    (cache,) = _cache_files()
+    key = cache.read_text(encoding="utf-8").split("\n", 1)[0]
+    cache.write_text(damage.replace("{key}", key), encoding="utf-8")
+    _same(tourcache.load(content_copy), expected)
+    assert json.loads(cache.read_text(encoding="utf-8").split("\n", 1)[0]) == json.loads(key)
+
+
+@pytest.mark.usefixtures("settled")
+def test_an_unwritable_cache_folder_means_no_cache(
+    content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("EXOTOUR_CACHE_DIR", str(blocker / "cache"))
+    for _ in range(2):
+        _same(tourcache.load(content_copy), loader.load_tour(content_copy))
+
+
+def test_the_builtin_folder_is_the_loaders() -> None:
+    assert tourcache.builtin_content_dir() == loader.builtin_content_dir()
+
+
+def test_a_cache_hit_does_not_import_yaml(tmp_path: Path) -> None:
+    code = (
+        "import sys, exotour.tourcache as t\n"
+        "t.SETTLE_NS = -10**18\n"
+        "t.load(t.builtin_content_dir())\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    runs = [
+        subprocess.run(
+            [PYTHON, "-c", code], env=child_env(), cwd=tmp_path, capture_output=True, text=True
+        )
+        for _ in range(2)
+    ]
+    assert [run.stdout for run in runs] == ["True\n", "False\n"], runs[1].stderr
+
+
+@pytest.mark.usefixtures("settled")
+@pytest.mark.parametrize("char", ["\x1b", "\x9b", "\u202e", "\u2028"])
+def test_a_cache_file_with_what_content_cannot_hold_is_not_used(
+    content_copy: Path, char: str
+) -> None:
+    expected = tourcache.load(content_copy)
+    (cache,) = _cache_files()
+    key, data = cache.read_text(encoding="utf-8").split("\n", 1)
+    tampered = json.loads(data)
+    tampered["title"] = f"{char}[31mRed"
+    cache.write_text(key + "\n" + json.dumps(tampered, ensure_ascii=False), encoding="utf-8")
+    _same(tourcache.load(content_copy), expected)
