@@ -166,7 +166,8 @@ def test_broken_content_names_file_line_and_field(
         "exotour: error: broken/sections/one.yaml:5:1: keywrds: unknown field "
         "(did you mean 'keywords'?); valid fields: id, title, takeaway, keywords, added_by_tour, "
         "body, evidence, quiz\n"
-        "exotour: hint: fix the files named above, then check the folder with 'exotour validate DIR'\n"
+        "exotour: hint: fix the files named above, "
+        "then check the folder with 'exotour validate DIR'\n"
     )
 
 
@@ -186,7 +187,8 @@ def test_every_content_problem_is_listed(
         "exotour: error: c/sections/one.yaml:2:8: title: expected text, got a list",
         "exotour: error: c/sections/two.yaml:3:7: body: the tag "
         "tag:yaml.org,2002:python/name:os.system is not allowed (content is plain data)",
-        "exotour: hint: fix the files named above, then check the folder with 'exotour validate DIR'",
+        "exotour: hint: fix the files named above, "
+        "then check the folder with 'exotour validate DIR'",
     ]
 
 

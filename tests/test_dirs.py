@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from platformdirs import user_cache_path
+from platformdirs import user_cache_path, user_state_path
 
 from exotour import dirs, search
 
@@ -24,21 +25,34 @@ from exotour import dirs, search
         (None, "relative-home"),
     ],
 )
-def test_the_cache_folder_is_platformdirs_own(
-    xdg: str | None, home: str | None, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("variable", "ours", "theirs"),
+    [
+        ("XDG_CACHE_HOME", dirs.user_cache_dir, user_cache_path),
+        ("XDG_STATE_HOME", dirs.user_state_dir, user_state_path),
+    ],
+    ids=["cache", "state"],
+)
+def test_the_folders_are_platformdirs_own(
+    xdg: str | None,
+    home: str | None,
+    variable: str,
+    ours: Callable[[], Path],
+    theirs: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    for name, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
+    for name, value in ((variable, xdg), ("HOME", home)):
         if value is None:
             monkeypatch.delenv(name, raising=False)
         else:
             monkeypatch.setenv(name, value)
     try:
-        expected = user_cache_path("exotour", appauthor=False)
+        expected = theirs("exotour", appauthor=False)
     except RuntimeError:  # platformdirs cannot name one: neither can we
         with pytest.raises(RuntimeError):
-            dirs.user_cache_dir()
+            ours()
         return
-    assert dirs.user_cache_dir() == expected
+    assert ours() == expected
 
 
 def test_exotour_cache_dir_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

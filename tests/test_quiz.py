@@ -12,9 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exotour import quiz
+from exotour.commands import store_for
 from exotour.errors import UsageError
+from exotour.loader import load_tour
 from exotour.model import Question, Section, Tour
-from exotour.progress import ProgressStore
 
 # The sections the issue names; each needs at least two questions.
 CONTENT_SECTIONS = (
@@ -265,7 +266,8 @@ def test_the_best_score_is_kept_for_finished_quizzes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def best() -> tuple[tuple[str, int, int], ...]:
-        return ProgressStore(state_dir, "tiny").load().quiz_best
+        # The store the quiz itself uses: a tour of its own folder is kept by id and path.
+        return store_for(load_tour(Path(tiny))).load().quiz_best
 
     quiz_cli(["--content", tiny, "quiz"], "1\n", capsys, monkeypatch)
     assert best() == ()  # stopped early: not a score for the whole quiz

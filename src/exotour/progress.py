@@ -47,9 +47,9 @@ def default_state_dir() -> Path:
     override = os.environ.get("EXOTOUR_STATE_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_state_path  # only the commands that keep state pay for it
+    from exotour.dirs import user_state_dir  # platformdirs' answer, mostly without importing it
 
-    return user_state_path("exotour", appauthor=False)
+    return user_state_dir()
 
 
 @dataclass
