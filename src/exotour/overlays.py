@@ -19,13 +19,18 @@ from exotour.navigate import CLOSE, Jump, OverlayAnswer
 HELP_KEYS: tuple[tuple[str, str], ...] = (
     ("→ n space Enter", "next page"),
     ("← p Backspace", "previous page"),
-    ("g Home / G End", "first / last page of the tour"),
+    ("g Home / G End", "first / last page"),
     ("1-9", "go to that section"),
-    ("t", "contents: jump to a section"),
-    ("/", "search, then jump to a hit"),
-    ("w", "glossary terms on this page"),
+    ("t", "contents, to jump"),
+    ("/", "search, to jump"),
+    ("w", "glossary here"),
     ("?", "this help"),
-    ("q Esc Ctrl-C", "quit (your place is saved)"),
+    ("q Esc Ctrl-C", "quit (place saved)"),
+)
+
+HELP_COMPACT = (
+    "n → next · p ← back · g G first/last · 1-9 section · t contents · / search · "
+    "w glossary · q quit"
 )
 
 
@@ -51,12 +56,20 @@ class HelpOverlay:
     tour: Tour
 
     def screen(self, size: tuple[int, int]) -> RenderableType:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=size[0] >= 50, style="bold")
-        table.add_column()
-        for keys, what in HELP_KEYS:
-            table.add_row(keys, what)
-        return overlay_frame("Keys", table, size, "any key: back to the tour")
+        columns, rows = size[0] - 4, size[1] - 3  # inside the frame, above the key line
+        widest = max(len(k) for k, _ in HELP_KEYS) + 2 + max(len(w) for _, w in HELP_KEYS)
+        body: RenderableType
+        if rows >= len(HELP_KEYS) and columns >= widest:
+            table = Table.grid(padding=(0, 2))
+            table.add_column(no_wrap=True, style="bold")
+            table.add_column(no_wrap=True)
+            for keys, what in HELP_KEYS:
+                table.add_row(keys, what)
+            body = table
+        else:
+            # Too small for a table: one paragraph that wraps, so no key is ever cut off.
+            body = Text(HELP_COMPACT)
+        return overlay_frame("Keys", body, size, "any key: back to the tour")
 
     def handle(self, key: str) -> OverlayAnswer:
         return CLOSE
