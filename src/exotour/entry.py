@@ -167,6 +167,15 @@ def guarded(call: Callable[[], int]) -> NoReturn:
     sys.exit(status)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit cannot fail again."""
+    from contextlib import suppress
+
+    # No file behind stdout (a test's capture) means nothing to flush either.
+    with suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _failed(exc: BaseException) -> NoReturn:
     # Imported here, not above: `exotour --version` has no use for them.
     from exotour.errors import ExitStatus, ExotourError
@@ -180,8 +189,14 @@ def _failed(exc: BaseException) -> NoReturn:
         sys.exit(int(ExitStatus.INTERRUPTED))
     if isinstance(exc, BrokenPipeError):
         # The reader of a pipe went away (| head): not worth a message; silence the final flush.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(int(ExitStatus.OK))
+    if isinstance(exc, OSError):
+        # A full disk or a closed terminal: the system's own words; the final flush is silenced
+        # so that it cannot fail a second time on the way out.
+        where = f" ({exc.filename})" if exc.filename else ""
+        _silence_stdout()
+        fail(f"cannot go on: {exc.strerror or exc}{where}", None, int(ExitStatus.ERROR))
     # The last line of defence: a message, never a traceback.
     fail(
         f"unexpected {type(exc).__name__}: {exc}",

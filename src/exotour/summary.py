@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console, Group, RenderableType
-from rich.table import Table
+from rich.padding import Padding
 from rich.text import Text
 
 from exotour.model import Tour
@@ -137,15 +137,19 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
-def _takeaway_table(summary: Summary) -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(ratio=1)
+def _takeaways(summary: Summary) -> Group:
+    """Each takeaway under its numbered title, indented to hang from the number.
+
+    Drawn with Padding rather than a table: rich.table costs 5 ms to import, 6% of the command.
+    """
+    width = len(str(len(summary.takeaways)))
+    rows: list[RenderableType] = []
     for t in summary.takeaways:
-        head = Text(t.title, style="bold")
+        head = Text(f"{t.number:>{width}}. ")
+        head.append(t.title, style="bold")
         head.append(f"  {t.command}", style="cyan")
-        table.add_row(Text(f"{t.number}."), Group(head, Text(t.takeaway)))
-    return table
+        rows += [head, Padding(Text(t.takeaway), (0, 0, 0, width + 2))]
+    return Group(*rows)
 
 
 def renderable(summary: Summary, width: int = WIDTH, max_lines: int = MAX_LINES) -> RenderableType:
@@ -179,7 +183,7 @@ def _screen(summary: Summary, paragraphs: tuple[str, ...], *, cut: bool) -> Rend
         Text(summary.disclaimer, style="italic"),
         Text(""),
         _heading("One takeaway per section"),
-        _takeaway_table(summary),
+        _takeaways(summary),
     ]
     overall = summary.overall
     if overall is not None:
