@@ -194,11 +194,3 @@ def test_any_words_exit_0_1_or_2_with_a_message(
     else:
         assert result.status in (0, 1)
         assert result.status == 0 or result.err.startswith("exotour: error: no results for '")
-
-
-def test_the_folder_searched_is_the_one_the_loader_reads(tmp_path: Path) -> None:
-    from exotour.commands import Options
-    from exotour.commands.search import content_dir
-
-    assert content_dir(Options()) == Options().content_dir()
-    assert content_dir(Options(tmp_path)) == Options(tmp_path).content_dir() == tmp_path

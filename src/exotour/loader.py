@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 import yaml
 
+from exotour.dirs import builtin_content_dir as builtin_content_dir  # where the tour ships
 from exotour.errors import ContentError, Problem, UsageError
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
@@ -959,12 +960,3 @@ def load_tour(root: Path) -> Tour:
     if tour is None:
         raise ContentError(problems)
     return tour
-
-
-def builtin_content_dir() -> Path:
-    """The exosome tour shipped with the package (or beside the source tree, in a checkout)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "content"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "content"

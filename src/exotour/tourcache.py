@@ -47,14 +47,6 @@ _SKIPPED = frozenset({"content_dir"})  # set from the folder as given, not store
 _UNSAFE = re.compile(r"\\[ubfr]|[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def builtin_content_dir() -> Path:
-    """The exosome tour shipped with the package: the folder loader.builtin_content_dir names,
-    found without importing the loader (and YAML with it)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "content"
-    return packaged if packaged.is_dir() else here.parent.parent / "content"
-
-
 def load(root: Path) -> Tour:
     """The tour in ROOT, from the cache when it is current, else loaded and checked in full.
 

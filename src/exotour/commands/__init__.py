@@ -25,7 +25,7 @@ class Options:
         self.no_color = no_color
 
     def content_dir(self) -> Path:
-        from exotour.tourcache import builtin_content_dir  # without importing the loader
+        from exotour.dirs import builtin_content_dir  # without importing the loader
 
         return self.content if self.content is not None else builtin_content_dir()
 
@@ -52,8 +52,8 @@ def store_for(tour: Tour) -> ProgressStore:
     The built-in tour is kept by its id alone, so a reinstall (a new path) keeps the reader's
     place; any other folder by id and path, so a copied tour that kept its id starts afresh.
     """
+    from exotour.dirs import builtin_content_dir  # without importing the loader and YAML
     from exotour.progress import ProgressStore, default_state_dir
-    from exotour.tourcache import builtin_content_dir  # the loader's, without importing YAML
 
     key = tour.id
     folder = tour.content_dir

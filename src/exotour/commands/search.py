@@ -13,8 +13,6 @@ from exotour.commands import Options, load, stdout
 from exotour.errors import ExitStatus, NoResultsError, UsageError
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from rich.console import Console, RenderableType
 
     from exotour.search import Hit
@@ -52,7 +50,7 @@ def run(options: Options, query: list[str], *, limit: int, as_json: bool) -> Exi
     from exotour.search import FolderSearch, parse_query
 
     # From the cache file while the content is unchanged: no YAML to read, so it starts fast.
-    engine = FolderSearch(content_dir(options), lambda: load(options))
+    engine = FolderSearch(options.content_dir(), lambda: load(options))
     hits = engine.search(text, limit + 1)  # one more than shown, to know if there are more
     more = len(hits) > limit
     hits = hits[:limit]
@@ -115,20 +113,6 @@ def show(console: Console, blocks: list[RenderableType | str]) -> None:
             plain.print(block)
         lines.extend(line.rstrip() for line in capture.get().splitlines())
     sys.stdout.write("\n".join(lines) + "\n")
-
-
-def content_dir(options: Options) -> Path:
-    """The folder Options.content_dir names, without importing the loader (and YAML, ~20 ms)
-    that a search answered from the cache does not need. A test checks they agree."""
-    if options.content is not None:
-        return options.content
-    from pathlib import Path
-
-    import exotour
-
-    here = Path(exotour.__file__).resolve().parent
-    packaged = here / "content"
-    return packaged if packaged.is_dir() else here.parent.parent / "content"
 
 
 def content_prefix(options: Options) -> str:
