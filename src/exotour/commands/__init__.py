@@ -70,6 +70,15 @@ def warn(lines: list[str]) -> None:
         print(f"exotour: warning: {line}", file=sys.stderr)
 
 
+def emit(options: Options, screen: object, console: Console | None = None) -> None:
+    """SCREEN with its styles on a terminal; elsewhere (a pipe, a file) as plain text."""
+    console = console if console is not None else stdout(options)
+    if console.is_terminal:
+        console.print(screen)
+    else:
+        print_plain(options, screen)
+
+
 def print_plain(options: Options, renderable: object) -> None:
     """Print as plain text, whatever the terminal: no escape codes, no trailing spaces."""
     import sys

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exotour.commands import Options, load, print_plain, stdout
+from exotour.commands import Options, emit, load, stdout
 from exotour.errors import ExitStatus
 
 if TYPE_CHECKING:
@@ -30,11 +30,7 @@ def run(options: Options, term: str | None) -> ExitStatus:
         screen = listing(tour, width=stdout(options).width)
     else:
         screen = one_term(tour, glossary.find(tour.glossary, term))
-    console = stdout(options)
-    if console.is_terminal:
-        console.print(screen)
-    else:
-        print_plain(options, screen)
+    emit(options, screen)
     return ExitStatus.OK
 
 

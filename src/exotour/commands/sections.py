@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any
 
-from exotour.commands import Options, load, print_plain, stdout, store_for, warn
+from exotour.commands import Options, emit, load, store_for, warn
 from exotour.errors import ExitStatus
 
 
@@ -45,9 +45,5 @@ def run(options: Options, *, as_json: bool) -> ExitStatus:
         style="dim",
     )
     screen = Group(contents_table(tour, visited, detailed=True), Text(""), footer)
-    console = stdout(options)
-    if console.is_terminal:
-        console.print(screen)
-    else:
-        print_plain(options, screen)
+    emit(options, screen)
     return ExitStatus.OK

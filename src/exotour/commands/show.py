@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exotour.commands import Options, load, print_plain, stdout
+from exotour.commands import Options, emit, load
 from exotour.errors import ExitStatus
 
 
@@ -24,9 +24,5 @@ def run(options: Options, section: str) -> ExitStatus:
         parts.append(Text(tour.disclaimer, style="italic"))
     parts.append(footer)
     screen = Group(*parts)
-    console = stdout(options)
-    if console.is_terminal:
-        console.print(screen)
-    else:
-        print_plain(options, screen)
+    emit(options, screen)
     return ExitStatus.OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from exotour.commands import Options, load, print_plain, stdout
+from exotour.commands import Options, emit, load
 from exotour.errors import ExitStatus, UsageError
 
 
@@ -24,10 +24,5 @@ def run(options: Options, *, as_json: bool, as_markdown: bool) -> ExitStatus:
     elif as_markdown:
         sys.stdout.write(summary.to_markdown(data))
     else:
-        console = stdout(options)
-        screen = summary.renderable(data)
-        if console.is_terminal:
-            console.print(screen)
-        else:
-            print_plain(options, screen)
+        emit(options, summary.renderable(data))
     return ExitStatus.OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exotour.commands import Options, load, print_plain, stdout, store_for, warn
+from exotour.commands import Options, emit, load, stdout, store_for, warn
 
 if TYPE_CHECKING:
     from exotour.model import Tour
@@ -35,7 +35,4 @@ def run(options: Options) -> None:
 
     console = stdout(options)
     screen = welcome_screen(tour, saved.visited, resume_point(tour, saved, console.size))
-    if console.is_terminal:
-        console.print(screen)
-    else:
-        print_plain(options, screen)
+    emit(options, screen, console)
