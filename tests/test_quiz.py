@@ -201,7 +201,10 @@ def tiny(tmp_path: Path) -> str:
 def test_a_piped_quiz_prints_every_step_and_the_score(
     tiny: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    status, out, err = quiz_cli(["--content", tiny, "quiz"], "1\na\n", capsys, monkeypatch)
+    # The tour through the variable, which stays in effect: the review names `exotour learn`
+    # alone (with --content it would name the folder too; see test_prefix.py).
+    monkeypatch.setenv("EXOTOUR_CONTENT", tiny)
+    status, out, err = quiz_cli(["quiz"], "1\na\n", capsys, monkeypatch)
     assert (status, err) == (0, "")
     assert out == (
         "Quiz: 2 questions on the whole tour\n"

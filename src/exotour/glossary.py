@@ -74,8 +74,9 @@ def closest(entries: Sequence[GlossaryEntry], name: str, limit: int = 3) -> list
     return found[:limit]
 
 
-def find(entries: Sequence[GlossaryEntry], name: str) -> GlossaryEntry:
-    """The entry NAME names; raises UsageError with the closest terms as a hint when none does."""
+def find(entries: Sequence[GlossaryEntry], name: str, prefix: str = "exotour") -> GlossaryEntry:
+    """The entry NAME names; raises UsageError with the closest terms as a hint when none does
+    (the command it suggests begins with PREFIX)."""
     entry = lookup(entries, name)
     if entry is not None:
         return entry
@@ -85,7 +86,7 @@ def find(entries: Sequence[GlossaryEntry], name: str) -> GlossaryEntry:
             hint="a content folder's glossary lives in glossary.yaml beside tour.yaml",
         )
     near = closest(entries, name)
-    listing = f"'exotour glossary' lists all {len(entries)} terms"
+    listing = f"'{prefix} glossary' lists all {len(entries)} terms"
     hint = f"closest terms: {', '.join(near)}; {listing}" if near else listing
     raise UsageError(f"no glossary term '{name}'", hint=hint)
 

@@ -30,10 +30,10 @@ def page_overlay(walkthrough: Walkthrough) -> GlossaryOverlay:
 
     tour = walkthrough.tour
     if walkthrough.finished:
-        return GlossaryOverlay(tour, ())
+        return GlossaryOverlay(tour, (), prefix=walkthrough.prefix)
     position = walkthrough.position
     text = walkthrough.pages.pages(position.section)[position.page].text
-    return GlossaryOverlay(tour, tuple(terms_in(tour.glossary, text)))
+    return GlossaryOverlay(tour, tuple(terms_in(tour.glossary, text)), prefix=walkthrough.prefix)
 
 
 @dataclass
@@ -43,6 +43,7 @@ class GlossaryOverlay:
     tour: Tour
     entries: tuple[GlossaryEntry, ...]
     offset: int = 0
+    prefix: str = "exotour"  # how the commands it names begin: `exotour --content DIR` for a folder
     _rows: int = field(default=1, repr=False)
     _total: int = field(default=0, repr=False)
 
@@ -52,13 +53,16 @@ class GlossaryOverlay:
         if not self.entries:
             return [
                 Text("No glossary terms on this page."),
-                Text("'exotour glossary' lists every term of the tour.", style="dim"),
+                Text(f"'{self.prefix} glossary' lists every term of the tour.", style="dim"),
             ]
         blocks: list[RenderableType] = [
             Group(Text(entry.term, style="bold"), Text(entry.definition)) for entry in self.entries
         ]
         blocks.append(
-            Text("'exotour glossary TERM' shows one term and where the tour uses it.", style="dim")
+            Text(
+                f"'{self.prefix} glossary TERM' shows one term and where the tour uses it.",
+                style="dim",
+            )
         )
         return blocks
 

@@ -159,6 +159,7 @@ class Walkthrough:
     highlight: tuple[str, ...] = ()
     overlay: Overlay | None = None
     size: tuple[int, int] = (80, 24)
+    prefix: str = "exotour"  # suggested commands begin so: `exotour --content DIR` for a folder
     pages: Paginator = field(init=False)
 
     def __post_init__(self) -> None:
@@ -200,7 +201,7 @@ class Walkthrough:
         if self.overlay is not None:
             return self.overlay.screen(self.size)
         if self.finished:
-            return render.closing_screen(self.tour, self.size, self.message)
+            return render.closing_screen(self.tour, self.size, self.message, self.prefix)
         section_pages = self.pages.pages(self.position.section)
         page = section_pages[self.position.page]
         if self.highlight:

@@ -94,11 +94,11 @@ def questions(tour: Tour, section: int | None = None) -> tuple[Item, ...]:
     )
 
 
-def start(tour: Tour, section: str | None = None) -> tuple[Quiz, str]:
+def start(tour: Tour, section: str | None = None, prefix: str = "exotour") -> tuple[Quiz, str]:
     """A new quiz over the whole tour or one SECTION (as `learn` names them), and its scope.
 
     The scope is the section id, or "all": the key its best score is kept under. Raises
-    UsageError when there is nothing to ask.
+    UsageError when there is nothing to ask (a command in its hint begins with PREFIX).
     """
     if section is None:
         items = questions(tour)
@@ -113,7 +113,7 @@ def start(tour: Tour, section: str | None = None) -> tuple[Quiz, str]:
     if not items:
         with_questions = [str(i + 1) for i, s in enumerate(tour.sections) if s.quiz]
         hint = (
-            f"sections with questions: {', '.join(with_questions)}; or 'exotour quiz' for all"
+            f"sections with questions: {', '.join(with_questions)}; or '{prefix} quiz' for all"
             if with_questions
             else "this tour has no quiz questions"
         )

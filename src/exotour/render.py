@@ -158,15 +158,18 @@ def learn_screen(
     )
 
 
-def closing_screen(tour: Tour, size: tuple[int, int], message: str) -> RenderableType:
-    """After the last page: the tour is complete, and what to do next."""
+def closing_screen(
+    tour: Tour, size: tuple[int, int], message: str, prefix: str = "exotour"
+) -> RenderableType:
+    """After the last page: the tour is complete, and what to do next (commands begin with
+    PREFIX, as `exotour --content DIR` for another tour)."""
     width, height = size
     body = Text()
     body.append("You have reached the end of the tour.\n\n", style="bold")
     body.append("Next:\n")
-    body.append("  exotour summary    the gist of every section on one screen\n")
-    body.append("  exotour quiz       check what you remember\n")
-    body.append("  exotour learn N    open section N again\n\n")
+    body.append(f"  {prefix} summary    the gist of every section on one screen\n")
+    body.append(f"  {prefix} quiz       check what you remember\n")
+    body.append(f"  {prefix} learn N    open section N again\n\n")
     body.append(tour.disclaimer, style="italic")
     panel = Panel(
         body,
@@ -206,8 +209,9 @@ def plain_section(tour: Tour, index: int) -> RenderableType:
     return Group(*blocks)
 
 
-def plain_tour(tour: Tour, indexes: Sequence[int]) -> RenderableType:
-    """The sections at INDEXES in order, as plain text; the whole tour ends with a closing line."""
+def plain_tour(tour: Tour, indexes: Sequence[int], prefix: str = "exotour") -> RenderableType:
+    """The sections at INDEXES in order, as plain text; the whole tour ends with a closing line
+    whose commands begin with PREFIX."""
     parts: list[RenderableType] = []
     if len(indexes) == len(tour.sections):
         title = Text(tour.title, style="bold")
@@ -218,7 +222,9 @@ def plain_tour(tour: Tour, indexes: Sequence[int]) -> RenderableType:
         parts.append(Padding(plain_section(tour, index), (0, 0, 1, 0)))
     if len(indexes) == len(tour.sections):
         parts.append(
-            Text("End of the tour. Next: 'exotour summary' for the gist, 'exotour quiz' to check.")
+            Text(
+                f"End of the tour. Next: '{prefix} summary' for the gist, '{prefix} quiz' to check."
+            )
         )
     return Group(*parts)
 
@@ -270,10 +276,12 @@ def welcome_screen(
     tour: Tour,
     visited: frozenset[str] = frozenset(),
     resume: tuple[int, int, int] | None = None,
+    prefix: str = "exotour",
 ) -> RenderableType:
     """`exotour` alone: the title, the disclaimer, the contents with ticks for what was read,
     where learn would resume, and the commands to try. RESUME is (section index, page, pages)
-    from 0, with the index past the last section once the tour was finished."""
+    from 0, with the index past the last section once the tour was finished. The commands
+    begin with PREFIX (`exotour --content DIR` for another tour)."""
     title = Text(tour.title, style="bold")
     if tour.subtitle:
         title.append(f"\n{tour.subtitle}")
@@ -281,21 +289,22 @@ def welcome_screen(
     start = Text()
     if resume is None:
         start.append("Start here: ")
-        start.append("exotour learn", style="bold")
+        start.append(f"{prefix} learn", style="bold")
         start.append(f" (about {minutes} minutes in all)")
     elif resume[0] >= len(tour.sections):
         start.append("You have finished the tour; ")
-        start.append("exotour learn --restart", style="bold")
+        start.append(f"{prefix} learn --restart", style="bold")
         start.append(" starts over")
     else:
         index, page, pages = resume
-        start.append("exotour learn", style="bold")
+        start.append(f"{prefix} learn", style="bold")
         start.append(f" resumes at section {index + 1}, page {page + 1} of {pages}")
-    commands = Table.grid(padding=(0, 2))
-    commands.add_column(no_wrap=True, style="bold")
-    commands.add_column()
-    for command, what in WELCOME_COMMANDS:
-        commands.add_row(Text(command), Text(what))
+    from exotour.command_rows import described
+
+    # WELCOME_COMMANDS is written with `exotour`; every command in it takes the prefix.
+    commands = described(
+        [(c.replace("exotour", prefix), w.replace("exotour", prefix)) for c, w in WELCOME_COMMANDS]
+    )
     return Group(
         title,
         Text(tour.disclaimer, style="italic"),

@@ -326,11 +326,15 @@ class Hit:
     @property
     def command(self) -> str:
         """The command that opens the hit."""
+        return self.command_from("exotour")
+
+    def command_from(self, prefix: str) -> str:
+        """The command that opens the hit, beginning with PREFIX (as `exotour --content DIR`)."""
         if self.section is None:
             import shlex
 
-            return f"exotour glossary {shlex.quote(self.id)}"
-        return f"exotour learn {self.id}"
+            return f"{prefix} glossary {shlex.quote(self.id)}"
+        return f"{prefix} learn {self.id}"
 
     def excerpt(self, size: int = SNIPPET_CHARS) -> tuple[str, tuple[Span, ...]]:
         return excerpt(self.text, self.spans, size)
@@ -339,7 +343,7 @@ class Hit:
     def snippet(self) -> str:
         return self.excerpt()[0]
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, prefix: str = "exotour") -> dict[str, object]:
         snippet, spans = self.excerpt()
         return {
             "id": self.id,
@@ -350,7 +354,7 @@ class Hit:
             "snippet": snippet,
             "highlights": [list(span) for span in spans],
             "score": self.score,
-            "command": self.command,
+            "command": self.command_from(prefix),
         }
 
 

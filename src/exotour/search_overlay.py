@@ -161,7 +161,7 @@ class SearchOverlay:
             Text(""),
             highlighted(hit.text, hit.spans),
             Text(""),
-            Text(f"Outside the tour: {hit.command}", style="dim"),
+            Text(f"Outside the tour: {hit.command_from(self.walkthrough.prefix)}", style="dim"),
         )
         return overlay_frame("Search · glossary", body, size, _fit(DETAIL_KEYS, size[0]))
 

@@ -31,10 +31,11 @@ class Takeaway:
     title: str
     takeaway: str
     added_by_tour: bool
+    prefix: str = "exotour"  # how the commands begin: `exotour --content DIR` for another tour
 
     @property
     def command(self) -> str:
-        return f"exotour learn {self.id}"
+        return f"{self.prefix} learn {self.id}"
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,13 @@ class Summary:
     overall: Overall | None
     bottom_line: str
     bottom_line_source: str
+    prefix: str = "exotour"  # how the commands begin, as in Takeaway
 
 
-def build(tour: Tour) -> Summary:
+def build(tour: Tour, prefix: str = "exotour") -> Summary:
+    """The summary of TOUR; the commands it names begin with PREFIX."""
     takeaways = tuple(
-        Takeaway(number, s.id, s.title, s.takeaway, s.added_by_tour)
+        Takeaway(number, s.id, s.title, s.takeaway, s.added_by_tour, prefix)
         for number, s in enumerate(tour.sections, start=1)
     )
     overall = None
@@ -80,6 +83,7 @@ def build(tour: Tour) -> Summary:
         overall,
         tour.bottom_line,
         tour.bottom_line_source,
+        prefix,
     )
 
 
@@ -163,7 +167,7 @@ def renderable(summary: Summary, width: int = WIDTH, max_lines: int = MAX_LINES)
     # A Group's lines are its parts' lines one after another: the screen without the article's
     # summary is rendered once (the table is most of the cost), then only the paragraphs kept.
     bare = count_lines(_screen(summary, (), cut=False), width)
-    cut = count_lines(_cut_line(overall), width)
+    cut = count_lines(_cut_line(overall, summary.prefix), width)
     for keep in range(len(paragraphs), 0, -1):
         kept = count_lines(markdown("\n\n".join(paragraphs[:keep])), width)
         if bare + kept + (cut if keep < len(paragraphs) else 0) <= max_lines:
@@ -171,8 +175,8 @@ def renderable(summary: Summary, width: int = WIDTH, max_lines: int = MAX_LINES)
     return _screen(summary, (), cut=True)
 
 
-def _cut_line(overall: Overall) -> Text:
-    return Text(f"… all of it: exotour show {overall.id}", style="dim")
+def _cut_line(overall: Overall, prefix: str) -> Text:
+    return Text(f"… all of it: {prefix} show {overall.id}", style="dim")
 
 
 def _screen(summary: Summary, paragraphs: tuple[str, ...], *, cut: bool) -> RenderableType:
@@ -191,7 +195,7 @@ def _screen(summary: Summary, paragraphs: tuple[str, ...], *, cut: bool) -> Rend
         if paragraphs:
             parts.append(markdown("\n\n".join(paragraphs)))
         if cut:
-            parts.append(_cut_line(overall))
+            parts.append(_cut_line(overall, summary.prefix))
     if summary.bottom_line:
         line = Text(summary.bottom_line)
         if summary.bottom_line_source:

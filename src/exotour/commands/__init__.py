@@ -30,6 +30,22 @@ class Options:
         return self.content if self.content is not None else builtin_content_dir()
 
 
+def command_prefix(options: Options) -> str:
+    """How a command that exotour suggests begins: `exotour`, or `exotour --content DIR` when
+    the tour came from --content, so that copying the command opens the same tour. A folder that
+    EXOTOUR_CONTENT names is left out: the variable stays in effect for the next command."""
+    if options.content is None:
+        return "exotour"
+    import os
+    import shlex
+    from pathlib import Path
+
+    variable = os.environ.get("EXOTOUR_CONTENT")
+    if variable and Path(variable) == options.content:
+        return "exotour"
+    return f"exotour --content {shlex.quote(str(options.content))}"
+
+
 def load(options: Options) -> Tour:
     """The tour the options name; raises ContentError before anything is printed.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exotour.commands import Options, emit, load, stdout
+from exotour.commands import Options, command_prefix, emit, load, stdout
 from exotour.errors import ExitStatus
 
 if TYPE_CHECKING:
@@ -26,16 +26,18 @@ def run(options: Options, term: str | None) -> ExitStatus:
     tour = load(options)
     from exotour import glossary
 
+    prefix = command_prefix(options)
     if term is None:
-        screen = listing(tour, width=stdout(options).width)
+        screen = listing(tour, width=stdout(options).width, prefix=prefix)
     else:
-        screen = one_term(tour, glossary.find(tour.glossary, term))
+        screen = one_term(tour, glossary.find(tour.glossary, term, prefix), prefix=prefix)
     emit(options, screen)
     return ExitStatus.OK
 
 
-def listing(tour: Tour, width: int) -> RenderableType:
-    """Every term, A to Z, each with the first sentence of its definition."""
+def listing(tour: Tour, width: int, prefix: str = "exotour") -> RenderableType:
+    """Every term, A to Z, each with the first sentence of its definition; the command it
+    suggests begins with PREFIX (`exotour --content DIR` for another tour)."""
     from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
@@ -47,7 +49,7 @@ def listing(tour: Tour, width: int) -> RenderableType:
         return Text("This tour has no glossary (its content folder has no glossary.yaml).")
     entries = sorted(tour.glossary, key=lambda e: e.term.casefold())
     heading = Text(f"Glossary: {len(entries)} terms", style="bold")
-    footer = Text("One term in full: exotour glossary TERM (aliases work too)", style="dim")
+    footer = Text(f"One term in full: {prefix} glossary TERM (aliases work too)", style="dim")
     if width < NARROW:
         rows: list[RenderableType] = []
         for entry in entries:
@@ -64,11 +66,11 @@ def listing(tour: Tour, width: int) -> RenderableType:
     return Group(heading, Text(""), table, Text(""), footer)
 
 
-def one_term(tour: Tour, entry: GlossaryEntry) -> RenderableType:
-    """One term: its definition, its other names, and the sections that use it."""
+def one_term(tour: Tour, entry: GlossaryEntry, prefix: str = "exotour") -> RenderableType:
+    """One term: its definition, its other names, and the sections that use it, each with the
+    command that opens it (beginning with PREFIX)."""
     from rich.console import Group
     from rich.padding import Padding
-    from rich.table import Table
     from rich.text import Text
 
     from exotour import glossary, sources
@@ -83,12 +85,11 @@ def one_term(tour: Tour, entry: GlossaryEntry) -> RenderableType:
         and glossary.mentions(entry, " ".join([section.body, *(n.text for n in section.evidence)]))
     ]
     if used:
-        table = Table.grid(padding=(0, 1))
-        table.add_column(justify="right", no_wrap=True)
-        table.add_column(ratio=1)
-        table.add_column(no_wrap=True, style="dim")
-        for index in used:
-            title = Text(tour.sections[index].title)
-            table.add_row(f"{index + 1}.", title, f"exotour learn {index + 1}")
-        parts.extend([Text(""), Text("In the tour:"), Padding(table, (0, 0, 0, 2))])
+        from exotour.command_rows import numbered
+
+        rows = [
+            (index + 1, Text(tour.sections[index].title), f"{prefix} learn {index + 1}")
+            for index in used
+        ]
+        parts.extend([Text(""), Text("In the tour:"), Padding(numbered(rows), (0, 0, 0, 2))])
     return Group(*parts)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from exotour.commands import Options, load, print_plain, stdout, store_for, warn
+from exotour.commands import (
+    Options,
+    command_prefix,
+    load,
+    print_plain,
+    stdout,
+    store_for,
+    warn,
+)
 from exotour.errors import ExitStatus
 
 
@@ -16,7 +24,7 @@ def run(options: Options, section: str | None, *, restart: bool, plain: bool) ->
         from exotour.render import plain_tour
 
         indexes = [start] if start is not None else list(range(len(tour.sections)))
-        print_plain(options, plain_tour(tour, indexes))
+        print_plain(options, plain_tour(tour, indexes, prefix=command_prefix(options)))
         return ExitStatus.OK
 
     from exotour.navigate import Position, Walkthrough, describe, resume_position
@@ -26,7 +34,9 @@ def run(options: Options, section: str | None, *, restart: bool, plain: bool) ->
     saved = store.load()
     if restart:
         saved = Saved(visited=saved.visited)  # starting over keeps the ticks of what was read
-    walkthrough = Walkthrough(tour, console, store, saved, Position(0))
+    walkthrough = Walkthrough(
+        tour, console, store, saved, Position(0), prefix=command_prefix(options)
+    )
     count = walkthrough.pages.count
     if start is not None:
         walkthrough.position = Position(start)

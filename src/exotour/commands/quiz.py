@@ -15,7 +15,15 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from exotour.commands import Options, load, print_plain, stdout, store_for, warn
+from exotour.commands import (
+    Options,
+    command_prefix,
+    load,
+    print_plain,
+    stdout,
+    store_for,
+    warn,
+)
 from exotour.errors import ExitStatus
 
 if TYPE_CHECKING:
@@ -67,7 +75,8 @@ def run(options: Options, section: str | None) -> ExitStatus:
     from exotour import quiz as engine
     from exotour.terminal import is_interactive
 
-    state, scope = engine.start(tour, section)
+    prefix = command_prefix(options)
+    state, scope = engine.start(tour, section, prefix)
     console = stdout(options)
     screen = _Screen(options, console)
     interactive = is_interactive(console)
@@ -78,10 +87,10 @@ def run(options: Options, section: str | None) -> ExitStatus:
             state = answered
     except KeyboardInterrupt:
         screen.finish_line("")
-        screen.show(ending(tour, state, best=None))
+        screen.show(ending(tour, state, best=None, prefix=prefix))
         return ExitStatus.INTERRUPTED
     best = _keep_best(tour, scope, state) if state.finished else None
-    screen.show(ending(tour, state, best))
+    screen.show(ending(tour, state, best, prefix=prefix))
     return ExitStatus.OK
 
 
@@ -217,11 +226,13 @@ def feedback_block(feedback: Feedback) -> RenderableType:
     return text
 
 
-def ending(tour: Tour, state: Quiz, best: tuple[int, int] | None) -> RenderableType:
-    """The score, how far the quiz got, and the sections worth reading again."""
+def ending(
+    tour: Tour, state: Quiz, best: tuple[int, int] | None, prefix: str = "exotour"
+) -> RenderableType:
+    """The score, how far the quiz got, and the sections worth reading again, each with the
+    command that opens it (beginning with PREFIX)."""
     from rich.console import Group
     from rich.padding import Padding
-    from rich.table import Table
     from rich.text import Text
 
     parts: list[RenderableType] = [Text("")]
@@ -235,14 +246,13 @@ def ending(tour: Tour, state: Quiz, best: tuple[int, int] | None) -> RenderableT
         parts.append(Text(f"Your best: {best[0]}/{best[1]}"))
     review = state.to_review()
     if review:
-        table = Table.grid(padding=(0, 1))
-        table.add_column(justify="right", no_wrap=True)
-        table.add_column(ratio=1)
-        table.add_column(no_wrap=True, style="dim")
-        for item in review:
-            number = item.section + 1
-            table.add_row(f"{number}.", Text(item.section_title), f"exotour learn {number}")
-        parts.extend([Text("Sections to review:"), Padding(table, (0, 0, 0, 2))])
+        from exotour.command_rows import numbered
+
+        rows = [
+            (item.section + 1, Text(item.section_title), f"{prefix} learn {item.section + 1}")
+            for item in review
+        ]
+        parts.extend([Text("Sections to review:"), Padding(numbered(rows), (0, 0, 0, 2))])
     elif state.asked:
         parts.append(Text("Nothing to review: every answer was right."))
     parts.append(Text(tour.disclaimer, style="italic dim"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from exotour.commands import Options, load, stdout
+from exotour.commands import Options, command_prefix, load, stdout
 from exotour.errors import ExitStatus, NoResultsError, UsageError
 
 if TYPE_CHECKING:
@@ -67,13 +67,11 @@ def run(options: Options, query: list[str], *, limit: int, as_json: bool) -> Exi
         else:
             hint = "try another word, or the start of one followed by *, as in collag*"
         raise NoResultsError(f"no results for '{shown(text)}'", hint=hint)
-    prefix = content_prefix(options)
+    prefix = command_prefix(options)
     if as_json:
         import json
 
-        data = [hit.as_json() for hit in hits]
-        for item in data:
-            item["command"] = str(item["command"]).replace("exotour", prefix, 1)
+        data = [hit.as_json(prefix) for hit in hits]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return ExitStatus.OK
     console = stdout(options)
@@ -115,17 +113,6 @@ def show(console: Console, blocks: list[RenderableType | str]) -> None:
     sys.stdout.write("\n".join(lines) + "\n")
 
 
-def content_prefix(options: Options) -> str:
-    """`exotour`, with `--content DIR` when the tour came from --content, so commands work."""
-    import os
-
-    if options.content is None or os.environ.get("EXOTOUR_CONTENT"):
-        return "exotour"
-    import shlex
-
-    return f"exotour --content {shlex.quote(str(options.content))}"
-
-
 def results(
     hits: list[Hit], query: str, more: int | None, *, width: int, prefix: str = "exotour"
 ) -> list[RenderableType | str]:
@@ -162,7 +149,7 @@ def results(
                 label + snippet,
                 tuple((a + len(label), b + len(label)) for a, b in spans),
             )
-        command = hit.command.replace("exotour", prefix, 1)
+        command = hit.command_from(prefix)
         parts.extend([Text(""), place, Padding(highlighted(snippet, spans), (0, 0, 0, 2))])
         parts.append(f"  {command}")
     return parts

@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any
 
-from exotour.commands import Options, emit, load, store_for, warn
+from exotour.commands import Options, command_prefix, emit, load, store_for, warn
 from exotour.errors import ExitStatus
 
 
@@ -39,9 +39,10 @@ def run(options: Options, *, as_json: bool) -> ExitStatus:
 
     read = sum(1 for s in tour.sections if s.id in visited)
     minutes = sum(s.reading_minutes for s in tour.sections)
+    prefix = command_prefix(options)
     footer = Text(
         f"{read} of {len(tour.sections)} read · {minutes} min in all · "
-        "read one: exotour show N or exotour learn ID",
+        f"read one: {prefix} show N or {prefix} learn ID",
         style="dim",
     )
     screen = Group(contents_table(tour, visited, detailed=True), Text(""), footer)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exotour.commands import Options, emit, load
+from exotour.commands import Options, command_prefix, emit, load
 from exotour.errors import ExitStatus
 
 
@@ -15,10 +15,11 @@ def run(options: Options, section: str) -> ExitStatus:
     from exotour.render import plain_section
 
     count = len(tour.sections)
+    prefix = command_prefix(options)
     footer = Text("", style="dim")
     if index + 1 < count:
-        footer.append(f"Next: exotour show {index + 2}   ")
-    footer.append(f"Page by page: exotour learn {tour.sections[index].id}")
+        footer.append(f"Next: {prefix} show {index + 2}   ")
+    footer.append(f"Page by page: {prefix} learn {tour.sections[index].id}")
     parts = [plain_section(tour, index)]
     if index != 0:  # the first section opens with the disclaimer already
         parts.append(Text(tour.disclaimer, style="italic"))

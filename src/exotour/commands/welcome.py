@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exotour.commands import Options, emit, load, stdout, store_for, warn
+from exotour.commands import Options, command_prefix, emit, load, stdout, store_for, warn
 
 if TYPE_CHECKING:
     from exotour.model import Tour
@@ -34,5 +34,6 @@ def run(options: Options) -> None:
     from exotour.render import welcome_screen
 
     console = stdout(options)
-    screen = welcome_screen(tour, saved.visited, resume_point(tour, saved, console.size))
+    resume = resume_point(tour, saved, console.size)
+    screen = welcome_screen(tour, saved.visited, resume, prefix=command_prefix(options))
     emit(options, screen, console)
