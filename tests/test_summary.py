@@ -11,6 +11,16 @@ from markdown_it import MarkdownIt
 
 from exotour import summary
 from exotour.model import Section, Tour
+from exotour.sources import is_sources_section
+
+
+def authored(tour: Tour) -> list[tuple[int, Section]]:
+    """The sections that get a takeaway, with their numbers: all but the generated Sources."""
+    return [
+        (number, section)
+        for number, section in enumerate(tour.sections, start=1)
+        if not is_sources_section(section)
+    ]
 
 
 def test_the_summary_names_every_section_takeaway_and_fits_60_lines_at_80_columns(
@@ -26,7 +36,7 @@ def test_the_summary_names_every_section_takeaway_and_fits_60_lines_at_80_column
     flat = " ".join(result.out.split())
     assert tour.title in lines[0]
     assert tour.disclaimer in flat
-    for number, section in enumerate(tour.sections, start=1):
+    for number, section in authored(tour):
         assert f"{number}. {section.title} exotour learn {section.id}" in flat
         assert " ".join(section.takeaway.split()) in flat
     assert "The article's own summary" in flat
@@ -73,8 +83,8 @@ def test_json_is_the_same_data_as_one_object(
     data = json.loads(result.out)
     assert data["title"] == tour.title
     assert data["disclaimer"] == tour.disclaimer
-    assert [t["id"] for t in data["takeaways"]] == list(tour.section_ids)
-    assert [t["number"] for t in data["takeaways"]] == list(range(1, len(tour.sections) + 1))
+    assert [t["id"] for t in data["takeaways"]] == [s.id for _, s in authored(tour)]
+    assert [t["number"] for t in data["takeaways"]] == [n for n, _ in authored(tour)]
     first = data["takeaways"][0]
     assert first["takeaway"] == tour.sections[0].takeaway
     assert first["command"] == f"exotour learn {tour.sections[0].id}"
@@ -94,10 +104,9 @@ def test_markdown_is_a_document_with_a_heading_a_numbered_list_and_no_escape_cod
     h1 = [t for i, t in enumerate(tokens) if i and tokens[i - 1].type == "heading_open"]
     assert h1[0].content == f"{tour.title} (summary)"
     items = [t for t in tokens if t.type == "list_item_open" and t.info]
-    assert [t.info for t in items][: len(tour.sections)] == [
-        str(n) for n in range(1, len(tour.sections) + 1)
-    ]
-    for section in tour.sections:
+    numbers = [str(n) for n, _ in authored(tour)]
+    assert [t.info for t in items][: len(numbers)] == numbers
+    for _, section in authored(tour):
         assert f"`exotour learn {section.id}`" in result.out
     assert f"**{tour.disclaimer}**" in result.out
     assert f"Source: {tour.bottom_line_source}" in result.out

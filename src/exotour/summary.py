@@ -66,9 +66,13 @@ class Summary:
 
 def build(tour: Tour, prefix: str = "exotour") -> Summary:
     """The summary of TOUR; the commands it names begin with PREFIX."""
+    from exotour.sources import is_sources_section
+
+    # The generated list of sources has no takeaway of its own to give: it is left out.
     takeaways = tuple(
         Takeaway(number, s.id, s.title, s.takeaway, s.added_by_tour, prefix)
         for number, s in enumerate(tour.sections, start=1)
+        if not is_sources_section(s)
     )
     overall = None
     if OVERALL_ID in tour.section_ids:
