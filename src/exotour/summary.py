@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.text import Text
 
 from exotour.model import Tour
@@ -160,30 +161,50 @@ def _takeaways(summary: Summary) -> Group:
     return Group(*rows)
 
 
-def renderable(summary: Summary, width: int = WIDTH, max_lines: int = MAX_LINES) -> RenderableType:
+def renderable(
+    summary: Summary, width: int = WIDTH, max_lines: int = MAX_LINES, shown_at: int = WIDTH
+) -> RenderableType:
     """The summary screen. When it would pass MAX_LINES at WIDTH, the article's own summary
     keeps only the paragraphs that fit and says where the rest is. WIDTH is where the budget is
-    measured, not where it is shown: every terminal gets the same text."""
+    measured, not where it is shown: every terminal gets the same text. Shown at SHOWN_AT
+    columns or more, the takeaways are drawn once, here, and printed as drawn."""
+    takeaways: RenderableType = _takeaways(summary)
+    if shown_at >= width:
+        takeaways = _Drawn(_render(takeaways, width))
     overall = summary.overall
     paragraphs = overall.paragraphs if overall is not None else ()
     if overall is None or not paragraphs:
-        return _screen(summary, (), cut=False)
+        return _screen(summary, takeaways, (), cut=False)
     # A Group's lines are its parts' lines one after another: the screen without the article's
-    # summary is rendered once (the table is most of the cost), then only the paragraphs kept.
-    bare = count_lines(_screen(summary, (), cut=False), width)
+    # summary is measured once, then only the paragraphs kept.
+    bare = count_lines(_screen(summary, takeaways, (), cut=False), width)
     cut = count_lines(_cut_line(overall, summary.prefix), width)
     for keep in range(len(paragraphs), 0, -1):
         kept = count_lines(markdown("\n\n".join(paragraphs[:keep])), width)
         if bare + kept + (cut if keep < len(paragraphs) else 0) <= max_lines:
-            return _screen(summary, paragraphs[:keep], cut=keep < len(paragraphs))
-    return _screen(summary, (), cut=True)
+            return _screen(summary, takeaways, paragraphs[:keep], cut=keep < len(paragraphs))
+    return _screen(summary, takeaways, (), cut=True)
+
+
+class _Drawn:
+    """Lines already drawn, printed as they are."""
+
+    def __init__(self, lines: list[list[Segment]]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines:
+            yield from line
+            yield Segment.line()
 
 
 def _cut_line(overall: Overall, prefix: str) -> Text:
     return Text(f"… all of it: {prefix} show {overall.id}", style="dim")
 
 
-def _screen(summary: Summary, paragraphs: tuple[str, ...], *, cut: bool) -> RenderableType:
+def _screen(
+    summary: Summary, takeaways: RenderableType, paragraphs: tuple[str, ...], *, cut: bool
+) -> RenderableType:
     title = Text(summary.title, style="bold")
     title.append(" · summary")
     parts: list[RenderableType] = [
@@ -191,7 +212,7 @@ def _screen(summary: Summary, paragraphs: tuple[str, ...], *, cut: bool) -> Rend
         Text(summary.disclaimer, style="italic"),
         Text(""),
         _heading("One takeaway per section"),
-        _takeaways(summary),
+        takeaways,
     ]
     overall = summary.overall
     if overall is not None:
@@ -210,7 +231,11 @@ def _screen(summary: Summary, paragraphs: tuple[str, ...], *, cut: bool) -> Rend
 
 def count_lines(renderable: RenderableType, width: int) -> int:
     """How many lines RENDERABLE takes at WIDTH."""
+    return len(_render(renderable, width))
+
+
+def _render(renderable: RenderableType, width: int) -> list[list[Segment]]:
     import io
 
     console = Console(file=io.StringIO(), width=width, color_system=None, markup=False, emoji=False)
-    return len(console.render_lines(renderable, console.options, pad=False))
+    return console.render_lines(renderable, console.options, pad=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from exotour.commands import Options, command_prefix, emit, load
+from exotour.commands import Options, command_prefix, emit, load, stdout
 from exotour.errors import ExitStatus, UsageError
 
 
@@ -25,5 +25,6 @@ def run(options: Options, *, as_json: bool, as_markdown: bool) -> ExitStatus:
     elif as_markdown:
         sys.stdout.write(summary.to_markdown(data))
     else:
-        emit(options, summary.renderable(data))
+        console = stdout(options)
+        emit(options, summary.renderable(data, shown_at=console.width), console)
     return ExitStatus.OK
