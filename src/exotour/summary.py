@@ -166,10 +166,10 @@ def renderable(
 ) -> RenderableType:
     """The summary screen. When it would pass MAX_LINES at WIDTH, the article's own summary
     keeps only the paragraphs that fit and says where the rest is. WIDTH is where the budget is
-    measured, not where it is shown: every terminal gets the same text. Shown at SHOWN_AT
-    columns or more, the takeaways are drawn once, here, and printed as drawn."""
+    measured, not where it is shown: every terminal gets the same text. Shown at WIDTH (a pipe,
+    an 80-column terminal), the takeaways are drawn once, here, and printed as drawn."""
     takeaways: RenderableType = _takeaways(summary)
-    if shown_at >= width:
+    if shown_at == width:
         takeaways = _Drawn(_render(takeaways, width))
     overall = summary.overall
     paragraphs = overall.paragraphs if overall is not None else ()
