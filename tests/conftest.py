@@ -5,11 +5,15 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from exotour.loader import builtin_content_dir, load_tour
 from exotour.model import Tour
+
+if TYPE_CHECKING:
+    from terminals import Terminals
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -37,3 +41,14 @@ def content_copy(tmp_path: Path) -> Iterator[Path]:
     target = tmp_path / "content"
     shutil.copytree(builtin_content_dir(), target)
     yield target
+
+
+@pytest.fixture
+def term(state_dir: Path, tmp_path: Path) -> Iterator[Terminals]:
+    """Pseudo-terminals running exotour with this test's state folder; all ended afterwards."""
+    pytest.importorskip("pexpect")
+    from terminals import Terminals
+
+    terminals = Terminals(state_dir, tmp_path)
+    yield terminals
+    terminals.close()

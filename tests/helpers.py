@@ -24,6 +24,9 @@ ARTICLE_IDS = (
     "summary",
     "before-you-decide",
 )
+# The article's parts whose claims the evidence sheet addresses: each needs evidence notes and at
+# least two quiz questions (the Summary and the tour's own section are not among them).
+CLAIM_SECTIONS = ARTICLE_IDS[:6]
 # Sections the loader may generate after the authored ones.
 GENERATED_IDS = frozenset({"sources"})
 

@@ -12,7 +12,7 @@ import datetime
 import re
 
 import pytest
-from helpers import run_cli
+from helpers import CLAIM_SECTIONS, run_cli
 from rich import box
 
 from exotour import render
@@ -65,15 +65,6 @@ ALLOWED: dict[str, tuple[int, str | None]] = {
     "https://doi.org/10.1186/s13287-023-03335-2": (2023, None),  # Asadpour et al.
 }
 
-# The sections whose claims the evidence sheet addresses: each needs a note.
-WITH_EVIDENCE = (
-    "what-are-exosomes",
-    "what-is-exosome-therapy",
-    "how-does-it-work",
-    "benefits",
-    "safety",
-    "future",
-)
 AS_OF = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 
 
@@ -83,7 +74,7 @@ def notes(tour: Tour) -> list[tuple[str, int]]:
 
 
 def test_every_section_the_evidence_addresses_has_a_note(tour: Tour) -> None:
-    for section_id in WITH_EVIDENCE:
+    for section_id in CLAIM_SECTIONS:
         assert tour.sections[tour.index_of(section_id)].evidence, section_id
 
 

@@ -6,15 +6,13 @@ position header to the key line, and its lines are checked as the terminal would
 
 from __future__ import annotations
 
-import re
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import PYTHON, child_env
+from helpers import PYTHON
 from rich.cells import cell_len
+from terminals import TIMEOUT, Terminals, finish, plain
 
 from exotour.model import Tour
 from exotour.navigate import rescale
@@ -22,13 +20,8 @@ from exotour.paginate import Paginator
 
 pexpect = pytest.importorskip("pexpect")
 
-TIMEOUT = 5
 WIDE_KEYS = "→ n space: next   ← p: back   q Esc: quit"
 NARROW_KEYS = "n next  p back  q quit"
-# CSI sequences (colours, cursor moves, alternate screen) and OSC ones (links, titles).
-ESCAPES = re.compile(
-    r"\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][AB0-2]"
-)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -41,62 +34,6 @@ def pty_available() -> None:
         pytest.skip(f"cannot spawn a pseudo-terminal: {exc}")
 
 
-def _default_interrupt() -> None:
-    """In the child: Ctrl-C interrupts, even when this test run was started with SIGINT ignored
-    (as a shell does for a background job), since an ignored signal is inherited across exec."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-class Terminals:
-    """Starts programs in pseudo-terminals with this test's state folder; reaps them all after."""
-
-    def __init__(self, state_dir: Path, cwd: Path) -> None:
-        self.state_dir = state_dir
-        self.cwd = cwd
-        self.children: list[Any] = []
-
-    def start(
-        self, program: str, args: list[str], rows: int, cols: int, env: dict[str, str]
-    ) -> Any:
-        environment = child_env(EXOTOUR_STATE_DIR=str(self.state_dir), TERM="xterm-256color")
-        environment.update(env)
-        for name in ("COLUMNS", "LINES"):  # the terminal's own size must decide
-            environment.pop(name, None)
-        child = pexpect.spawn(
-            program,
-            args,
-            dimensions=(rows, cols),
-            env=environment,
-            cwd=str(self.cwd),
-            encoding="utf-8",
-            codec_errors="replace",
-            timeout=TIMEOUT,
-            preexec_fn=_default_interrupt,
-        )
-        child.delaybeforesend = None  # keys need no pause; there is no password prompt to wait for
-        self.children.append(child)
-        return child
-
-    def exotour(self, *args: str, rows: int = 24, cols: int = 80, **env: str) -> Any:
-        return self.start(PYTHON, ["-m", "exotour", *args], rows, cols, env)
-
-    def shell(self, script: str, rows: int = 24, cols: int = 80) -> Any:
-        return self.start("sh", ["-c", script], rows, cols, {})
-
-
-@pytest.fixture
-def term(state_dir: Path, tmp_path: Path) -> Iterator[Terminals]:
-    terminals = Terminals(state_dir, tmp_path)
-    yield terminals
-    for child in terminals.children:
-        if child.isalive():
-            child.terminate(force=True)
-
-
-def plain(text: str) -> str:
-    return ESCAPES.sub("", text).replace("\r", "")
-
-
 def header(tour: Tour, section: int, page: int, pages: int) -> str:
     return f"Section {section + 1} of {len(tour.sections)} · page {page + 1} of {pages}"
 
@@ -106,14 +43,6 @@ def frame(child: Any, head: str, keys: str) -> list[str]:
     child.expect_exact(head)
     child.expect_exact(keys)
     return plain(head + child.before + keys).split("\n")
-
-
-def finish(child: Any) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    status = child.exitstatus
-    assert isinstance(status, int), f"ended by signal {child.signalstatus}"
-    return status
 
 
 # -- keys, quitting and resuming at 80x24 ----------------------------------------------------------

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import PYTHON, child_env, run_cli, write_content
+from helpers import CLAIM_SECTIONS, PYTHON, child_env, run_cli, write_content
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,16 +16,6 @@ from exotour.commands import store_for
 from exotour.errors import UsageError
 from exotour.loader import load_tour
 from exotour.model import Question, Section, Tour
-
-# The sections the issue names; each needs at least two questions.
-CONTENT_SECTIONS = (
-    "what-are-exosomes",
-    "what-is-exosome-therapy",
-    "how-does-it-work",
-    "benefits",
-    "safety",
-    "future",
-)
 
 
 def q(answer: int, choices: int = 3) -> Question:
@@ -135,7 +125,7 @@ def test_score_counts_right_answers(answers: list[int | None]) -> None:
 
 
 def test_every_content_section_has_at_least_two_questions(tour: Tour) -> None:
-    for section_id in CONTENT_SECTIONS:
+    for section_id in CLAIM_SECTIONS:
         assert len(tour.sections[tour.index_of(section_id)].quiz) >= 2, section_id
     assert sum(len(s.quiz) for s in tour.sections) >= 12
 

@@ -6,12 +6,13 @@ Escape codes are checked around the matched word; the in-tour search is driven w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import PYTHON, child_env
+from helpers import PYTHON
+from terminals import Terminals, finish, plain
 
 from exotour.model import Tour
 from exotour.paginate import Paginator
@@ -20,55 +21,19 @@ pexpect = pytest.importorskip("pexpect")
 
 pytestmark = pytest.mark.slow
 
-TIMEOUT = 10
-ESCAPES = re.compile(r"\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 # Any SGR sequence that turns bold (1) or reverse (7) on, as Rich writes them.
 STYLED = r"\x1b\[(?:[0-9;]*;)?{code}(?:;[0-9;]*)?m"
 
 
-def plain(text: str) -> str:
-    return ESCAPES.sub("", text).replace("\r", "")
-
-
 @pytest.fixture
-def spawn(state_dir: Path, tmp_path: Path) -> Iterator[Any]:
-    children: list[Any] = []
+def spawn(term: Terminals, tmp_path: Path) -> Callable[..., Any]:
+    """`exotour ARGS` in an 80x24 pseudo-terminal, with this test's own search cache."""
 
     def start(*args: str, **env: str) -> Any:
-        environment = child_env(
-            EXOTOUR_STATE_DIR=str(state_dir),
-            EXOTOUR_CACHE_DIR=str(tmp_path / "cache"),
-            TERM="xterm-256color",
-        )
-        environment.update(env)
-        for name in ("COLUMNS", "LINES"):
-            environment.pop(name, None)
-        child = pexpect.spawn(
-            PYTHON,
-            ["-m", "exotour", *args],
-            dimensions=(24, 80),
-            env=environment,
-            cwd=str(tmp_path),
-            encoding="utf-8",
-            codec_errors="replace",
-            timeout=TIMEOUT,
-        )
-        child.delaybeforesend = None
-        children.append(child)
-        return child
+        env = {"EXOTOUR_CACHE_DIR": str(tmp_path / "cache"), **env}
+        return term.start(PYTHON, ["-m", "exotour", *args], 24, 80, env)
 
-    yield start
-    for child in children:
-        if child.isalive():
-            child.terminate(force=True)
-
-
-def finish(child: Any) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    status = child.exitstatus
-    assert isinstance(status, int), f"ended by signal {child.signalstatus}"
-    return status
+    return start
 
 
 def test_search_highlights_the_matched_word_on_a_terminal(spawn: Any) -> None:

@@ -12,12 +12,13 @@ import os
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers import PYTHON, REPO, child_env, run_cli
+from terminals import Terminals
 
 from exotour.progress import FORMAT, STATE_FILE, ProgressStore, Saved
 
@@ -251,32 +252,9 @@ pexpect = pytest.importorskip("pexpect")
 
 
 @pytest.fixture
-def terminal(state_dir: Path, tmp_path: Path) -> Iterator[Any]:
-    """Starts `exotour ARGS` in an 80x24 pseudo-terminal; ends any still running afterwards."""
-    children: list[Any] = []
-
-    def start(*args: str) -> Any:
-        env = child_env(EXOTOUR_STATE_DIR=str(state_dir), TERM="xterm-256color")
-        for name in ("COLUMNS", "LINES"):
-            env.pop(name, None)
-        child = pexpect.spawn(
-            PYTHON,
-            ["-m", "exotour", *args],
-            dimensions=(24, 80),
-            env=env,
-            cwd=str(tmp_path),
-            encoding="utf-8",
-            codec_errors="replace",
-            timeout=10,
-        )
-        child.delaybeforesend = None
-        children.append(child)
-        return child
-
-    yield start
-    for child in children:
-        if child.isalive():
-            child.terminate(force=True)
+def terminal(term: Terminals) -> Callable[..., Any]:
+    """Starts `exotour ARGS` in an 80x24 pseudo-terminal."""
+    return term.exotour
 
 
 def quit_and_wait(child: Any) -> None:
