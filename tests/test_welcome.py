@@ -106,3 +106,26 @@ def test_content_that_looks_like_markup_prints_as_written(
     show = run_cli(["show", "1"], capsys).out
     assert show.startswith(f"1. {section}  (section 1 of 1, id: one)")
     assert "[blink]Not advice.[/]" in show
+
+
+def test_a_long_tour_lists_its_first_sections_and_points_to_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    ids = [f"part-{n}" for n in range(1, 31)]
+    files: dict[str, str | bytes | None] = {
+        "tour.yaml": "id: long\ntitle: A long tour\ndisclaimer: Not advice.\nsections:\n"
+        + "".join(f"  - {i}\n" for i in ids),
+        "sections/one.yaml": None,
+    }
+    for i in ids:
+        files[f"sections/{i}.yaml"] = f"id: {i}\ntitle: Part {i}\ntakeaway: A part.\nbody: Hi.\n"
+    write_content(tmp_path / "long", files)
+    monkeypatch.setenv("EXOTOUR_CONTENT", str(tmp_path / "long"))
+    result = run_cli([], capsys)
+    assert result.status == 0
+    lines = result.out.splitlines()
+    assert len(lines) <= 22  # still one 80x24 screen
+    assert "10.  Part part-10" in result.out
+    assert "Part part-11" not in result.out
+    assert "… and 20 more: exotour sections lists them all" in result.out

@@ -230,11 +230,11 @@ def plain_tour(tour: Tour, indexes: Sequence[int], prefix: str = "exotour") -> R
 
 
 def contents_table(
-    tour: Tour, visited: frozenset[str], *, detailed: bool = False
+    tour: Tour, visited: frozenset[str], *, detailed: bool = False, first: int | None = None
 ) -> RenderableType:
-    """The sections with a tick for each one read and its reading time; DETAILED adds a
-    header row and the ids. A Rich Table, drawn row by row where it fits (a thousand rows in
-    milliseconds, not half a second; see fasttable)."""
+    """The sections (or only the FIRST few) with a tick for each one read and its reading time;
+    DETAILED adds a header row and the ids. A Rich Table, drawn row by row where it fits (a
+    thousand rows in milliseconds, not half a second; see fasttable)."""
     from exotour.fasttable import FastTable
 
     table = Table(
@@ -251,7 +251,7 @@ def contents_table(
     if detailed:
         table.add_column("id", no_wrap=True)
     table.add_column("time", justify="right", no_wrap=True)
-    for number, section in enumerate(tour.sections, start=1):
+    for number, section in enumerate(tour.sections[:first], start=1):
         row = [
             Text("✓" if section.id in visited else "", style="green"),
             Text(f"{number}."),
@@ -263,6 +263,9 @@ def contents_table(
         table.add_row(*row)
     return FastTable(table)
 
+
+# The most sections the welcome screen lists, so that it fits an 80x24 terminal.
+WELCOME_SECTIONS = 12
 
 WELCOME_COMMANDS: tuple[tuple[str, str], ...] = (
     ("exotour summary", "the gist of every section on one screen"),
@@ -305,12 +308,21 @@ def welcome_screen(
     commands = described(
         [(c.replace("exotour", prefix), w.replace("exotour", prefix)) for c, w in WELCOME_COMMANDS]
     )
+    # A long tour's contents would push everything else off the screen: the start of it will do.
+    count = len(tour.sections)
+    shown = count if count <= WELCOME_SECTIONS else WELCOME_SECTIONS - 2
+    contents: list[RenderableType] = [contents_table(tour, visited, first=shown)]
+    if shown < count:
+        more = Text(f"… and {count - shown} more: ", style="dim")
+        more.append(f"{prefix} sections", style="bold")
+        more.append(" lists them all", style="dim")
+        contents.append(more)
     return Group(
         title,
         Text(tour.disclaimer, style="italic"),
         Text(""),
         Text("Contents (✓ read)", style="bold"),
-        contents_table(tour, visited),
+        *contents,
         Text(""),
         start,
         Text(""),
