@@ -140,6 +140,19 @@ def state(state_dir: Path) -> Path:
     return state_dir / STATE_FILE
 
 
+def answer_the_example_quiz(state: Path) -> subprocess.CompletedProcess[str]:
+    """`exotour --content EXAMPLE quiz` answered from a pipe, keeping progress beside STATE."""
+    return subprocess.run(
+        [PYTHON, "-m", "exotour", "--content", str(EXAMPLE), "quiz"],
+        input=QUIZ_ANSWERS,
+        capture_output=True,
+        text=True,
+        env=child_env(EXOTOUR_STATE_DIR=str(state.parent)),
+        timeout=60,
+        check=False,
+    )
+
+
 def warning(kind: str, path: Path) -> str:
     return f"exotour: warning: the progress file {path} {kind}; starting afresh\n"
 
@@ -162,15 +175,7 @@ def test_damaged_or_old_state_is_a_warning_and_a_fresh_start(
     assert (result.status, result.err) == (0, warning(kind, state))
     assert "0 of 4 read" in result.out
     # The next save replaces it with a good file.
-    quiz = subprocess.run(
-        [PYTHON, "-m", "exotour", "--content", str(EXAMPLE), "quiz"],
-        input=QUIZ_ANSWERS,
-        capture_output=True,
-        text=True,
-        env=child_env(EXOTOUR_STATE_DIR=str(state.parent)),
-        timeout=60,
-        check=False,
-    )
+    quiz = answer_the_example_quiz(state)
     assert (quiz.returncode, quiz.stderr) == (0, warning(kind, state).rstrip("\n") + "\n")
     assert read_state(state.parent)["tours"][EXAMPLE_KEY]["quiz_best"] == [["all", 3, 3]]
 
@@ -210,15 +215,7 @@ def test_a_file_from_another_tour_is_kept_and_not_mixed_in(
     mine = run_cli(["--content", str(EXAMPLE), "sections"], capsys)
     assert (mine.status, mine.err) == (0, "")
     assert "0 of 4 read" in mine.out
-    subprocess.run(
-        [PYTHON, "-m", "exotour", "--content", str(EXAMPLE), "quiz"],
-        input=QUIZ_ANSWERS,
-        capture_output=True,
-        text=True,
-        env=child_env(EXOTOUR_STATE_DIR=str(state.parent)),
-        timeout=60,
-        check=True,
-    )
+    assert answer_the_example_quiz(state).returncode == 0
     tours = read_state(state.parent)["tours"]
     assert tours["exosome-therapy"] == other  # the other tour's place survives this tour's save
     assert tours[EXAMPLE_KEY]["quiz_best"] == [["all", 3, 3]]
