@@ -243,8 +243,8 @@ def page_turns(tour: Any, turns: int) -> list[float]:
     screen (start-up, not a turn) is not counted."""
     from rich.console import Console
 
-    from exotour import render
-    from exotour.paginate import Paginator
+    from exotour.render import screens as render
+    from exotour.tui.pages import Paginator
 
     paginator = Paginator(tour, WIDTH, HEIGHT)
     console = Console(
@@ -271,8 +271,9 @@ def page_turns(tour: Any, turns: int) -> list[float]:
 def in_process(folder: Path, runs: int, turns: int, written: float) -> InProcess:
     """Measure FOLDER in this process (written at WRITTEN, a time.time()); EXOTOUR_CACHE_DIR
     must name an empty folder of its own."""
-    from exotour import search, tourcache
-    from exotour.loader import check_content
+    from exotour.content import cache as tourcache
+    from exotour.content.loader import check_content
+    from exotour.search import engine as search
 
     tour, problems = check_content(folder)
     errors = [p for p in problems if not p.is_warning]
@@ -475,7 +476,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"generated {size:,} sections in {time.time() - written:.1f} s", file=sys.stderr)
             os.environ["EXOTOUR_CACHE_DIR"] = str(work / f"inner-cache-{size}")
             results[size] = in_process(folders[size], inner_runs, turns, written)
-        from exotour.loader import builtin_content_dir, load_tour
+        from exotour.content.loader import builtin_content_dir, load_tour
 
         os.environ["EXOTOUR_CACHE_DIR"] = str(work / "inner-cache-builtin")
         builtin = in_process(builtin_content_dir(), inner_runs, turns, 0.0)

@@ -46,18 +46,18 @@ def recording_console(height: int | None = None) -> Console:
 @contextmanager
 def commands_print_to(console: Console) -> Iterator[None]:
     """Every console the commands make is CONSOLE, while this lasts."""
-    import exotour.terminal
+    import exotour.render.console
 
-    original = exotour.terminal.make_console
+    original = exotour.render.console.make_console
 
     def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
         return original(stderr=True) if stderr else console
 
-    exotour.terminal.make_console = make_console
+    exotour.render.console.make_console = make_console
     try:
         yield
     finally:
-        exotour.terminal.make_console = original
+        exotour.render.console.make_console = original
 
 
 def run_command(args: list[str]) -> Console:
@@ -76,8 +76,8 @@ def run_command(args: list[str]) -> Console:
 def learn() -> Console:
     """The first screen of `exotour learn` on an 80x24 terminal."""
     from exotour.commands import Options, load
-    from exotour.paginate import Paginator
-    from exotour.render import learn_screen
+    from exotour.render.screens import learn_screen
+    from exotour.tui.pages import Paginator
 
     tour = load(Options())
     pages = Paginator(tour, WIDTH, HEIGHT).pages(0)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from exotour.loader import builtin_content_dir, load_tour
+from exotour.content.loader import builtin_content_dir, load_tour
 from exotour.model import Tour
 
 if TYPE_CHECKING:

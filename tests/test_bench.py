@@ -11,7 +11,7 @@ from pathlib import Path
 
 from helpers import REPO, child_env
 
-from exotour.loader import check_content
+from exotour.content.loader import check_content
 
 BENCH = REPO / "bench" / "run.py"
 

@@ -11,7 +11,7 @@ import re
 import pytest
 from helpers import ARTICLE_IDS
 
-from exotour.loader import builtin_content_dir
+from exotour.content.loader import builtin_content_dir
 from exotour.model import Section, Tour
 
 FDA_2019 = (

@@ -1,4 +1,5 @@
-"""exotour.dirs names the cache folder platformdirs names, without importing it where it can."""
+"""exotour.state.paths names the cache folder platformdirs names, without importing it
+where it can."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 from platformdirs import user_cache_path, user_state_path
 
-from exotour import dirs, search
+from exotour.search import engine as search
+from exotour.state import paths as dirs
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,9 @@ import pytest
 from helpers import CLAIM_SECTIONS, run_cli
 from rich import box
 
-from exotour import render
 from exotour.model import Tour
-from exotour.paginate import Paginator
+from exotour.render import screens as render
+from exotour.tui.pages import Paginator
 
 # link -> (year, date of the page when the sheet gives one)
 ALLOWED: dict[str, tuple[int, str | None]] = {

@@ -12,11 +12,11 @@ import pytest
 from helpers import run_cli, write_content
 from markdown_it import MarkdownIt
 
-from exotour import document
 from exotour.commands import export
+from exotour.content.loader import load_tour
 from exotour.errors import UsageError
-from exotour.loader import load_tour
 from exotour.model import Tour
+from exotour.render import document
 
 
 def _every_source(tour: Tour) -> list[str]:

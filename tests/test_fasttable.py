@@ -1,4 +1,4 @@
-"""exotour.fasttable: a plain table drawn row by row, exactly as Rich's Table draws it."""
+"""exotour.render.fasttable: a plain table drawn row by row, exactly as Rich's Table draws it."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from exotour.fasttable import FastTable, plain_rows
+from exotour.content.cache import load
 from exotour.model import Tour
-from exotour.render import contents_table
-from exotour.tourcache import load
+from exotour.render.fasttable import FastTable, plain_rows
+from exotour.render.screens import contents_table
 
 
 def _console(width: int, colour: bool) -> Console:

@@ -14,10 +14,11 @@ from rich.console import Console
 
 from exotour import glossary
 from exotour.errors import UsageError
-from exotour.glossary_overlay import GlossaryOverlay
 from exotour.model import GlossaryEntry, Tour
-from exotour.navigate import CLOSE, Position, Walkthrough
-from exotour.progress import ProgressStore, Saved
+from exotour.state.progress import ProgressStore, Saved
+from exotour.tui.glossary_overlay import GlossaryOverlay
+from exotour.tui.overlay import CLOSE
+from exotour.tui.walkthrough import Position, Walkthrough
 
 ENTRIES = (
     GlossaryEntry("Mesenchymal stem cell", "A type of adult stem cell. More.", ("MSC", "MSCs")),

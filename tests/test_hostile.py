@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-import exotour.loader
-from exotour.loader import FORBIDDEN_CHARS, RECORDS, check_content, load_tour
-from exotour.paginate import Paginator
-from exotour.render import learn_screen
+import exotour.content.loader
+from exotour.content.loader import FORBIDDEN_CHARS, RECORDS, check_content, load_tour
+from exotour.render.screens import learn_screen
+from exotour.tui.pages import Paginator
 
 EXAMPLE = REPO / "examples" / "first-tour"
 SECTION = "sections/start-here.yaml"
@@ -44,7 +44,7 @@ def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     """Each hostile file is read by libyaml's composer and by PyYAML's pure-Python one, which is
     what the loader falls back to where libyaml is missing."""
     if request.param == "python":
-        monkeypatch.setattr(exotour.loader, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(exotour.content.loader, "_Loader", yaml.SafeLoader)
     elif not hasattr(yaml, "CSafeLoader"):  # pragma: no cover - PyYAML built without libyaml
         pytest.skip("PyYAML has no libyaml here")
     return str(request.param)
@@ -150,7 +150,7 @@ import resource, sys
 from pathlib import Path
 # Little memory: 1 GiB of address space in all. Expanding the bomb would need far more.
 resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-from exotour.loader import check_content
+from exotour.content.loader import check_content
 tour, problems = check_content(Path(sys.argv[1]))
 print(tour is None)
 for problem in problems:

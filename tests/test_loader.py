@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import ARTICLE_IDS, GENERATED_IDS, ONE_YAML, TOUR_YAML, write_content
 
+from exotour.content.loader import builtin_content_dir, check_content, load_tour
 from exotour.errors import ContentError, UsageError
-from exotour.loader import builtin_content_dir, check_content, load_tour
 from exotour.model import Tour
 
 Check = Callable[[dict[str, str | bytes | None]], list[str]]

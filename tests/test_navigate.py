@@ -10,7 +10,8 @@ import pytest
 from rich.console import Console
 
 from exotour.model import Tour
-from exotour.navigate import (
+from exotour.state.progress import END, ProgressStore, Saved
+from exotour.tui.walkthrough import (
     KEYS,
     Action,
     Position,
@@ -20,7 +21,6 @@ from exotour.navigate import (
     resume_position,
     step,
 )
-from exotour.progress import END, ProgressStore, Saved
 
 # Three sections of 3, 1 and 2 pages.
 PAGES = (3, 1, 2)

@@ -17,11 +17,11 @@ from rich.markdown import Markdown
 from rich.text import Text
 
 from exotour.model import Tour
-from exotour.navigate import Action, Position, step
-from exotour.paginate import (
+from exotour.render.page import Page
+from exotour.render.screens import closing_screen, evidence_note, learn_screen, section_blocks
+from exotour.tui.pages import (
     MIN_HEIGHT,
     MIN_WIDTH,
-    Page,
     Paginator,
     fits,
     page_area,
@@ -29,7 +29,7 @@ from exotour.paginate import (
     render_block_lines,
     split_lines,
 )
-from exotour.render import closing_screen, evidence_note, learn_screen, section_blocks
+from exotour.tui.walkthrough import Action, Position, step
 
 SETTINGS = settings(max_examples=60, deadline=None)
 

@@ -15,13 +15,13 @@ from rich.console import Console
 from rich.text import Text
 
 from exotour import entry
-from exotour.command_rows import described, numbered
 from exotour.commands import Options, command_prefix
+from exotour.content.loader import load_tour
 from exotour.errors import ExitStatus
-from exotour.glossary_overlay import page_overlay
-from exotour.loader import load_tour
-from exotour.navigate import Position, Walkthrough
-from exotour.progress import ProgressStore, Saved
+from exotour.render.command_rows import described, numbered
+from exotour.state.progress import ProgressStore, Saved
+from exotour.tui.glossary_overlay import page_overlay
+from exotour.tui.walkthrough import Position, Walkthrough
 
 TOUR_YAML = """\
 id: tiny
@@ -222,7 +222,7 @@ def test_learn_gives_the_walkthrough_the_prefix(
         prefixes.append(walkthrough.prefix)
         return ExitStatus.OK
 
-    monkeypatch.setattr("exotour.terminal.is_interactive", lambda console: True)
+    monkeypatch.setattr("exotour.render.console.is_interactive", lambda console: True)
     monkeypatch.setattr(Walkthrough, "run", run)
     assert run_cli(["--content", str(folder), "learn"], capsys).status == 0
     monkeypatch.setenv("EXOTOUR_CONTENT", str(folder))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from exotour.progress import FORMAT, STATE_FILE, ProgressStore, Saved, default_state_dir
+from exotour.state.progress import FORMAT, STATE_FILE, ProgressStore, Saved, default_state_dir
 
 
 def test_save_then_load_round_trips(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""exotour.prose: plain paragraphs drawn as Rich's Markdown draws them, without loading it."""
+"""exotour.render.prose: plain paragraphs drawn as Rich's Markdown draws them, without
+loading it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from rich.console import Console, RenderableType
 from rich.markdown import Markdown
 
 from exotour.model import Tour
-from exotour.prose import markdown
+from exotour.render.prose import markdown
 
 
 def _drawn(renderable: RenderableType, width: int, colour: bool) -> str:

@@ -15,8 +15,8 @@ from rich.cells import cell_len
 from terminals import TIMEOUT, Terminals, finish, plain
 
 from exotour.model import Tour
-from exotour.navigate import rescale
-from exotour.paginate import Paginator
+from exotour.tui.pages import Paginator
+from exotour.tui.walkthrough import rescale
 
 pexpect = pytest.importorskip("pexpect")
 

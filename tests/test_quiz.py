@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from exotour import quiz
 from exotour.commands import store_for
+from exotour.content.loader import load_tour
 from exotour.errors import UsageError
-from exotour.loader import load_tour
 from exotour.model import Question, Section, Tour
 
 

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]  # no stubs
 
-from exotour.loader import (
+from exotour.content.loader import (
     DOI_PATTERN,
     FILE_RECORDS,
     FORBIDDEN_CHARS,

@@ -10,8 +10,8 @@ from types import ModuleType
 
 from helpers import REPO
 
+from exotour.content.sources import is_sources_section
 from exotour.model import Tour
-from exotour.sources import is_sources_section
 
 SCRIPT = REPO / "scripts" / "screenshots.py"
 

@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from rich.segment import Segment
 from rich.style import Style
 
-from exotour.highlight import PAGE_MATCH_STYLE, highlight_page, highlighted
 from exotour.model import EvidenceNote, GlossaryEntry, Section, Source, Tour
-from exotour.paginate import Page, Paginator
-from exotour.search import (
+from exotour.render.highlight import PAGE_MATCH_STYLE, highlight_page, highlighted
+from exotour.render.page import Page
+from exotour.search.engine import (
     Hit,
     excerpt,
     markdown_passages,
@@ -22,6 +22,7 @@ from exotour.search import (
     search,
     suggest,
 )
+from exotour.tui.pages import Paginator
 
 
 def make_tour(*sections: Section, glossary: tuple[GlossaryEntry, ...] = ()) -> Tour:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from helpers import run_cli
 
-from exotour import search as engine
 from exotour.commands import search as command
 from exotour.model import Tour
+from exotour.search import engine
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from helpers import PYTHON
 from terminals import Terminals, finish, plain
 
 from exotour.model import Tour
-from exotour.paginate import Paginator
+from exotour.tui.pages import Paginator
 
 pexpect = pytest.importorskip("pexpect")
 

@@ -10,7 +10,7 @@ from helpers import run_cli
 
 from exotour.commands import store_for
 from exotour.model import Tour
-from exotour.progress import Saved
+from exotour.state.progress import Saved
 
 
 def _read(tour: Tour, *ids: str) -> None:

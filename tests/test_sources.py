@@ -11,8 +11,8 @@ from helpers import run_cli, write_content
 from rich.console import Console
 from rich.markdown import Markdown
 
-from exotour import sources
-from exotour.loader import builtin_content_dir, load_tour
+from exotour.content import sources
+from exotour.content.loader import builtin_content_dir, load_tour
 from exotour.model import EvidenceNote, Section, Source, Tour
 
 FDA = Source("FDA", "A notice", 2019, url="https://www.fda.gov/notice")

@@ -20,7 +20,7 @@ import pytest
 from helpers import PYTHON, REPO, child_env, run_cli
 from terminals import Terminals
 
-from exotour.progress import FORMAT, STATE_FILE, ProgressStore, Saved
+from exotour.state.progress import FORMAT, STATE_FILE, ProgressStore, Saved
 
 EXAMPLE = REPO / "examples" / "first-tour"
 # A tour from a folder of its own is kept by id and path, so copies that kept the id never mix.
@@ -30,7 +30,7 @@ QUIZ_ANSWERS = "2\n2\n2\n"  # the example's three questions, all right
 _WRITER = """
 import sys
 from pathlib import Path
-from exotour.progress import ProgressStore, Saved
+from exotour.state.progress import ProgressStore, Saved
 state, key, name, count = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 store = ProgressStore(state, key)
 for page in range(count):

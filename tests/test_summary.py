@@ -9,9 +9,9 @@ import pytest
 from helpers import run_cli, write_content
 from markdown_it import MarkdownIt
 
-from exotour import summary
+from exotour.content.sources import is_sources_section
 from exotour.model import Section, Tour
-from exotour.sources import is_sources_section
+from exotour.render import summary
 
 
 def authored(tour: Tour) -> list[tuple[int, Section]]:
@@ -67,7 +67,7 @@ def test_the_overall_summary_is_cut_by_paragraphs_to_fit_and_says_where_the_rest
 
 
 def test_a_tour_without_a_summary_section_has_no_overall_summary(tmp_path: Path) -> None:
-    from exotour.loader import load_tour
+    from exotour.content.loader import load_tour
 
     data = summary.build(load_tour(write_content(tmp_path)))
     assert data.overall is None

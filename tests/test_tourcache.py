@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from helpers import PYTHON, child_env
 
-from exotour import loader, tourcache
+from exotour.content import cache as tourcache
+from exotour.content import loader
 from exotour.errors import ContentError, UsageError
 from exotour.model import Tour
 
@@ -21,7 +22,7 @@ def settled(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _cache_files() -> list[Path]:
-    from exotour.dirs import cache_dir
+    from exotour.state.paths import cache_dir
 
     folder = cache_dir()
     return sorted(folder.glob("tour-*.json")) if folder.is_dir() else []
@@ -139,8 +140,8 @@ def test_an_unwritable_cache_folder_means_no_cache(
 
 def test_a_cache_hit_does_not_import_yaml(tmp_path: Path) -> None:
     code = (
-        "import sys, exotour.tourcache as t\n"
-        "from exotour.dirs import builtin_content_dir\n"
+        "import sys, exotour.content.cache as t\n"
+        "from exotour.content.location import builtin_content_dir\n"
         "t.SETTLE_NS = -10**18\n"
         "t.load(builtin_content_dir())\n"
         "print('yaml' in sys.modules)\n"

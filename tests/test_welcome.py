@@ -9,10 +9,10 @@ from helpers import run_cli, write_content
 
 from exotour.commands import store_for
 from exotour.commands.welcome import resume_point
-from exotour.loader import load_tour
+from exotour.content.loader import load_tour
 from exotour.model import Tour
-from exotour.paginate import Paginator
-from exotour.progress import END, Saved
+from exotour.state.progress import END, Saved
+from exotour.tui.pages import Paginator
 
 
 def test_a_first_visit_shows_title_disclaimer_contents_where_to_start_and_commands(

@@ -58,8 +58,8 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_carries_the_content(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    assert "exotour/content/tour.yaml" in names
-    assert "exotour/content/sections/safety.yaml" in names
+    assert "exotour/tours/exosome/tour.yaml" in names
+    assert "exotour/tours/exosome/sections/safety.yaml" in names
     assert "exotour/py.typed" in names
     assert not any(name.startswith(("tests/", "content/")) for name in names)
 
@@ -77,7 +77,7 @@ def test_installed_exotour_learn_plain_from_another_folder(
 
 
 def test_installed_package_is_the_one_that_runs(venv: Path, tmp_path: Path) -> None:
-    code = "import exotour.loader as m; print(m.__file__); print(m.builtin_content_dir())"
+    code = "import exotour.content.loader as m; print(m.__file__); print(m.builtin_content_dir())"
     done = run([str(venv / "bin" / "python"), "-c", code], tmp_path)
     assert done.returncode == 0, done.stderr
     module, content = done.stdout.splitlines()

@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     """Run the Typer app on ARGV and exit; entry.main (the `exotour` script) runs the plainest
     command lines without loading Typer. Every failure becomes a message and a status: Click's
     here, all others in entry.guarded."""
-    from exotour.entry import fail, guarded
+    from exotour.errors import fail, guarded
 
     def invoke() -> int:
         try:

@@ -40,11 +40,15 @@ _PLAIN: dict[str, tuple[int, int | None]] = {
 def main(argv: list[str] | None = None) -> NoReturn:
     """Run exotour with ARGV (default: the command line) and exit with its status."""
     args = sys.argv[1:] if argv is None else list(argv)
+    if args == ["--version"]:
+        _print_version()  # before the error boundary: it needs none of it
     call = plain_call(args)
     if call is None:
         from exotour.cli import main as typer_main
 
         typer_main(args)
+    from exotour.errors import guarded
+
     guarded(call)
 
 
@@ -109,6 +113,14 @@ def _version() -> int:
     return 0
 
 
+def _print_version() -> NoReturn:
+    try:
+        print(f"exotour {__version__}", flush=True)
+    except OSError:  # stdout closed or full: nobody to tell
+        os._exit(0 if isinstance(sys.exc_info()[1], BrokenPipeError) else 2)
+    sys.exit(0)
+
+
 def _run(options: Options, command: str | None, words: list[str]) -> int:
     """Call COMMAND's run function as cli.py would, with its defaults (None: the welcome)."""
     first = words[0] if words else None
@@ -144,62 +156,3 @@ def _run(options: Options, command: str | None, words: list[str]) -> int:
 
     welcome.run(options)
     return 0
-
-
-def fail(message: str, hint: str | None, status: int) -> NoReturn:
-    """Print `exotour: error: MESSAGE` (and the hint) on stderr and exit with STATUS."""
-    from exotour.terminal import make_console
-
-    console = make_console(stderr=True)
-    console.print(f"exotour: error: {message}", highlight=False)
-    if hint:
-        console.print(f"exotour: hint: {hint}", highlight=False)
-    sys.exit(status)
-
-
-def guarded(call: Callable[[], int]) -> NoReturn:
-    """Run CALL and exit with its status, turning every failure into a message and a status."""
-    try:
-        status = call()
-        sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
-    except (KeyboardInterrupt, Exception) as exc:
-        _failed(exc)
-    sys.exit(status)
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null, so the flush at exit cannot fail again."""
-    from contextlib import suppress
-
-    # No file behind stdout (a test's capture) means nothing to flush either.
-    with suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def _failed(exc: BaseException) -> NoReturn:
-    # Imported here, not above: `exotour --version` has no use for them.
-    from exotour.errors import ExitStatus, ExotourError
-
-    if isinstance(exc, ExotourError):
-        lines = exc.lines()
-        for line in lines[:-1]:
-            print(f"exotour: error: {line}", file=sys.stderr)
-        fail(lines[-1], exc.hint, int(exc.exit_status))
-    if isinstance(exc, KeyboardInterrupt):
-        sys.exit(int(ExitStatus.INTERRUPTED))
-    if isinstance(exc, BrokenPipeError):
-        # The reader of a pipe went away (| head): not worth a message; silence the final flush.
-        _silence_stdout()
-        sys.exit(int(ExitStatus.OK))
-    if isinstance(exc, OSError):
-        # A full disk or a closed terminal: the system's own words; the final flush is silenced
-        # so that it cannot fail a second time on the way out.
-        where = f" ({exc.filename})" if exc.filename else ""
-        _silence_stdout()
-        fail(f"cannot go on: {exc.strerror or exc}{where}", None, int(ExitStatus.ERROR))
-    # The last line of defence: a message, never a traceback.
-    fail(
-        f"unexpected {type(exc).__name__}: {exc}",
-        "this is a bug in exotour; please report it with the command you ran",
-        int(ExitStatus.ERROR),
-    )

@@ -1,9 +1,14 @@
-"""One exception hierarchy; cli.py turns each into a message on stderr and an exit code."""
+"""One exception hierarchy, the exit statuses, and the one boundary (`guarded`) where every
+failure becomes `exotour: error: ...` on stderr and an exit status."""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import NoReturn
 
 
 class ExitStatus(IntEnum):
@@ -73,3 +78,56 @@ class ContentError(ExotourError):
 
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems if not p.is_warning]
+
+
+def fail(message: str, hint: str | None, status: int) -> NoReturn:
+    """Print `exotour: error: MESSAGE` (and the hint) on stderr and exit with STATUS."""
+    print(f"exotour: error: {message}", file=sys.stderr)
+    if hint:
+        print(f"exotour: hint: {hint}", file=sys.stderr)
+    sys.exit(status)
+
+
+def guarded(call: Callable[[], int]) -> NoReturn:
+    """Run CALL and exit with its status, turning every failure into a message and a status."""
+    try:
+        status = call()
+        sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
+    except (KeyboardInterrupt, Exception) as exc:
+        _failed(exc)
+    sys.exit(status)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit cannot fail again."""
+    from contextlib import suppress
+
+    # No file behind stdout (a test's capture) means nothing to flush either.
+    with suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _failed(exc: BaseException) -> NoReturn:
+    if isinstance(exc, ExotourError):
+        lines = exc.lines()
+        for line in lines[:-1]:
+            print(f"exotour: error: {line}", file=sys.stderr)
+        fail(lines[-1], exc.hint, int(exc.exit_status))
+    if isinstance(exc, KeyboardInterrupt):
+        sys.exit(int(ExitStatus.INTERRUPTED))
+    if isinstance(exc, BrokenPipeError):
+        # The reader of a pipe went away (| head): not worth a message; silence the final flush.
+        _silence_stdout()
+        sys.exit(int(ExitStatus.OK))
+    if isinstance(exc, OSError):
+        # A full disk or a closed terminal: the system's own words; the final flush is silenced
+        # so that it cannot fail a second time on the way out.
+        where = f" ({exc.filename})" if exc.filename else ""
+        _silence_stdout()
+        fail(f"cannot go on: {exc.strerror or exc}{where}", None, int(ExitStatus.ERROR))
+    # The last line of defence: a message, never a traceback.
+    fail(
+        f"unexpected {type(exc).__name__}: {exc}",
+        "this is a bug in exotour; please report it with the command you ran",
+        int(ExitStatus.ERROR),
+    )

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from exotour.model import Tour
-    from exotour.progress import ProgressStore
+    from exotour.state.progress import ProgressStore
 
 
 class Options:
@@ -25,7 +25,7 @@ class Options:
         self.no_color = no_color
 
     def content_dir(self) -> Path:
-        from exotour.dirs import builtin_content_dir  # without importing the loader
+        from exotour.content.location import builtin_content_dir  # without importing the loader
 
         return self.content if self.content is not None else builtin_content_dir()
 
@@ -51,13 +51,13 @@ def load(options: Options) -> Tour:
 
     A folder that loaded without error before and has not changed since comes from the cache.
     """
-    from exotour import tourcache
+    from exotour.content import cache as tourcache
 
     return tourcache.load(options.content_dir())
 
 
 def stdout(options: Options) -> Console:
-    from exotour.terminal import make_console
+    from exotour.render.console import make_console
 
     return make_console(no_color=options.no_color)
 
@@ -68,8 +68,10 @@ def store_for(tour: Tour) -> ProgressStore:
     The built-in tour is kept by its id alone, so a reinstall (a new path) keeps the reader's
     place; any other folder by id and path, so a copied tour that kept its id starts afresh.
     """
-    from exotour.dirs import builtin_content_dir  # without importing the loader and YAML
-    from exotour.progress import ProgressStore, default_state_dir
+    from exotour.content.location import (
+        builtin_content_dir,  # without importing the loader and YAML
+    )
+    from exotour.state.progress import ProgressStore, default_state_dir
 
     key = tour.id
     folder = tour.content_dir

@@ -17,7 +17,7 @@ from exotour.errors import ExitStatus, UsageError
 
 def choose_format(format_: str | None, output: Path | None) -> str:
     """The format asked for; without one, what the file's extension says, else Markdown."""
-    from exotour.document import ALIASES, FORMATS
+    from exotour.render.document import ALIASES, FORMATS
 
     if format_ is None:
         suffix = output.suffix.lower().lstrip(".") if output is not None else ""
@@ -34,7 +34,7 @@ def run(options: Options, format_: str | None, output: Path | None, *, force: bo
     if output is not None and not to_stdout:
         _check_target(output, force=force)
     tour = load(options)
-    from exotour.document import render
+    from exotour.render.document import render
 
     text = render(tour, fmt)
     if output is None or to_stdout:

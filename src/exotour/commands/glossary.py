@@ -73,7 +73,8 @@ def one_term(tour: Tour, entry: GlossaryEntry, prefix: str = "exotour") -> Rende
     from rich.padding import Padding
     from rich.text import Text
 
-    from exotour import glossary, sources
+    from exotour import glossary
+    from exotour.content import sources
 
     parts: list[RenderableType] = [Text(entry.term, style="bold"), Text(entry.definition)]
     if entry.aliases:
@@ -85,7 +86,7 @@ def one_term(tour: Tour, entry: GlossaryEntry, prefix: str = "exotour") -> Rende
         and glossary.mentions(entry, " ".join([section.body, *(n.text for n in section.evidence)]))
     ]
     if used:
-        from exotour.command_rows import numbered
+        from exotour.render.command_rows import numbered
 
         rows = [
             (index + 1, Text(tour.sections[index].title), f"{prefix} learn {index + 1}")

@@ -18,17 +18,17 @@ def run(options: Options, section: str | None, *, restart: bool, plain: bool) ->
     tour = load(options)
     start = tour.resolve(section) if section is not None else None
     console = stdout(options)
-    from exotour.terminal import is_interactive
+    from exotour.render.console import is_interactive
 
     if plain or not is_interactive(console):
-        from exotour.render import plain_tour
+        from exotour.render.screens import plain_tour
 
         indexes = [start] if start is not None else list(range(len(tour.sections)))
         print_plain(options, plain_tour(tour, indexes, prefix=command_prefix(options)))
         return ExitStatus.OK
 
-    from exotour.navigate import Position, Walkthrough, describe, resume_position
-    from exotour.progress import Saved
+    from exotour.state.progress import Saved
+    from exotour.tui.walkthrough import Position, Walkthrough, describe, resume_position
 
     store = store_for(tour)
     saved = store.load()

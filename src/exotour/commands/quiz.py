@@ -73,7 +73,7 @@ class _Screen:
 def run(options: Options, section: str | None) -> ExitStatus:
     tour = load(options)
     from exotour import quiz as engine
-    from exotour.terminal import is_interactive
+    from exotour.render.console import is_interactive
 
     prefix = command_prefix(options)
     state, scope = engine.start(tour, section, prefix)
@@ -100,7 +100,7 @@ def _by_keys(state: Quiz, screen: _Screen) -> Iterator[Quiz]:
     Yields the state after every answer, so an interrupted quiz still has its score so far.
     """
     from exotour import quiz as engine
-    from exotour.terminal import EOF_KEY, KeyReader
+    from exotour.tui.keys import EOF_KEY, KeyReader
 
     with KeyReader() as keys:
         while (item := state.current) is not None:
@@ -246,7 +246,7 @@ def ending(
         parts.append(Text(f"Your best: {best[0]}/{best[1]}"))
     review = state.to_review()
     if review:
-        from exotour.command_rows import numbered
+        from exotour.render.command_rows import numbered
 
         rows = [
             (item.section + 1, Text(item.section_title), f"{prefix} learn {item.section + 1}")

@@ -15,7 +15,7 @@ from exotour.errors import ExitStatus, NoResultsError, UsageError
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from exotour.search import Hit
+    from exotour.search.engine import Hit
 
 # The longest query an error message repeats; a pasted page would bury the message.
 SHOWN_QUERY = 60
@@ -35,7 +35,7 @@ def query_text(words: list[str]) -> str:
 
 def shown(query: str) -> str:
     """QUERY as an error message may show it: no control characters, and not too long."""
-    from exotour.search import clean
+    from exotour.search.engine import clean
 
     text = clean(query)
     return text if len(text) <= SHOWN_QUERY else text[: SHOWN_QUERY - 1] + "…"
@@ -47,7 +47,7 @@ def run(options: Options, query: list[str], *, limit: int, as_json: bool) -> Exi
         raise UsageError(
             "the search query is empty", hint="give a word to find, as in: exotour search collagen"
         )
-    from exotour.search import FolderSearch, parse_query
+    from exotour.search.engine import FolderSearch, parse_query
 
     # From the cache file while the content is unchanged: no YAML to read, so it starts fast.
     engine = FolderSearch(options.content_dir(), lambda: load(options))
@@ -123,7 +123,7 @@ def results(
     from rich.padding import Padding
     from rich.text import Text
 
-    from exotour.highlight import highlighted
+    from exotour.render.highlight import highlighted
 
     count = len(hits)
     heading = f"{count} result{'s' if count != 1 else ''} for '{shown(query)}', best first"

@@ -35,7 +35,7 @@ def run(options: Options, *, as_json: bool) -> ExitStatus:
     from rich.console import Group
     from rich.text import Text
 
-    from exotour.render import contents_table
+    from exotour.render.screens import contents_table
 
     read = sum(1 for s in tour.sections if s.id in visited)
     minutes = sum(s.reading_minutes for s in tour.sections)

@@ -12,7 +12,7 @@ def run(options: Options, section: str) -> ExitStatus:
     from rich.console import Group
     from rich.text import Text
 
-    from exotour.render import plain_section
+    from exotour.render.screens import plain_section
 
     count = len(tour.sections)
     prefix = command_prefix(options)

@@ -17,7 +17,7 @@ def run(options: Options, *, as_json: bool, as_markdown: bool) -> ExitStatus:
             hint=f"choose one: '{prefix} summary --json' or '{prefix} summary --markdown'",
         )
     tour = load(options)
-    from exotour import summary
+    from exotour.render import summary
 
     data = summary.build(tour, prefix=prefix)
     if as_json:

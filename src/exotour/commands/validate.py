@@ -19,8 +19,8 @@ def _count(n: int, word: str) -> str:
 
 
 def run(options: Options, folder: Path | None) -> ExitStatus:
-    from exotour.loader import check_content, display_path
-    from exotour.sources import is_sources_section
+    from exotour.content.loader import check_content, display_path
+    from exotour.content.sources import is_sources_section
 
     root = folder if folder is not None else options.content_dir()
     tour, problems = check_content(root)

@@ -8,14 +8,14 @@ from exotour.commands import Options, command_prefix, emit, load, stdout, store_
 
 if TYPE_CHECKING:
     from exotour.model import Tour
-    from exotour.progress import Saved
+    from exotour.state.progress import Saved
 
 
 def resume_point(tour: Tour, saved: Saved, size: tuple[int, int]) -> tuple[int, int, int] | None:
     """Where `exotour learn` would open on a terminal of SIZE: (section, page, pages) from 0,
     the section index past the last once the tour was finished; None for the beginning."""
-    from exotour.navigate import resume_position
-    from exotour.paginate import Paginator
+    from exotour.tui.pages import Paginator
+    from exotour.tui.walkthrough import resume_position
 
     pages = Paginator(tour, *size)
     position = resume_position(tour, saved, pages.count)
@@ -31,7 +31,7 @@ def run(options: Options) -> None:
     store = store_for(tour)
     saved = store.load()
     warn(store.warnings)
-    from exotour.render import welcome_screen
+    from exotour.render.screens import welcome_screen
 
     console = stdout(options)
     resume = resume_point(tour, saved, console.size)

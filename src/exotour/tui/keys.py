@@ -1,4 +1,4 @@
-"""The terminal: consoles that respect NO_COLOR and pipes, and single keys read without Enter."""
+"""Single keys read without Enter, in cbreak mode, and the names of the keys we use."""
 
 from __future__ import annotations
 
@@ -6,47 +6,7 @@ import os
 import select
 import sys
 from types import TracebackType
-from typing import IO, Any
-
-from rich.console import Console
-
-
-def colour_allowed(stream: IO[str], *, no_color: bool = False) -> bool:
-    """Colour only on a real terminal that is not dumb, with NO_COLOR unset."""
-    if no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
-    """A console that sends no escape codes where colour is not wanted.
-
-    Markup is off: content is printed as written, and our own styles come from Text objects.
-    """
-    stream = sys.stderr if stderr else sys.stdout
-    plain = not colour_allowed(stream, no_color=no_color)
-    return Console(
-        file=stream,
-        stderr=stderr,
-        color_system=None if plain else "auto",
-        markup=False,
-        emoji=False,
-        highlight=False,
-        # Messages on stderr are never wrapped: `file:line:col: ...` stays one line to grep.
-        soft_wrap=stderr,
-    )
-
-
-def is_interactive(console: Console) -> bool:
-    """Both ends are a terminal: keys can be read and screens drawn."""
-    try:
-        return console.is_terminal and sys.stdin.isatty() and os.environ.get("TERM") != "dumb"
-    except (AttributeError, ValueError):
-        return False
-
+from typing import Any
 
 # Escape sequences of the keys we use, as xterm, the Linux console and tmux send them.
 _SEQUENCES = {

@@ -21,7 +21,9 @@ from typing import Any, Literal
 
 import yaml
 
-from exotour.dirs import builtin_content_dir as builtin_content_dir  # where the tour ships
+from exotour.content.location import (
+    builtin_content_dir as builtin_content_dir,  # where the tour ships
+)
 from exotour.errors import ContentError, Problem, UsageError
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
@@ -936,7 +938,7 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
     if report.errors or head is None or not ordered:
         return None, problems
     if any(section.evidence for section in ordered):
-        from exotour.sources import sources_section  # the generated "Sources" section, last
+        from exotour.content.sources import sources_section  # the generated "Sources" section, last
 
         ordered.append(sources_section(ordered))
     tour = Tour(

@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 if TYPE_CHECKING:  # `exotour search` needs no pages, and paginate brings in the model
-    from exotour.paginate import Line, Page
+    from exotour.render.page import Line, Page
 
 # Snippets in a list: a colour that reads on dark and light terminals, bold for when it does not.
 MATCH_STYLE = Style(bold=True, color="yellow")
@@ -38,8 +38,8 @@ def highlighted(
 def highlight_page(page: Page, terms: Sequence[str]) -> Page:
     """PAGE with every word that matches one of TERMS (as search matches: stems, case and
     accents do not matter; `heal*` is a prefix, `stem cells` a phrase) in PAGE_MATCH_STYLE."""
-    from exotour.paginate import Page
-    from exotour.search import match_spans
+    from exotour.render.page import Page
+    from exotour.search.engine import match_spans
 
     texts = ["".join(seg.text for seg in line if not seg.control) for line in page.lines]
     marks = _per_line(texts, match_spans("\n".join(texts), terms))

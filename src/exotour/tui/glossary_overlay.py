@@ -13,18 +13,19 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from exotour.model import GlossaryEntry, Tour
-from exotour.navigate import CLOSE, OverlayAnswer
-from exotour.overlays import overlay_frame
-from exotour.paginate import Line, Page, render_block_lines
+from exotour.render.page import Line, Page
+from exotour.tui.overlay import CLOSE, OverlayAnswer
+from exotour.tui.overlays import overlay_frame
+from exotour.tui.pages import render_block_lines
 
 if TYPE_CHECKING:
-    from exotour.navigate import Walkthrough
+    from exotour.tui.overlay import Reader
 
 _SCROLL_UP = frozenset({"up", "k"})
 _SCROLL_DOWN = frozenset({"down", "j"})
 
 
-def page_overlay(walkthrough: Walkthrough) -> GlossaryOverlay:
+def page_overlay(walkthrough: Reader) -> GlossaryOverlay:
     """The overlay for the page the walkthrough shows now (none on the closing panel)."""
     from exotour.glossary import terms_in
 

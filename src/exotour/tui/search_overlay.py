@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from exotour.highlight import highlighted
-from exotour.navigate import CLOSE, Jump, OverlayAnswer
-from exotour.overlays import overlay_frame
+from exotour.render.highlight import highlighted
+from exotour.tui.overlay import CLOSE, Jump, OverlayAnswer
+from exotour.tui.overlays import overlay_frame
 
 if TYPE_CHECKING:
-    from exotour.navigate import Walkthrough
-    from exotour.search import Hit
+    from exotour.search.engine import Hit
+    from exotour.tui.overlay import Reader
 
 # More than fit on a screen is no help; the list scrolls within this.
 LIMIT = 30
@@ -40,7 +40,7 @@ DETAIL_KEYS = ("any key: back to the hits · Esc: back to the tour", "any key: h
 class SearchOverlay:
     """The search prompt and its hits, over the walkthrough."""
 
-    walkthrough: Walkthrough
+    walkthrough: Reader
     query: str = ""
     hits: list[Hit] = field(default_factory=list)
     selected: int = 0
@@ -78,7 +78,7 @@ class SearchOverlay:
         self.selected = min(last, max(0, self.selected + step[key]))
 
     def _search(self) -> OverlayAnswer:
-        from exotour.search import parse_query, search, suggest
+        from exotour.search.engine import parse_query, search, suggest
 
         tour = self.walkthrough.tour
         if not self.query.strip():
@@ -106,7 +106,7 @@ class SearchOverlay:
         if hit.section is None:
             self.detail = hit
             return None
-        from exotour.search import page_holding
+        from exotour.search.engine import page_holding
 
         pages = self.walkthrough.pages.pages(hit.section)
         page = page_holding([p.text for p in pages], hit)
@@ -179,5 +179,5 @@ def _tail(text: Text, width: int) -> Text:
     return text
 
 
-def search_overlay(walkthrough: Walkthrough) -> SearchOverlay:
+def search_overlay(walkthrough: Reader) -> SearchOverlay:
     return SearchOverlay(walkthrough)

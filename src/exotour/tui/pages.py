@@ -10,13 +10,11 @@ import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, RenderableType
 from rich.panel import Panel
-from rich.segment import Segment
 
 from exotour.model import Tour
-
-Line = tuple[Segment, ...]
+from exotour.render.page import Line, Page
 
 # The learn screen around a page: a header line, the panel's two borders, and the key line.
 CHROME_ROWS = 4
@@ -24,22 +22,6 @@ CHROME_ROWS = 4
 CHROME_COLUMNS = 4
 MIN_WIDTH = 30
 MIN_HEIGHT = 10
-
-
-@dataclass(frozen=True)
-class Page:
-    """One screenful of a section: its rendered lines."""
-
-    lines: tuple[Line, ...]
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in self.lines:
-            yield from line
-            yield Segment.line()
-
-    @property
-    def text(self) -> str:
-        return "\n".join("".join(seg.text for seg in line).rstrip() for line in self.lines)
 
 
 def page_area(width: int, height: int) -> tuple[int, int]:
@@ -143,7 +125,9 @@ class Paginator:
 
     def pages(self, index: int) -> tuple[Page, ...]:
         if index not in self._cache:
-            from exotour.render import section_blocks  # render builds blocks; we only cut them
+            from exotour.render.screens import (
+                section_blocks,  # render builds blocks; we only cut them
+            )
 
             columns, rows = page_area(self.width, self.height)
             self._cache[index] = paginate(section_blocks(self.tour, index), columns, rows)

@@ -581,7 +581,9 @@ def levenshtein(a: str, b: str, limit: int) -> int:
 
 def cache_dir() -> Path:
     """EXOTOUR_CACHE_DIR when set, else the platform's user cache folder."""
-    from exotour import dirs  # the same folder, mostly without importing platformdirs (~6 ms)
+    from exotour.state import (
+        paths as dirs,  # the same folder, mostly without importing platformdirs (~6 ms)
+    )
 
     return dirs.cache_dir()
 
@@ -602,7 +604,7 @@ def content_key(folder: Path) -> str | None:
     from exotour import __version__
 
     digest = hashlib.sha256(f"{__version__}\0{SCHEMA_VERSION}\0".encode())
-    here = Path(__file__).parent
+    here = Path(__file__).parents[1]  # the package folder
     for name in _INDEXING_CODE:  # so an edited checkout does not serve an index built by older code
         with suppress(OSError):
             stat = (here / name).stat()
@@ -617,7 +619,7 @@ def content_key(folder: Path) -> str | None:
 
 
 # The modules whose code decides what a content folder indexes to.
-_INDEXING_CODE = ("loader.py", "model.py", "sources.py", "search.py")
+_INDEXING_CODE = ("content/loader.py", "model.py", "content/sources.py", "search/engine.py")
 
 
 def _content_files(folder: Path) -> Iterator[Path]:

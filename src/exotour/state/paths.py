@@ -16,13 +16,6 @@ from pathlib import Path
 APP = "exotour"
 
 
-def builtin_content_dir() -> Path:
-    """The exosome tour shipped with the package (or beside the source tree, in a checkout)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "content"
-    return packaged if packaged.is_dir() else here.parent.parent / "content"
-
-
 def cache_dir() -> Path:
     """EXOTOUR_CACHE_DIR when set, else the platform's user cache folder for exotour."""
     override = os.environ.get("EXOTOUR_CACHE_DIR")

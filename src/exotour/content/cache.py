@@ -32,7 +32,7 @@ FORMAT = 1
 # Content files newer than this are still settling: the tour is not cached (see above).
 SETTLE_NS = 2_000_000_000
 # The loader's own files: a change to any of them changes what a folder loads to.
-_CODE = ("loader.py", "model.py", "sources.py", "tourcache.py")
+_CODE = ("content/loader.py", "model.py", "content/sources.py", "content/cache.py")
 _ROOT_FILES = ("tour.yaml", "tour.yml", "glossary.yaml", "glossary.yml")
 # The records inside each record, by field; every other field holds plain JSON values.
 _NESTED: dict[type, dict[str, type]] = {
@@ -68,7 +68,7 @@ def load(root: Path) -> Tour:
 
 
 def _load_tour(root: Path) -> Tour:
-    from exotour.loader import load_tour  # YAML with it: only when the cache cannot serve
+    from exotour.content.loader import load_tour  # YAML with it: only when the cache cannot serve
 
     return load_tour(root)
 
@@ -80,7 +80,7 @@ def _stat(path: Path) -> list[int]:
 
 def _key(root: Path) -> tuple[list[Any], int]:
     """What the tour in ROOT depends on, as JSON values; and the newest file time in it."""
-    here = Path(__file__).parent
+    here = Path(__file__).parents[1]  # the package folder
     code = [_stat(here / name) for name in _CODE]
     folder = root.absolute()
     entries: list[list[Any]] = []
@@ -106,7 +106,7 @@ def _cache_file(root: Path) -> Path | None:
     """The cache file of ROOT (the name need not be unique: the key inside says whose it is)."""
     import zlib
 
-    from exotour.dirs import cache_dir
+    from exotour.state.paths import cache_dir
 
     try:
         folder = cache_dir()

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from exotour.model import EvidenceNote, Section, Tour
-from exotour.paginate import Page
+from exotour.render.page import Page
 
 EVIDENCE_STYLE = "cyan"
 ADDED_STYLE = "magenta"
@@ -235,7 +235,7 @@ def contents_table(
     """The sections (or only the FIRST few) with a tick for each one read and its reading time;
     DETAILED adds a header row and the ids. A Rich Table, drawn row by row where it fits (a
     thousand rows in milliseconds, not half a second; see fasttable)."""
-    from exotour.fasttable import FastTable
+    from exotour.render.fasttable import FastTable
 
     table = Table(
         box=None,
@@ -302,7 +302,7 @@ def welcome_screen(
         index, page, pages = resume
         start.append(f"{prefix} learn", style="bold")
         start.append(f" resumes at section {index + 1}, page {page + 1} of {pages}")
-    from exotour.command_rows import described
+    from exotour.render.command_rows import described
 
     # WELCOME_COMMANDS is written with `exotour`; every command in it takes the prefix.
     commands = described(

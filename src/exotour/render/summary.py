@@ -16,7 +16,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from exotour.model import Tour
-from exotour.prose import markdown  # plain paragraphs without loading rich.markdown
+from exotour.render.prose import markdown  # plain paragraphs without loading rich.markdown
 
 # The section whose body is the article's own overall summary, when the tour has one.
 OVERALL_ID = "summary"
@@ -67,7 +67,7 @@ class Summary:
 
 def build(tour: Tour, prefix: str = "exotour") -> Summary:
     """The summary of TOUR; the commands it names begin with PREFIX."""
-    from exotour.sources import is_sources_section
+    from exotour.content.sources import is_sources_section
 
     # The generated list of sources has no takeaway of its own to give: it is left out.
     takeaways = tuple(
@@ -124,7 +124,7 @@ def to_json(summary: Summary) -> dict[str, Any]:
 
 def to_markdown(summary: Summary) -> str:
     """A Markdown document that reads well on a code-hosting site."""
-    from exotour.document import md_text  # html with it: only --markdown needs them
+    from exotour.render.document import md_text  # html with it: only --markdown needs them
 
     out = [f"# {md_text(summary.title)} (summary)", ""]
     if summary.subtitle:

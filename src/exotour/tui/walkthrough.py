@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from types import FrameType
-from typing import Final, Literal, Protocol
 
 from rich.console import Console, RenderableType
 from rich.control import Control
@@ -19,9 +18,10 @@ from rich.segment import Segment, Segments
 
 from exotour.errors import ExitStatus
 from exotour.model import Tour
-from exotour.paginate import MIN_HEIGHT, MIN_WIDTH, Paginator, fits
-from exotour.progress import END, ProgressStore, Saved
-from exotour.terminal import EOF_KEY, KeyReader
+from exotour.state.progress import END, ProgressStore, Saved
+from exotour.tui.keys import EOF_KEY, KeyReader
+from exotour.tui.overlay import CLOSE, Jump, Overlay
+from exotour.tui.pages import MIN_HEIGHT, MIN_WIDTH, Paginator, fits
 
 
 class Action(Enum):
@@ -123,29 +123,6 @@ def _hang_up(signum: int, frame: FrameType | None) -> None:
     raise _HangUpError
 
 
-@dataclass(frozen=True)
-class Jump:
-    """An overlay's answer: close it and go to this page, with these words highlighted there."""
-
-    section: int
-    page: int = 0
-    highlight: tuple[str, ...] = ()
-
-
-CLOSE: Final = "close"
-OverlayAnswer = Jump | Literal["close"] | None  # None: stay open and redraw
-
-
-class Overlay(Protocol):
-    """A screen shown over the walkthrough (help, contents, search...) until it answers."""
-
-    def screen(self, size: tuple[int, int]) -> RenderableType:
-        """The whole screen at SIZE (columns, rows)."""
-
-    def handle(self, key: str) -> OverlayAnswer:
-        """What KEY does: a Jump, CLOSE, or None to stay open."""
-
-
 @dataclass
 class Walkthrough:
     """The interactive tour on a real terminal."""
@@ -194,7 +171,7 @@ class Walkthrough:
             self.save()
 
     def screen(self) -> RenderableType:
-        from exotour import render
+        from exotour.render import screens as render
 
         if not fits(*self.size):
             return render.too_small_screen(self.size, (MIN_WIDTH, MIN_HEIGHT))
@@ -205,7 +182,7 @@ class Walkthrough:
         section_pages = self.pages.pages(self.position.section)
         page = section_pages[self.position.page]
         if self.highlight:
-            from exotour.highlight import highlight_page
+            from exotour.render.highlight import highlight_page
 
             page = highlight_page(page, self.highlight)
         return render.learn_screen(
@@ -318,26 +295,26 @@ class Walkthrough:
 
 
 def _help_overlay(walkthrough: Walkthrough) -> Overlay:
-    from exotour.overlays import HelpOverlay
+    from exotour.tui.overlays import HelpOverlay
 
     return HelpOverlay(walkthrough.tour)
 
 
 def _contents_overlay(walkthrough: Walkthrough) -> Overlay:
-    from exotour.overlays import ContentsOverlay
+    from exotour.tui.overlays import ContentsOverlay
 
     current = min(walkthrough.position.section, len(walkthrough.tour.sections) - 1)
     return ContentsOverlay(walkthrough.tour, walkthrough.saved.visited, current)
 
 
 def _glossary_overlay(walkthrough: Walkthrough) -> Overlay:
-    from exotour.glossary_overlay import page_overlay
+    from exotour.tui.glossary_overlay import page_overlay
 
     return page_overlay(walkthrough)
 
 
 def _search_overlay(walkthrough: Walkthrough) -> Overlay:
-    from exotour.search_overlay import search_overlay
+    from exotour.tui.search_overlay import search_overlay
 
     return search_overlay(walkthrough)
 

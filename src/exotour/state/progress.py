@@ -47,7 +47,9 @@ def default_state_dir() -> Path:
     override = os.environ.get("EXOTOUR_STATE_DIR")
     if override:
         return Path(override)
-    from exotour.dirs import user_state_dir  # platformdirs' answer, mostly without importing it
+    from exotour.state.paths import (
+        user_state_dir,  # platformdirs' answer, mostly without importing it
+    )
 
     return user_state_dir()
 

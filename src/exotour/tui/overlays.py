@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from exotour.model import Tour
-from exotour.navigate import CLOSE, Jump, OverlayAnswer
+from exotour.tui.overlay import CLOSE, Jump, OverlayAnswer
 
 HELP_KEYS: tuple[tuple[str, str], ...] = (
     ("→ n space Enter", "next page"),

@@ -1,0 +1,1 @@
+"""Full-text search over a tour: passages, the FTS5 index, ranking, snippets, suggestions."""

@@ -1,0 +1,1 @@
+"""The user's folders, the one atomic writer, and the reader's progress."""

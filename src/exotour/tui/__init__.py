@@ -1,0 +1,1 @@
+"""The interactive walkthrough: keys and signals, pages, the key loop and its overlays."""
