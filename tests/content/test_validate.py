@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import PYTHON, REPO, Result, child_env, run_cli
 
-BROKEN = Path(__file__).resolve().parent / "broken"
+BROKEN = Path(__file__).resolve().parents[1] / "broken"
 EXAMPLE = REPO / "examples" / "first-tour"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 PROBLEM_LINE = re.compile(r"^[^:\n]+:[0-9]+:[0-9]+: (warning: )?\S.*$")

@@ -1,0 +1,74 @@
+"""The one atomic writer: every file exotour writes (progress, caches, the search index, exports)
+goes through a temporary file in the same folder, flushed to disk, then renamed over the target.
+
+A reader therefore sees the old file or the new one, never half of either; an interrupted write
+leaves no temporary file behind; and a target that is not a regular file (a folder, a FIFO, a
+device such as /dev/null) is refused rather than replaced by one.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class NotARegularFileError(OSError):
+    """The target exists and is a folder, a FIFO, a socket or a device."""
+
+
+def kind_of(path: Path) -> str | None:
+    """'a folder', 'a FIFO', ... when PATH exists and is not a regular file; else None.
+
+    A symbolic link is judged by what it points to; a dangling one counts as absent."""
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+@contextmanager
+def atomic_path(path: Path, *, shared: bool = False) -> Iterator[Path]:
+    """A temporary path beside PATH to write to; on success it is flushed and renamed to PATH.
+
+    SHARED gives the file the usual mode (0666 less the umask) instead of mkstemp's private
+    0600: for documents the user shares, not for state and caches. Raises OSError (or
+    NotARegularFileError) and leaves PATH as it was when anything fails.
+    """
+    kind = kind_of(path)
+    if kind is not None:
+        raise NotARegularFileError(f"{path} is {kind}")
+    fd, name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
+    try:
+        if shared:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)
+        os.close(fd)
+        yield tmp
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_atomically(path: Path, data: str | bytes, *, shared: bool = False) -> None:
+    """Write DATA (text as UTF-8 with \\n line ends) to PATH atomically; see atomic_path."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_path(path, shared=shared) as tmp:
+        tmp.write_bytes(payload)
