@@ -13,7 +13,7 @@ from exotour.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 
-# The seven parts of the article, in order, then the part the tour adds.
+# The seven parts of the article, in order, then the parts the tour adds.
 ARTICLE_IDS = (
     "what-are-exosomes",
     "what-is-exosome-therapy",
@@ -23,6 +23,7 @@ ARTICLE_IDS = (
     "future",
     "summary",
     "before-you-decide",
+    "trials-and-harms",
 )
 # The article's parts whose claims the evidence sheet addresses: each needs evidence notes and at
 # least two quiz questions (the Summary and the tour's own section are not among them).

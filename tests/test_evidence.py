@@ -19,6 +19,11 @@ from exotour.model import Tour
 from exotour.render import screens as render
 from exotour.tui.pages import Paginator
 
+# The sheet's sources were last checked on this date. A page the sheet gives no date for is cited
+# as of it, with its year: that is the date the tour can vouch for.
+CHECKED = "2026-12-01"
+UNDATED = (int(CHECKED[:4]), CHECKED)
+
 # link -> (year, date of the page when the sheet gives one)
 ALLOWED: dict[str, tuple[int, str | None]] = {
     # Regulators
@@ -47,20 +52,43 @@ ALLOWED: dict[str, tuple[int, str | None]] = {
     "https://doi.org/10.1002/jev2.12404": (2024, None),  # Welsh et al., MISEV2023
     "https://doi.org/10.1080/20013078.2019.1609206": (2019, None),  # Witwer et al.
     "https://doi.org/10.1016/j.jcyt.2020.05.002": (2020, None),  # Börger et al.
+    "https://doi.org/10.3402/jev.v4.30087": (2015, None),  # Lener et al.
     # Biology
     "https://doi.org/10.1186/s12964-022-00959-4": (2022, None),  # Rezaie et al.
     "https://doi.org/10.1038/s41419-020-02803-4": (2020, None),  # Malkin & Bratman
     "https://doi.org/10.1016/j.cell.2019.02.029": (2019, None),  # Jeppesen et al.
+    # RSC Books chapter: the sheet records no authors and no year
+    "https://books.rsc.org/books/edited-volume/890/chapter/674707": UNDATED,
     # Clinical evidence
     "https://doi.org/10.1002/jev2.12433": (2024, None),  # Fusco et al.
     "https://doi.org/10.1002/jev2.12458": (2024, None),  # Van Delen et al.
     "https://doi.org/10.1111/jocd.15930": (2023, None),  # Olumesi & Goldberg
-    "https://pubmed.ncbi.nlm.nih.gov/39624733/": (2024, None),  # the sheet's "PMID 39624733"
+    "https://doi.org/10.1002/ski2.348": (2024, None),  # Bai et al.
     "https://doi.org/10.1097/DSS.0000000000004480": (2025, None),  # Queen et al.
     "https://doi.org/10.52793/JSCR.2021.2(2)-21": (2021, None),  # East & Dordevic
     "https://doi.org/10.1186/s13287-021-02378-7": (2021, None),  # Stem Cell Res Ther 2021
     "https://doi.org/10.21037/sci.2017.09.06": (2017, None),  # Giebel, Kordelas & Börger
     "https://doi.org/10.1001/jamadermatol.2013.6955": (2014, None),  # Soltani-Arabshahi et al.
+    # Harms reported and product quality
+    "https://doi.org/10.1097/DSS.0000000000004450": (2024, None),  # Friedmann et al.
+    # Other options a clinician may discuss
+    "https://www.mayoclinic.org/diseases-conditions/wrinkles/diagnosis-treatment/drc-20354931": (
+        UNDATED
+    ),
+    "https://www.nice.org.uk/guidance/ng226": (2022, "2022-10-19"),
+    "https://www.mayoclinic.org/diseases-conditions/tendinitis/diagnosis-treatment/"
+    "drc-20378248": UNDATED,
+    "https://www.mayoclinic.org/diseases-conditions/hair-loss/diagnosis-treatment/"
+    "drc-20372932": UNDATED,
+    # Finding registered trials
+    "https://trialsearch.who.int": UNDATED,  # WHO ICTRP
+    # Reporting a side effect
+    "https://fda.gov/Safety/MedWatch/HowToReport/default.htm": UNDATED,
+    "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/reporting-adverse-events-"
+    "related-stem-cells-exosomes-or-other-products-marketed-regenerative": UNDATED,
+    "https://yellowcard.mhra.gov.uk/what-to-report": UNDATED,
+    "https://canada.ca/en/health-canada/services/drugs-health-products/medeffect-canada/"
+    "adverse-reaction-reporting.html": UNDATED,
     # The market
     "https://doi.org/10.1186/s13287-023-03335-2": (2023, None),  # Asadpour et al.
 }

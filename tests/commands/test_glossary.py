@@ -48,7 +48,12 @@ REQUIRED = {
     "clinical trial": "Clinical trial",
     "placebo-controlled trial": "Placebo-controlled trial",
     "fda approval": "FDA approval",
-    "ind": "FDA approval",
+    "fda": "FDA",
+    "ind": "IND",
+    "investigational new drug": "IND",
+    "investigational new drug application": "IND",
+    "endosome": "Endosome",
+    "placebo": "Placebo",
 }
 
 
@@ -210,7 +215,7 @@ def test_glossary_unknown_term_exits_2_with_the_closest(
     count = len(tour.glossary)
     assert result.err == (
         "exotour: error: no glossary term 'vesicle'\n"
-        "exotour: hint: closest terms: Extracellular vesicle, Microvesicle; "
+        "exotour: hint: closest terms: Extracellular vesicle, Microvesicle, ISEV; "
         f"'exotour glossary' lists all {count} terms\n"
     )
 

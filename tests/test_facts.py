@@ -1,0 +1,496 @@
+"""Facts of the built-in tour that were once wrong, or missing, held so they cannot come back.
+
+Each test names the fact as the evidence sheet (reference/evidence.md, outside this repository)
+gives it. The tests read the loaded tour, as every command does, rather than the YAML files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from helpers import CLAIM_SECTIONS, run_cli
+from test_evidence import ALLOWED, CHECKED
+
+from exotour import glossary
+from exotour.model import EvidenceNote, GlossaryEntry, Section, Source, Tour
+
+URL = re.compile(r"https?://[^\s\"'<>\\)]+")
+DOI = re.compile(r"(?<![\w/.])10\.\d{4,9}/[^\s\"'<>\\]+")
+
+
+def flat(text: str) -> str:
+    """Text with Markdown emphasis gone and all whitespace one space, for phrase checks."""
+    return " ".join(text.replace("**", "").split())
+
+
+def section(tour: Tour, section_id: str) -> Section:
+    return tour.sections[tour.index_of(section_id)]
+
+
+def authored(tour: Tour) -> tuple[Section, ...]:
+    """The sections written by hand: all but the generated Sources."""
+    return tour.sections[:-1]
+
+
+def sources(tour: Tour) -> Iterator[tuple[Section, EvidenceNote, Source]]:
+    for part in tour.sections:
+        for note in part.evidence:
+            for source in note.sources:
+                yield part, note, source
+
+
+def citing(tour: Tour, link: str) -> list[tuple[Section, EvidenceNote]]:
+    """(section, note) of every note that cites LINK."""
+    return [(part, note) for part, note, source in sources(tour) if source.link == link]
+
+
+def texts(tour: Tour) -> Iterator[tuple[str, str]]:
+    """(where, text) of every piece of text the tour shows a reader."""
+    yield "tour", f"{tour.title} {tour.subtitle} {tour.disclaimer} {tour.bottom_line}"
+    for part in authored(tour):
+        yield f"{part.id} title and takeaway", f"{part.title} {part.takeaway}"
+        yield f"{part.id} body", part.body
+        for index, note in enumerate(part.evidence):
+            yield f"{part.id} evidence[{index}]", note.text
+        for index, question in enumerate(part.quiz):
+            words = " ".join((question.question, *question.choices, question.explanation))
+            yield f"{part.id} quiz[{index}]", words
+    for entry in tour.glossary:
+        yield f"glossary {entry.term}", f"{' '.join(entry.names)} {entry.definition}"
+
+
+def entry(tour: Tour, name: str) -> GlossaryEntry:
+    found = glossary.lookup(tour.glossary, name)
+    assert found is not None, name
+    return found
+
+
+# -- the glossary ----------------------------------------------------------------------------------
+
+
+def test_glossary_ind_explains_an_investigational_new_drug_application_not_approval(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = run_cli(["glossary", "IND"], capsys)
+    assert (result.status, result.err) == (0, "")
+    heading = result.out.splitlines()[0]
+    assert heading == "IND"
+    text = flat(result.out)
+    assert "investigational new drug application" in text
+    assert "tested in people, in a clinical trial under FDA oversight" in text
+    assert "An IND is not approval, and holding one does not allow the product to be sold" in text
+    # Approval is named only to say an IND is not it: never as what the term means.
+    assert text.count("approval") == 1
+    assert "FDA-approved" not in text and "Permission from" not in text
+
+
+# Names a reader may type, each of which once led to, or could be mistaken for, another entry.
+DIFFERENT_CONCEPTS = [
+    ("IND", "FDA approval"),
+    ("investigational new drug", "FDA approval"),
+    ("investigational new drug application", "FDA approval"),
+    ("premarket review", "FDA approval"),
+    ("endosome", "multivesicular body"),
+    ("endosomes", "MVB"),
+    ("placebo", "placebo-controlled trial"),
+    ("regenerative medicine products", "regenerative medicine"),
+    ("control group", "placebo-controlled trial"),
+    ("Yellow Card", "MHRA"),
+    ("FDA", "FDA approval"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), DIFFERENT_CONCEPTS)
+def test_no_alias_of_one_entry_names_a_different_concept(tour: Tour, one: str, other: str) -> None:
+    assert entry(tour, one) != entry(tour, other), (one, other)
+
+
+def test_fda_approval_is_only_approval(tour: Tour) -> None:
+    approval = entry(tour, "FDA approval")
+    names = " ".join(approval.names).casefold()
+    for wrong in ("ind", "investigational", "review", "trial"):
+        assert not re.search(rf"\b{wrong}\b", names), wrong
+    assert "no exosome product is FDA-approved" in flat(approval.definition)
+
+
+def test_an_endosome_is_not_a_multivesicular_body_but_holds_the_kind(tour: Tour) -> None:
+    body = entry(tour, "multivesicular body")
+    assert not {name.casefold() for name in body.names} & {"endosome", "endosomes"}
+    assert "a kind of endosome" in body.definition
+    assert "kind of endosome" in entry(tour, "endosome").definition
+
+
+def test_immune_modulation_is_credited_to_the_book_chapter(tour: Tour) -> None:
+    definition = flat(entry(tour, "immune modulation").definition)
+    assert "a book chapter reports" in definition
+    assert "2023 review" not in definition
+
+
+# -- how sources are cited -------------------------------------------------------------------------
+
+BAI = "https://doi.org/10.1002/ski2.348"
+ISEV_NOTICE = (
+    "Patient information and safety notice: extracellular vesicles/exosomes and unproven therapies"
+)
+# The journals of the papers the sheet cites, as it abbreviates them. A paper's title is given only
+# where the sheet gives one; otherwise its source names the journal (and volume) instead.
+JOURNALS = (
+    "J Extracell Vesicles",
+    "Cell Commun Signal",
+    "Cell Death Dis",
+    "Cell 177",
+    "J Cosmet Dermatol",
+    "Skin Health Dis",
+    "Dermatol Surg",
+    "J Stem Cell Res",
+    "Stem Cell Res Ther",
+    "Stem Cell Investig",
+    "JAMA Dermatol",
+    "Stem Cell Reports",
+    "Cytotherapy",
+)
+
+
+def test_the_skin_review_is_bai_et_al_with_its_doi_and_no_title(tour: Tour) -> None:
+    cited = [source for _, _, source in sources(tour) if source.link == BAI]
+    assert cited
+    for source in cited:
+        assert (source.author, source.year, source.doi) == ("Bai et al.", 2024, "10.1002/ski2.348")
+        assert source.title == "Skin Health Dis 4(6):e348"  # the journal, never a description
+    for _, _, source in sources(tour):
+        assert "Skin Health and Disease" not in source.author
+        assert "(journal)" not in source.author
+        assert "pubmed" not in source.link
+
+
+def test_every_paper_is_cited_by_author_journal_and_doi_never_a_description(tour: Tour) -> None:
+    for part, _, source in sources(tour):
+        if source.doi:
+            assert source.title.startswith(JOURNALS), (part.id, source.author, source.title)
+            assert not re.search(r"\b(review|study|studies|of \d+)\b", source.title, re.I)
+
+
+def test_isevs_notice_has_its_title_with_the_slash(tour: Tour) -> None:
+    notices = [source for _, _, source in sources(tour) if source.author == "ISEV"]
+    assert notices
+    assert {source.title for source in notices} == {ISEV_NOTICE}
+
+
+def test_every_link_and_doi_anywhere_in_the_tour_is_from_the_evidence_sheet(tour: Tour) -> None:
+    found = 0
+    for where, text in texts(tour):
+        for url in URL.findall(text):
+            found += 1
+            assert url.rstrip(".,;:") in ALLOWED, (where, url)
+        for doi in DOI.findall(text):
+            found += 1
+            assert f"https://doi.org/{doi.rstrip('.,;:')}" in ALLOWED, (where, doi)
+    for part, _, source in sources(tour):
+        found += 1
+        assert source.link in ALLOWED, (part.id, source.link)
+    assert found
+    assert "pubmed.ncbi.nlm.nih.gov" not in " ".join(ALLOWED)
+
+
+def test_a_source_the_sheet_gives_no_date_for_says_so_and_is_as_of_the_check(tour: Tour) -> None:
+    for part, note, source in sources(tour):
+        if ALLOWED[source.link] == (int(CHECKED[:4]), CHECKED):
+            text = flat(note.text)
+            assert note.as_of == CHECKED, (part.id, source.link)
+            assert "1 December 2026" in text, (part.id, source.link)
+            assert re.search(r"\bundated\b|do not record", text), (part.id, source.link)
+
+
+# -- the corrected facts ---------------------------------------------------------------------------
+
+RSC = "https://books.rsc.org/books/edited-volume/890/chapter/674707"
+OLUMESI = "https://doi.org/10.1111/jocd.15930"
+
+
+def test_immune_and_blood_vessel_effects_come_from_the_book_chapter(tour: Tour) -> None:
+    notes = citing(tour, RSC)
+    assert [part.id for part, _ in notes] == ["how-does-it-work"]
+    (_, note) = notes[0]
+    text = flat(note.text)
+    assert "a book chapter reports" in text
+    assert "shift immune responses, promote blood-vessel growth" in text
+    assert '"have not been sufficiently dissected"' in text
+    for _, other in citing(tour, OLUMESI):
+        assert "immune" not in other.text, "the 2023 review covers skin uses"
+
+
+def test_the_covid_statement_is_about_covid_only_and_lener_is_the_general_call(
+    tour: Tour,
+) -> None:
+    (_, covid), *_ = citing(tour, "https://doi.org/10.1016/j.jcyt.2020.05.002")
+    text = flat(covid.text)
+    assert "is about COVID-19 only" in text
+    assert "encouraged proper trials" not in text
+    lener = citing(tour, "https://doi.org/10.3402/jev.v4.30087")
+    assert [part.id for part, _ in lener] == ["future"]
+    assert "proper clinical trials and regulatory oversight" in flat(lener[0][1].text)
+
+
+def test_van_delen_gives_the_conclusion_then_the_limits(tour: Tour) -> None:
+    (part, note), *_ = citing(tour, "https://doi.org/10.1002/jev2.12458")
+    assert part.id == "safety"
+    text = flat(note.text)
+    conclusion = text.index("concludes that EV-based therapy was safe in those trials")
+    limits = text.index("The limits:")
+    assert text.index("serious adverse events were rare") < conclusion < limits
+    assert "0.7% (95% confidence interval 0.1-5.2%)" in text
+
+
+def test_jeppesen_is_quoted_as_the_paper_says_it(tour: Tour) -> None:
+    safety = section(tour, "safety")
+    quote = '"are not vehicles of active DNA release"'
+    assert any(quote in flat(note.text) for note in safety.evidence)
+    assert any(quote in flat(question.explanation) for question in safety.quiz)
+    for where, text in texts(tour):
+        assert "do not actively release DNA" not in flat(text), where
+
+
+def test_fdas_harm_reports_are_for_all_unapproved_regenerative_products(tour: Tour) -> None:
+    safety = section(tour, "safety")
+    for text in [note.text for note in safety.evidence] + [q.explanation for q in safety.quiz]:
+        if "blindness" in text:
+            assert "not specific to exosomes" in flat(text), text[:60]
+            assert "unapproved regenerative products" in flat(text), text[:60]
+
+
+def test_takeaways_add_no_cause_or_certainty(tour: Tour) -> None:
+    assert "because" not in section(tour, "safety").takeaway
+    future = section(tour, "future").takeaway
+    assert "expects" not in future and "will" not in future.split()
+    assert "may" in future.split()
+    for part in authored(tour)[:7]:
+        assert not re.search(r"\b(because|expects?|proves?|guarantees?)\b", part.takeaway), part.id
+
+
+def test_witwer_et_al_are_researchers_from_four_societies(tour: Tour) -> None:
+    (_, note), *_ = citing(tour, "https://doi.org/10.1080/20013078.2019.1609206")
+    text = flat(note.text)
+    assert "researchers from four scientific societies (SOCRATES, ISEV, ISCT and ISBT)" in text
+    assert "position paper" not in text
+
+
+def test_fusco_counts_the_40_studies_it_found_not_every_study(tour: Tour) -> None:
+    fusco = citing(tour, "https://doi.org/10.1002/jev2.12433")
+    assert fusco
+    for where, text in texts(tour):
+        said = flat(text)
+        assert not re.search(r"every published human study|all 40 published", said), where
+    for _, note in fusco:
+        assert "found 40" in flat(note.text) or "40 published human studies" in flat(note.text)
+
+
+def test_no_control_group_is_described_never_none_existed(tour: Tour) -> None:
+    benefits = section(tour, "benefits")
+    for link in (
+        "https://doi.org/10.52793/JSCR.2021.2(2)-21",
+        "https://doi.org/10.21037/sci.2017.09.06",
+    ):
+        (_, note), *_ = citing(tour, link)
+        assert "No control group is described" in note.text, link
+    for where, text in texts(tour):
+        assert not re.search(r"\b(had|with) no control group\b", text), where
+    assert benefits.evidence
+
+
+def test_the_likely_illegal_line_is_labelled_as_us_law(tour: Tour) -> None:
+    found = 0
+    for part in authored(tour):
+        pieces = [*part.body.split("\n\n"), *(note.text for note in part.evidence)]
+        pieces += [f"{q.question} {q.explanation}" for q in part.quiz]
+        for piece in pieces:
+            if re.search(r"\blikely (means the offer is )?illegal", flat(piece)):
+                found += 1
+                assert "US law" in flat(piece), (part.id, piece[:60])
+    assert found >= 2
+
+
+def test_the_tour_says_the_article_names_no_author_and_no_date(tour: Tour) -> None:
+    for section_id in ("what-are-exosomes", "before-you-decide"):
+        assert "names no author and gives no date" in flat(section(tour, section_id).body)
+
+
+def test_nothing_says_currently_on_its_own(tour: Tour) -> None:
+    for where, text in texts(tour):
+        assert not re.search(r"\bcurrently\b", text, re.I), where
+
+
+# -- each claim answered where the article makes it ------------------------------------------------
+
+# The sheet's table "Where the article and the evidence part ways": each claim, the section where
+# the article makes it, the words of the claim in that section, and a phrase of the answering note.
+CLAIMS = {
+    "lack DNA": ("safety", "lack DNA", "is contested, not settled"),
+    "generally considered safe": (
+        "safety",
+        "generally considered safe",
+        "None of the regulators or scientific societies cited in this tour describes exosome "
+        "products as generally safe",
+    ),
+    "mechanisms": (
+        "how-does-it-work",
+        "They modulate the immune response",
+        "shown mainly in cell and animal studies",
+    ),
+    "benefits": (
+        "benefits",
+        "being explored for a wide range of conditions",
+        "all were small pilot studies",
+    ),
+    "many patients report": ("benefits", "Many patients report", "anecdotes"),
+    "non-invasive": ("future", "non-invasive", "lists IV infusion and direct injection"),
+    "experimental": (
+        "future",
+        "experimental in many countries",
+        "regulated as drugs and biological products",
+    ),
+    "protocols": (
+        "safety",
+        "if protocols aren't followed properly",
+        "places the risk in the unapproved products themselves",
+    ),
+    "rejection or tumor": ("safety", "significantly reduced", "no long-term human data"),
+    "reputable labs": (
+        "safety",
+        "reputable labs",
+        "that is not a category that regulators use",
+    ),
+    "more clinical trials": (
+        "future",
+        "more clinical trials and research emerge",
+        "still few, small and mostly uncontrolled",
+    ),
+}
+
+
+@pytest.mark.parametrize("claim", list(CLAIMS))
+def test_each_claim_is_answered_in_its_own_section(tour: Tour, claim: str) -> None:
+    section_id, words, answer = CLAIMS[claim]
+    assert section_id in CLAIM_SECTIONS
+    part = section(tour, section_id)
+    assert words in flat(part.body), claim
+    notes = [note for note in part.evidence if answer in flat(note.text)]
+    assert notes, f"{claim}: no note in {section_id} says {answer!r}"
+    assert all(note.sources for note in notes)
+
+
+@pytest.mark.parametrize(
+    ("link", "section_id", "found"),
+    [
+        ("https://doi.org/10.52793/JSCR.2021.2(2)-21", "benefits", "reported improvements"),
+        ("https://doi.org/10.21037/sci.2017.09.06", "benefits", "reported improvements"),
+        ("https://doi.org/10.1002/jev2.12458", "safety", "serious adverse events were rare"),
+    ],
+)
+def test_what_the_studies_found_stands_beside_its_limits(
+    tour: Tour, link: str, section_id: str, found: str
+) -> None:
+    notes = [note for part, note in citing(tour, link) if part.id == section_id]
+    assert notes
+    text = flat(notes[0].text)
+    assert found in text
+    assert re.search(r"cannot show|The limits", text), link
+
+
+# -- the missing half of the decision --------------------------------------------------------------
+
+OPTIONS = {
+    "skin ageing": (
+        "Skin ageing",
+        "retinoid creams",
+        "https://www.mayoclinic.org/diseases-conditions/wrinkles/diagnosis-treatment/drc-20354931",
+    ),
+    "osteoarthritis": (
+        "Osteoarthritis",
+        "therapeutic exercise",
+        "https://www.nice.org.uk/guidance/ng226",
+    ),
+    "tendinitis": (
+        "Tendinitis",
+        "rest, ice and pain relievers",
+        "https://www.mayoclinic.org/"
+        "diseases-conditions/tendinitis/diagnosis-treatment/drc-20378248",
+    ),
+    "pattern hair loss": (
+        "Pattern hair loss",
+        "minoxidil",
+        "https://www.mayoclinic.org/diseases-conditions/hair-loss/diagnosis-treatment/drc-20372932",
+    ),
+}
+
+
+@pytest.mark.parametrize("condition", list(OPTIONS))
+def test_other_options_for_each_condition_with_a_source(tour: Tour, condition: str) -> None:
+    heading, option, link = OPTIONS[condition]
+    part = section(tour, "before-you-decide")
+    body = flat(part.body)
+    assert f"{heading}" in body and option in body, condition
+    assert [p.id for p, _ in citing(tour, link)] == ["before-you-decide"], condition
+
+
+def test_neurological_and_autoimmune_care_is_the_specialists_to_discuss(tour: Tour) -> None:
+    body = flat(section(tour, "before-you-decide").body)
+    assert "Neurological and autoimmune conditions" in body
+    assert "established care, which is for the specialist to discuss" in body
+    assert "not advice" in body
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "The condition does not inevitably get worse, but symptoms fluctuate and flares are common",
+        "What happens if you do not want to have treatment?",
+        "male and female pattern baldness are permanent",
+        "describes it as progressive",
+        "in the early stages people may not need any treatment",
+        "no source was found on the course without treatment",
+    ],
+)
+def test_the_course_without_treatment(tour: Tour, phrase: str) -> None:
+    assert phrase in flat(section(tour, "before-you-decide").body)
+
+
+def test_the_tour_names_where_to_find_trials_and_report_harm(tour: Tour) -> None:
+    part = section(tour, "trials-and-harms")
+    body = flat(part.body)
+    for name in ("ClinicalTrials.gov", "WHO ICTRP", "MedWatch", "Yellow Card", "Health Canada"):
+        assert name in body, name
+    assert "does not mean the US government has reviewed or approved" in body
+    assert "WHO itself is not a registry" in body
+    assert "IND number and FDA's acknowledgment letter" in body
+    assert "ocod@fda.hhs.gov" in body
+    assert "suspected side effects of healthcare products" in body
+    cited = {source.link for note in part.evidence for source in note.sources}
+    assert "https://trialsearch.who.int" in cited
+    assert "https://fda.gov/Safety/MedWatch/HowToReport/default.htm" in cited
+    assert "https://yellowcard.mhra.gov.uk/what-to-report" in cited
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Nebraska",
+        "A news report (MedPage Today, 16 December 2019)",
+        "Kimera Labs",
+        "positive sterility result",
+        "holding one IND, for a COVID-19 trial, does not allow the products to be sold",
+        "microneedling can cause granulomatous reactions",
+        "Japan",
+        "likely under-reported",
+    ],
+)
+def test_harms_reported_and_product_quality(tour: Tour, phrase: str) -> None:
+    assert phrase in flat(section(tour, "trials-and-harms").body)
+
+
+def test_facts_read_in_a_copy_are_said_with_care(tour: Tour) -> None:
+    body = flat(section(tour, "trials-and-harms").body)
+    assert "A copy of its About text says" in body
+    assert "A reprint of FDA's page of 3 June 2021 says" in body
+    assert "(The letter was read in a reprint.)" in body
