@@ -27,7 +27,7 @@ def test_going_back_keeps_the_furthest_page_and_the_end_keeps_the_ticks() -> Non
     larger = saved.at("b", 1, 2)  # on a larger terminal the section has 2 pages: its last shown
     assert larger.visited == {"a", "b"}
     ended = saved.at(END, 0, 1)
-    assert (ended.section, ended.anchor, ended.visited) == (END, None, {"a"})
+    assert (ended.section, ended.anchor, ended.visited) == (END, None, frozenset({"a"}))
 
 
 def test_a_restart_keeps_what_was_read_and_the_quiz_scores() -> None:
