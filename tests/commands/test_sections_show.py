@@ -157,3 +157,17 @@ def test_show_out_of_range_and_missing_argument_are_usage_errors(
     missing = run_cli(["show"], capsys)
     assert missing.status == 2
     assert missing.err.startswith("exotour: error: Missing argument 'SECTION'.")
+
+
+def test_a_narrow_terminal_leaves_the_ids_out_and_keeps_the_titles(
+    tour: Tour, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    result = run_cli(["sections"], capsys)
+    assert result.status == 0
+    lines = result.out.splitlines()
+    assert lines[0].split() == ["read", "#", "title", "time"]
+    assert all(len(line) <= 40 for line in lines)
+    assert tour.sections[0].title in result.out
+    assert tour.sections[0].id not in result.out
+    assert "exotour learn N" in " ".join(result.out.split())

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from exotour.commands import Options, command_prefix, emit, load, store_for, warn
+from exotour.commands import Options, command_prefix, emit, load, stdout, store_for, warn
 from exotour.errors import ExitStatus
 
 if TYPE_CHECKING:
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 # The version of `sections --json`; README.md, "exotour sections --json", documents each key.
 JSON_FORMAT = 1
+# Below this many columns the ids leave the titles no room; `show N` and `learn N` take numbers.
+NARROW = 60
 
 
 def run(options: Options, *, as_json: bool) -> ExitStatus:
@@ -34,9 +36,11 @@ def run(options: Options, *, as_json: bool) -> ExitStatus:
     read = sum(1 for s in tour.sections if s.id in saved.visited)
     minutes = sum(s.reading_minutes for s in tour.sections)
     prefix = command_prefix(options)
+    console = stdout(options)
+    show_ids = console.width >= NARROW
     footer = Text(
         f"{read} of {len(tour.sections)} read · {minutes} min in all · "
-        f"read one: {prefix} show N or {prefix} learn ID",
+        f"read one: {prefix} show N or {prefix} learn {'ID' if show_ids else 'N'}",
         style="dim",
     )
     parts = [
@@ -46,6 +50,7 @@ def run(options: Options, *, as_json: bool) -> ExitStatus:
             detailed=True,
             progress=_progress(tour, saved),
             quiz_best={scope: (right, asked) for scope, right, asked in saved.quiz_best},
+            show_ids=show_ids,
         ),
         Text(""),
         footer,
@@ -53,7 +58,7 @@ def run(options: Options, *, as_json: bool) -> ExitStatus:
     best = saved.best("all")
     if best is not None:
         parts.append(Text(f"Best quiz score on the whole tour: {best[0]}/{best[1]}", style="dim"))
-    emit(options, Group(*parts))
+    emit(options, Group(*parts), console)
     return ExitStatus.OK
 
 

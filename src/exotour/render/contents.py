@@ -35,12 +35,14 @@ def contents_table(
     first: int | None = None,
     progress: Mapping[str, Score] | None = None,
     quiz_best: Mapping[str, Score] | None = None,
+    show_ids: bool = True,
 ) -> RenderableType:
     """The sections (or only the FIRST few) with a tick for each one read, how far each one
     begun was read (PROGRESS: id to (pages shown, pages)) and its reading time; DETAILED adds a
     header row and the ids, and a quiz column with the best score of each section's own quiz
     (QUIZ_BEST: id to (right, asked)) when there is any. A Rich Table, drawn row by row where it
-    fits (a thousand rows in milliseconds, not half a second; see fasttable)."""
+    fits (a thousand rows in milliseconds, not half a second; see fasttable). SHOW_IDS False
+    leaves the ids out, for a terminal too narrow to hold them beside the titles."""
     from exotour.render.fasttable import FastTable
 
     progress = progress or {}
@@ -63,14 +65,16 @@ def contents_table(
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("title", ratio=1, no_wrap=not detailed, overflow="ellipsis")
     if detailed:
-        table.add_column("id", no_wrap=True)
+        if show_ids:
+            table.add_column("id", no_wrap=True)
         if scores:
             table.add_column("quiz", justify="right", no_wrap=True)
     table.add_column("time", justify="right", no_wrap=True)
     for number, (section, mark) in enumerate(zip(listed, marks, strict=True), start=1):
         row = [mark, Text(f"{number}."), Text(section.title)]
         if detailed:
-            row.append(Text(section.id, style="cyan"))
+            if show_ids:
+                row.append(Text(section.id, style="cyan"))
             if scores:
                 best = scores.get(section.id)
                 row.append(Text(f"{best[0]}/{best[1]}" if best else "", style="bold"))
