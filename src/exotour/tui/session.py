@@ -63,6 +63,8 @@ class TerminalSession:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        # A second signal must not cut the way out short: held until the terminal is restored.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
         try:
             with suppress(Exception):  # what Rich still buffers belongs on the screen we leave
                 sys.stdout.flush()
@@ -70,6 +72,7 @@ class TerminalSession:
             self.keys.__exit__(kind, exc, tb)
         finally:
             self._restore_handlers()
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def _take_screen(self) -> None:
         if self.full_screen:
