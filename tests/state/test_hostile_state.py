@@ -245,3 +245,14 @@ def test_sections_does_not_hang_on_a_fifo(
         assert result.err == (
             f"exotour: warning: {damaged(state_dir / STATE_FILE, 'is a FIFO (named pipe)')}\n"
         )
+
+
+def test_a_state_folder_named_with_escape_codes_is_shown_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "\x1b]0;owned\x07\x1b[31m"
+    folder.mkdir()
+    (folder / STATE_FILE).write_text("{", encoding="utf-8")
+    store = ProgressStore(folder, "tour")
+    store.load()
+    [warning] = store.warnings
+    assert "\x1b" not in warning and "\x07" not in warning
+    assert warning.endswith("\\x1b]0;owned\\x07\\x1b[31m/progress.json is damaged; starting afresh")

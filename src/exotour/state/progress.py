@@ -18,6 +18,7 @@ from typing import Any
 from exotour.state.progress_json import FORMAT, READABLE_FORMATS, DamagedError
 from exotour.state.saved import END, Anchor, Saved
 from exotour.state.untrusted import UnreadableFileError, UnusableFileError, why
+from exotour.text import printable
 
 __all__ = ["END", "FORMAT", "STATE_FILE", "Anchor", "ProgressStore", "Saved", "default_state_dir"]
 
@@ -62,6 +63,11 @@ class ProgressStore:
     def path(self) -> Path:
         return self.state_dir / STATE_FILE
 
+    @property
+    def shown(self) -> str:
+        """The path as a warning may show it: a control character in it is escaped, not sent."""
+        return printable(str(self.path))
+
     def load(self) -> Saved:
         found = self._read()
         self._warn(found)
@@ -75,7 +81,7 @@ class ProgressStore:
         try:
             return saved_from_json(entry)
         except ValueError:
-            self.warnings.append(f"the saved place in {self.path} is damaged; starting afresh")
+            self.warnings.append(f"the saved place in {self.shown} is damaged; starting afresh")
             return Saved()
 
     def save(self, saved: Saved) -> None:
@@ -100,7 +106,7 @@ class ProgressStore:
         except OSError as exc:
             self._read_only = True
             self.warnings.append(
-                f"cannot save progress in {self.state_dir} ({why(exc)}); "
+                f"cannot save progress in {printable(str(self.state_dir))} ({why(exc)}); "
                 "the tour runs, but your place will not be kept"
             )
 
@@ -113,9 +119,9 @@ class ProgressStore:
         from exotour.state.progress_json import parse
         from exotour.state.untrusted import read_small_file
 
-        path = self.path
+        path = self.shown
         try:
-            raw = read_small_file(path, MAX_BYTES)
+            raw = read_small_file(self.path, MAX_BYTES)
         except UnusableFileError as exc:
             return _Found(
                 {}, f"the progress file {path} {exc.reason}; starting afresh", exc.identity
@@ -129,7 +135,7 @@ class ProgressStore:
             return _Found({})
         from exotour.state.untrusted import identity_of
 
-        identity = identity_of(path)
+        identity = identity_of(self.path)
         try:
             data = parse(raw)
         except DamagedError:
