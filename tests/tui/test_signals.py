@@ -150,3 +150,18 @@ def test_a_closed_terminal_reads_as_the_reader_leaving() -> None:
         os.close(follower)
         if main >= 0:
             os.close(main)
+
+
+def test_closing_the_terminal_saves_the_place_and_exits_129(term: Terminals, tour: Tour) -> None:
+    child = term.exotour("learn", "--restart")
+    child.expect_exact(header(tour, 0))
+    child.send("n")
+    child.expect_exact(header(tour, 1))
+    child.expect_exact(KEYS)
+    child.ptyproc.fileobj.close()  # the terminal window closes: SIGHUP, then EIO on every read
+    child.ptyproc.wait()
+    assert child.ptyproc.exitstatus == 129
+    again = term.exotour("learn")
+    again.expect_exact("Resumed at section 1, page 2")
+    again.send("q")
+    assert finish(again) == 0
