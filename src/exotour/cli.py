@@ -17,9 +17,22 @@ from typer._click.exceptions import ClickException, UsageError
 
 from exotour import __version__
 from exotour.commands import Options
-from exotour.errors import ExitStatus
+from exotour.errors import ExitStatus, ReaderLeftError
+
+
+class _Group(typer.core.TyperGroup):
+    """Typer's group, except that a closed pipe reaches errors.guarded (which exits quietly)
+    instead of becoming Typer's silent exit 1."""
+
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise ReaderLeftError from exc
+
 
 app = typer.Typer(
+    cls=_Group,
     name="exotour",
     help="A guided tour of exosome therapy in the terminal, with what the evidence says.",
     add_completion=False,

@@ -20,6 +20,20 @@ class ExitStatus(IntEnum):
     INTERRUPTED = 130
 
 
+class Signalled(BaseException):
+    """A signal that ends the program (SIGTERM, SIGHUP): raised where it arrives, so the place
+    is saved and the terminal restored on the way out; `guarded` then exits 128+N."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class ReaderLeftError(Exception):
+    """The reader of stdout went away (a closed pipe), carried past code that would make its
+    own exit of a BrokenPipeError."""
+
+
 class ExotourError(Exception):
     """An error the user can act on: a message, an optional hint, and an exit status."""
 
@@ -90,12 +104,35 @@ def fail(message: str, hint: str | None, status: int) -> NoReturn:
 
 def guarded(call: Callable[[], int]) -> NoReturn:
     """Run CALL and exit with its status, turning every failure into a message and a status."""
+    _open_closed_streams()
     try:
         status = call()
         sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
+    except Signalled as signalled:
+        _silence_stdout()  # the terminal may be gone (SIGHUP): the final flush must not fail
+        sys.exit(128 + signalled.signum)
     except (KeyboardInterrupt, Exception) as exc:
         _failed(exc)
     sys.exit(status)
+
+
+def _open_closed_streams() -> None:
+    """A standard stream closed by the caller (`exotour summary >&-`) reads and writes nothing.
+
+    The reader is not there, which is no error: the command runs and its exit status stands
+    (`validate` still says whether the folder is valid). The descriptor is taken by /dev/null,
+    so no file the command opens can land on it and receive its output.
+    """
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
 
 
 def _silence_stdout() -> None:
@@ -115,7 +152,7 @@ def _failed(exc: BaseException) -> NoReturn:
         fail(lines[-1], exc.hint, int(exc.exit_status))
     if isinstance(exc, KeyboardInterrupt):
         sys.exit(int(ExitStatus.INTERRUPTED))
-    if isinstance(exc, BrokenPipeError):
+    if isinstance(exc, (BrokenPipeError, ReaderLeftError)):
         # The reader of a pipe went away (| head): not worth a message; silence the final flush.
         _silence_stdout()
         sys.exit(int(ExitStatus.OK))

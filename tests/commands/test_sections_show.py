@@ -44,7 +44,15 @@ def test_sections_json(tour: Tour, capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(["sections", "--json"], capsys)
     assert result.status == 0
     data = json.loads(result.out)
-    assert data["title"] == tour.title
+    assert data["format"] == 1
+    assert data["tour"] == {
+        "id": tour.id,
+        "title": tour.title,
+        "sections": len(tour.sections),
+        "read": 1,
+        "reading_minutes": sum(s.reading_minutes for s in tour.sections),
+        "quiz_best": None,
+    }
     rows = data["sections"]
     assert [r["id"] for r in rows] == list(tour.section_ids)
     assert rows[0] == {
@@ -53,9 +61,48 @@ def test_sections_json(tour: Tour, capsys: pytest.CaptureFixture[str]) -> None:
         "title": tour.sections[0].title,
         "reading_minutes": tour.sections[0].reading_minutes,
         "read": True,
+        "progress": None,
+        "quiz_best": None,
         "added_by_tour": tour.sections[0].added_by_tour,
     }
     assert not any(r["read"] for r in rows[1:])
+
+
+def _begun_and_scored(tour: Tour) -> None:
+    """Section 2 read to page 2 of 5; quiz bests: 3/4 on section 3, 20/26 on the whole tour."""
+    saved = Saved().at(tour.sections[0].id, 0, 1).at(tour.sections[1].id, 1, 5, anchor=(2, 0))
+    saved = saved.with_quiz(tour.sections[2].id, 3, 4).with_quiz("all", 20, 26)
+    store_for(tour).save(saved)
+
+
+def test_sections_shows_how_far_a_begun_section_was_read_and_the_best_quiz_scores(
+    tour: Tour, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    _begun_and_scored(tour)
+    result = run_cli(["sections"], capsys)
+    assert (result.status, result.err) == (0, "")
+    lines = result.out.splitlines()
+    assert lines[0].split() == ["read", "#", "title", "id", "quiz", "time"]
+    assert lines[1].lstrip().startswith("✓ ")
+    assert lines[2].lstrip().startswith("2/5 ")  # begun, not read: no tick
+    assert lines[3].split()[-3:] == ["3/4", str(tour.sections[2].reading_minutes), "min"]
+    assert "3/4" not in lines[1] + lines[2]
+    assert lines[-1] == "Best quiz score on the whole tour: 20/26"
+    assert f"1 of {len(tour.sections)} read" in result.out
+
+
+def test_sections_json_has_progress_and_quiz_scores(
+    tour: Tour, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _begun_and_scored(tour)
+    data = json.loads(run_cli(["sections", "--json"], capsys).out)
+    rows = data["sections"]
+    assert data["tour"]["quiz_best"] == {"right": 20, "asked": 26}
+    assert (rows[0]["read"], rows[0]["progress"]) == (True, None)
+    assert (rows[1]["read"], rows[1]["progress"]) == (False, {"pages_seen": 2, "pages": 5})
+    assert rows[2]["quiz_best"] == {"right": 3, "asked": 4}
+    assert [r["quiz_best"] for r in rows[3:]] == [None] * (len(rows) - 3)
 
 
 def test_a_damaged_progress_file_warns_and_lists_nothing_read(
@@ -110,3 +157,17 @@ def test_show_out_of_range_and_missing_argument_are_usage_errors(
     missing = run_cli(["show"], capsys)
     assert missing.status == 2
     assert missing.err.startswith("exotour: error: Missing argument 'SECTION'.")
+
+
+def test_a_narrow_terminal_leaves_the_ids_out_and_keeps_the_titles(
+    tour: Tour, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    result = run_cli(["sections"], capsys)
+    assert result.status == 0
+    lines = result.out.splitlines()
+    assert lines[0].split() == ["read", "#", "title", "time"]
+    assert all(len(line) <= 40 for line in lines)
+    assert tour.sections[0].title in result.out
+    assert tour.sections[0].id not in result.out
+    assert "exotour learn N" in " ".join(result.out.split())

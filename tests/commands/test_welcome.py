@@ -56,6 +56,22 @@ def test_ticks_and_where_learn_resumes(
     assert f"exotour learn resumes at section 2, page {pages} of {pages}" in lines
 
 
+def test_a_begun_section_shows_how_far_and_the_best_quiz_score_is_on_the_heading(
+    tour: Tour, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    saved = Saved().at(tour.sections[0].id, 0, 5).at(tour.sections[0].id, 1, 5)
+    store_for(tour).save(saved.with_quiz("all", 20, 26).with_quiz(tour.sections[1].id, 1, 4))
+    result = run_cli([], capsys)
+    assert (result.status, result.err) == (0, "")
+    lines = result.out.splitlines()
+    assert len(lines) <= 22
+    assert "Contents (✓ read) · best quiz score: 20/26" in lines
+    first = next(line for line in lines if "1. " in line)
+    assert first.lstrip().startswith("2/5") and "✓" not in first  # opened is not read
+    assert "1/4" not in result.out  # a section's own quiz is for `sections`
+
+
 def test_resume_point_follows_learn(tour: Tour) -> None:
     size = (80, 24)
     assert resume_point(tour, Saved(), size) is None

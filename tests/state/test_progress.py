@@ -26,16 +26,18 @@ def test_nothing_saved_yet_is_a_fresh_start(tmp_path: Path) -> None:
 
 
 def test_the_file_is_json_a_person_can_read(tmp_path: Path) -> None:
-    ProgressStore(tmp_path, "tour").save(Saved().at("safety", 1, 3))
+    ProgressStore(tmp_path, "tour").save(Saved().at("safety", 1, 3, anchor=(4, 120)))
     data = json.loads((tmp_path / STATE_FILE).read_text(encoding="utf-8"))
     assert data == {
         "format": FORMAT,
         "tours": {
             "tour": {
                 "section": "safety",
+                "anchor": [4, 120],
                 "page": 1,
                 "pages": 3,
-                "visited": ["safety"],
+                "seen": {"safety": [2, 3]},
+                "visited": [],  # page 2 of 3 shown: begun, not read
                 "quiz_best": [],
             }
         },
@@ -67,11 +69,11 @@ def test_bytes_that_are_not_text(tmp_path: Path) -> None:
     store = ProgressStore(tmp_path, "tour")
     assert store.load() == Saved()
     assert store.warnings == [
-        f"cannot read the progress file {tmp_path / STATE_FILE} (UnicodeDecodeError)"
+        f"the progress file {tmp_path / STATE_FILE} is damaged; starting afresh"
     ]
 
 
-@pytest.mark.parametrize("data", [[1, 2], {"format": 99, "tours": {}}, {"tours": {}}])
+@pytest.mark.parametrize("data", [[1, 2], {"format": 0, "tours": {}}, {"tours": {}}])
 def test_another_format_is_a_warning(tmp_path: Path, data: object) -> None:
     (tmp_path / STATE_FILE).write_text(json.dumps(data), encoding="utf-8")
     store = ProgressStore(tmp_path, "tour")

@@ -27,13 +27,12 @@ def run(options: Options, section: str | None, *, restart: bool, plain: bool) ->
         print_plain(options, plain_tour(tour, indexes, prefix=command_prefix(options)))
         return ExitStatus.OK
 
-    from exotour.state.progress import Saved
     from exotour.tui.walkthrough import Position, Walkthrough, describe, resume_position
 
     store = store_for(tour)
     saved = store.load()
     if restart:
-        saved = Saved(visited=saved.visited)  # starting over keeps the ticks of what was read
+        saved = saved.restarted()  # starting over keeps what was read and the quiz scores
     walkthrough = Walkthrough(
         tour, console, store, saved, Position(0), prefix=command_prefix(options)
     )

@@ -100,9 +100,10 @@ def _by_keys(state: Quiz, screen: _Screen) -> Iterator[Quiz]:
     Yields the state after every answer, so an interrupted quiz still has its score so far.
     """
     from exotour import quiz as engine
-    from exotour.tui.keys import EOF_KEY, KeyReader
+    from exotour.tui.keys import EOF_KEY, REDRAW_KEY
+    from exotour.tui.session import TerminalSession
 
-    with KeyReader() as keys:
+    with TerminalSession(full_screen=False) as keys:
         while (item := state.current) is not None:
             screen.show(question_block(state, item))
             count = len(item.question.choices)
@@ -110,6 +111,9 @@ def _by_keys(state: Quiz, screen: _Screen) -> Iterator[Quiz]:
             while True:
                 key = keys.read_key()
                 if key is None or key in _IGNORED_KEYS:
+                    continue
+                if key == REDRAW_KEY:  # back from Ctrl-Z: the shell wrote below the prompt
+                    screen.prompt(prompt_text(count))
                     continue
                 if key in engine.QUIT_KEYS or key == EOF_KEY:
                     screen.answered("(stopped)")

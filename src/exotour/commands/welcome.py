@@ -1,4 +1,5 @@
-"""`exotour` with no command: the welcome screen, with progress and where learn resumes."""
+"""`exotour` with no command: the welcome screen, with what was read, how far, the best quiz
+score, and where learn resumes."""
 
 from __future__ import annotations
 
@@ -31,9 +32,17 @@ def run(options: Options) -> None:
     store = store_for(tour)
     saved = store.load()
     warn(store.warnings)
-    from exotour.render.screens import welcome_screen
+    from exotour.render.contents import welcome_screen
 
     console = stdout(options)
     resume = resume_point(tour, saved, console.size)
-    screen = welcome_screen(tour, saved.visited, resume, prefix=command_prefix(options))
+    progress = {s.id: p for s in tour.sections if (p := saved.progress(s.id)) is not None}
+    screen = welcome_screen(
+        tour,
+        saved.visited,
+        resume,
+        prefix=command_prefix(options),
+        progress=progress,
+        quiz_best=saved.best("all"),
+    )
     emit(options, screen, console)

@@ -28,6 +28,11 @@ def kind_of(path: Path) -> str | None:
         mode = path.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
         return None
+    return kind_of_mode(mode)
+
+
+def kind_of_mode(mode: int) -> str | None:
+    """What a file of st_mode MODE is, in words, when it is not a regular file; else None."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):

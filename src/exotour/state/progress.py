@@ -1,45 +1,30 @@
 """Where the reader stopped and what they have read, kept per tour in one JSON file.
 
-Writes are atomic (a temporary file in the same folder, then a rename), so an interrupted write or
-two sessions at once never leave a broken file: the last writer wins. Every fault turns into a
-warning and a tour that still runs.
+The file is untrusted input: whatever is in its place (damaged JSON, wrong types, a FIFO, a
+device, a folder, a huge file) gives a warning naming the file and a fresh start, never a crash
+or a hang. A damaged file is set aside (renamed `progress.json.damaged-<time>`, never deleted)
+when the next save replaces it. A file of a newer format is never overwritten: the tour runs
+without saving. Writes go through the one atomic writer, so an interrupted write or two sessions
+at once never leave a broken file: the last writer wins.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from exotour.state.progress_json import FORMAT, READABLE_FORMATS, DamagedError
+from exotour.state.saved import END, Anchor, Saved
+from exotour.state.untrusted import UnreadableFileError, UnusableFileError, why
+from exotour.text import printable
+
+__all__ = ["END", "FORMAT", "STATE_FILE", "Anchor", "ProgressStore", "Saved", "default_state_dir"]
+
 STATE_FILE = "progress.json"
-FORMAT = 1
-END = "__end__"  # the section id saved once the closing panel was reached
-
-
-@dataclass(frozen=True)
-class Saved:
-    """One tour's saved state: the page to resume on and the sections read."""
-
-    section: str | None = None
-    page: int = 0
-    pages: int = 1
-    visited: frozenset[str] = frozenset()
-    quiz_best: tuple[tuple[str, int, int], ...] = ()  # (scope, right, asked)
-
-    def at(self, section: str, page: int, pages: int) -> Saved:
-        visited = self.visited | {section} if section != END else self.visited
-        return replace(self, section=section, page=page, pages=pages, visited=visited)
-
-    def with_quiz(self, scope: str, right: int, asked: int) -> Saved:
-        """Keep the best score per scope (a section id, or 'all')."""
-        best = {s: (r, a) for s, r, a in self.quiz_best}
-        old = best.get(scope)
-        if old is None or right / max(asked, 1) >= old[0] / max(old[1], 1):
-            best[scope] = (right, asked)
-        return replace(self, quiz_best=tuple((s, r, a) for s, (r, a) in sorted(best.items())))
+# A progress file holds a few hundred bytes a tour; anything near this is not ours.
+MAX_BYTES = 8 * 1024 * 1024
 
 
 def default_state_dir() -> Path:
@@ -54,6 +39,16 @@ def default_state_dir() -> Path:
     return user_state_dir()
 
 
+@dataclass(frozen=True)
+class _Found:
+    """What the progress file holds, and what may be done with it."""
+
+    tours: dict[str, Any]
+    problem: str | None = None  # the warning, when the file could not be used
+    set_aside: tuple[int, int] | None = None  # the identity of a damaged file to keep aside
+    writable: bool = True  # False: a newer format, or a file we cannot read
+
+
 @dataclass
 class ProgressStore:
     """The progress file of one tour; warnings say what could not be read or written."""
@@ -62,100 +57,116 @@ class ProgressStore:
     tour_key: str
     warnings: list[str] = field(default_factory=list)
     _read_only: bool = False
+    _warned: bool = False
 
     @property
     def path(self) -> Path:
         return self.state_dir / STATE_FILE
 
-    def _read_all(self, *, warn: bool) -> dict[str, Any]:
-        try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return {}
-        except (OSError, UnicodeDecodeError) as exc:
-            if warn:
-                self.warnings.append(f"cannot read the progress file {self.path} ({_why(exc)})")
-            return {}
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError:
-            if warn:
-                self.warnings.append(f"the progress file {self.path} is damaged; starting afresh")
-            return {}
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            if warn:
-                self.warnings.append(
-                    f"the progress file {self.path} is from another version; starting afresh"
-                )
-            return {}
-        return data
+    @property
+    def shown(self) -> str:
+        """The path as a warning may show it: a control character in it is escaped, not sent."""
+        return printable(str(self.path))
 
     def load(self) -> Saved:
-        entry = self._read_all(warn=True).get("tours", {}).get(self.tour_key)
-        if not isinstance(entry, dict):
+        found = self._read()
+        self._warn(found)
+        if not found.writable:
+            self._read_only = True
+        entry = found.tours.get(self.tour_key)
+        if entry is None:
             return Saved()
+        from exotour.state.progress_json import saved_from_json
+
         try:
-            return _saved_from_json(entry)
-        except (TypeError, ValueError, KeyError):
-            self.warnings.append(f"the saved place in {self.path} is damaged; starting afresh")
+            return saved_from_json(entry)
+        except ValueError:
+            self.warnings.append(f"the saved place in {self.shown} is damaged; starting afresh")
             return Saved()
 
     def save(self, saved: Saved) -> None:
         """Write atomically; on failure warn once and keep running without saving."""
         if self._read_only:
             return
-        data = self._read_all(warn=False)
-        tours = data.get("tours")
-        if not isinstance(tours, dict):
-            tours = {}
-        tours[self.tour_key] = _saved_to_json(saved)
-        text = json.dumps({"format": FORMAT, "tours": tours}, indent=1, sort_keys=True)
+        found = self._read()
+        if not found.writable:
+            self._read_only = True
+            self._warn(found)
+            return
+        from exotour.state.atomic import write_atomically
+        from exotour.state.progress_json import dump, saved_to_json
+
+        tours = dict(found.tours)
+        tours[self.tour_key] = saved_to_json(saved)
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=self.state_dir)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                Path(tmp).replace(self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            if found.set_aside is not None:
+                self._set_aside(found.set_aside)
+            write_atomically(self.path, dump(tours))
         except OSError as exc:
             self._read_only = True
             self.warnings.append(
-                f"cannot save progress in {self.state_dir} ({_why(exc)}); "
+                f"cannot save progress in {printable(str(self.state_dir))} ({why(exc)}); "
                 "the tour runs, but your place will not be kept"
             )
 
+    def _warn(self, found: _Found) -> None:
+        if found.problem is not None and not self._warned:
+            self._warned = True
+            self.warnings.append(found.problem)
 
-def _why(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return type(exc).__name__
+    def _read(self) -> _Found:
+        from exotour.state.progress_json import parse
+        from exotour.state.untrusted import read_small_file
 
+        path = self.shown
+        try:
+            raw = read_small_file(self.path, MAX_BYTES)
+        except UnusableFileError as exc:
+            return _Found(
+                {}, f"the progress file {path} {exc.reason}; starting afresh", exc.identity
+            )
+        except UnreadableFileError as exc:
+            problem = (
+                f"cannot read the progress file {path} ({exc.why}); your place will not be saved"
+            )
+            return _Found({}, problem, writable=False)
+        if raw is None:
+            return _Found({})
+        from exotour.state.untrusted import identity_of
 
-def _saved_to_json(saved: Saved) -> dict[str, Any]:
-    return {
-        "section": saved.section,
-        "page": saved.page,
-        "pages": saved.pages,
-        "visited": sorted(saved.visited),
-        "quiz_best": [list(item) for item in saved.quiz_best],
-    }
+        identity = identity_of(self.path)
+        try:
+            data = parse(raw)
+        except DamagedError:
+            return _Found({}, f"the progress file {path} is damaged; starting afresh", identity)
+        version = data.get("format") if isinstance(data, dict) else None
+        if type(version) is int and version > FORMAT:
+            problem = (
+                f"the progress file {path} is from a newer exotour (format {version}); "
+                "it is left as it is, and your place will not be saved"
+            )
+            return _Found({}, problem, writable=False)
+        if type(version) is not int or version not in READABLE_FORMATS:
+            problem = f"the progress file {path} is from another version; starting afresh"
+            return _Found({}, problem, identity)
+        tours = data.get("tours", {})
+        if not isinstance(tours, dict):
+            return _Found({}, f"the progress file {path} is damaged; starting afresh", identity)
+        return _Found(tours)
 
+    def _set_aside(self, identity: tuple[int, int]) -> None:
+        """Rename the damaged file beside itself, if it is still the one that was judged."""
+        import time
 
-def _saved_from_json(entry: dict[str, Any]) -> Saved:
-    section = entry.get("section")
-    page, pages = int(entry.get("page", 0)), int(entry.get("pages", 1))
-    visited = entry.get("visited", [])
-    best = entry.get("quiz_best", [])
-    if section is not None and not isinstance(section, str):
-        raise ValueError("section")
-    if not isinstance(visited, list) or not all(isinstance(v, str) for v in visited):
-        raise ValueError("visited")
-    if page < 0 or pages < 1 or not isinstance(best, list):
-        raise ValueError("page")
-    quiz = tuple((str(s), int(r), int(a)) for s, r, a in best)
-    return Saved(section, page, pages, frozenset(visited), quiz)
+        from exotour.state.untrusted import identity_of
+
+        if identity_of(self.path) != identity:
+            return  # gone, or already replaced by another session's good file
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        target = self.path.with_name(f"{STATE_FILE}.damaged-{stamp}")
+        number = 1
+        while target.exists() or target.is_symlink():
+            number += 1
+            target = self.path.with_name(f"{STATE_FILE}.damaged-{stamp}-{number}")
+        self.path.rename(target)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import select
 import sys
@@ -31,17 +33,22 @@ _SEQUENCES = {
 }
 _NAMED = {"\r": "enter", "\n": "enter", " ": "space", "\x7f": "backspace", "\x08": "backspace"}
 EOF_KEY = "eof"
+# Not a key: the terminal was handed back (after Ctrl-Z and fg) and the screen must be redrawn.
+REDRAW_KEY = "redraw"
 
 
 class KeyReader:
     """Puts the terminal in cbreak mode (keys arrive one at a time, unechoed) and restores it.
 
-    Ctrl-C still raises KeyboardInterrupt, so the caller can save and exit 130.
+    Ctrl-C still raises KeyboardInterrupt, so the caller can save and exit 130. A terminal that
+    went away (EOF, or EIO once it is closed) reads as EOF_KEY: the reader has left.
     """
 
     def __init__(self, fd: int | None = None) -> None:
         self.fd = sys.stdin.fileno() if fd is None else fd
         self._saved: list[Any] | None = None
+        self._redraw = False
+        self._wake: tuple[int, int] | None = None  # a pipe that ends a wait for a key early
 
     def __enter__(self) -> KeyReader:
         import termios
@@ -49,6 +56,9 @@ class KeyReader:
 
         self._saved = termios.tcgetattr(self.fd)
         tty.setcbreak(self.fd, termios.TCSANOW)
+        self._wake = os.pipe()
+        for end in self._wake:
+            os.set_blocking(end, False)
         return self
 
     def __exit__(
@@ -56,21 +66,63 @@ class KeyReader:
     ) -> None:
         import termios
 
+        if self._wake is not None:
+            for end in self._wake:
+                os.close(end)
+            self._wake = None
         if self._saved is not None:
-            termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+            # A terminal that is gone (a hang-up) has nothing left to restore.
+            with contextlib.suppress(OSError, termios.error):
+                termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+
+    def suspend(self) -> None:
+        """Give the terminal its own modes back (echo, lines), as before Ctrl-Z stops us."""
+        import termios
+
+        if self._saved is not None:
+            with contextlib.suppress(OSError, termios.error):
+                termios.tcsetattr(self.fd, termios.TCSANOW, self._saved)
+
+    def resume(self) -> None:
+        """Single keys again, once `fg` has brought us back; the next read_key is REDRAW_KEY."""
+        import termios
+        import tty
+
+        with contextlib.suppress(OSError, termios.error):
+            tty.setcbreak(self.fd, termios.TCSANOW)
+        self._redraw = True
+        if self._wake is not None:
+            with contextlib.suppress(BlockingIOError):  # full: it is woken already
+                os.write(self._wake[1], b"!")  # a wait for a key in progress ends, to redraw
 
     def _byte(self, timeout: float | None) -> str | None:
-        ready, _, _ = select.select([self.fd], [], [], timeout)
-        if not ready:
-            return None
-        data = os.read(self.fd, 1)
+        waits = [self.fd] if self._wake is None else [self.fd, self._wake[0]]
+        try:
+            ready, _, _ = select.select(waits, [], [], timeout)
+            if self._wake is not None and self._wake[0] in ready:
+                os.read(self._wake[0], 4096)  # a resume writes one byte; a few at most
+                return None
+            if not ready:
+                return None
+            data = os.read(self.fd, 1)
+        except OSError as exc:
+            if exc.errno in (errno.EIO, errno.EBADF, errno.ENXIO):
+                return EOF_KEY  # the terminal was closed under us
+            raise
         if not data:
             return EOF_KEY
         return data.decode("latin-1")
 
     def read_key(self, timeout: float | None = None) -> str | None:
-        """The next key's name ('right', 'esc', 'q', ...), 'eof' on a closed terminal, or None."""
+        """The next key's name ('right', 'esc', 'q', ...), 'eof' on a closed terminal,
+        REDRAW_KEY once after the terminal was handed back, or None when TIMEOUT passed."""
+        if self._redraw:
+            self._redraw = False
+            return REDRAW_KEY
         first = self._byte(timeout)
+        if first is None and self._redraw:
+            self._redraw = False
+            return REDRAW_KEY
         if first is None or first == EOF_KEY:
             return first
         if first != "\x1b":

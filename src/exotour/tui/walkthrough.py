@@ -6,20 +6,18 @@ thin loop around it that reads keys, draws screens and saves the place on every 
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from types import FrameType
 
 from rich.console import Console, RenderableType
 from rich.control import Control
 from rich.segment import Segment, Segments
 
-from exotour.errors import ExitStatus
+from exotour.errors import ExitStatus, Signalled
 from exotour.model import Tour
 from exotour.state.progress import END, ProgressStore, Saved
-from exotour.tui.keys import EOF_KEY, KeyReader
+from exotour.tui.keys import EOF_KEY, REDRAW_KEY, KeyReader
 from exotour.tui.overlay import CLOSE, Jump, Overlay
 from exotour.tui.pages import MIN_HEIGHT, MIN_WIDTH, Paginator, fits
 
@@ -115,14 +113,6 @@ def describe(tour: Tour, position: Position, pages: Callable[[int], int]) -> str
     return f"section {position.section + 1}, page {position.page + 1} of {count}"
 
 
-class _HangUpError(Exception):
-    """The terminal went away: save and leave quietly."""
-
-
-def _hang_up(signum: int, frame: FrameType | None) -> None:
-    raise _HangUpError
-
-
 @dataclass
 class Walkthrough:
     """The interactive tour on a real terminal."""
@@ -210,26 +200,24 @@ class Walkthrough:
         self.console.print(Segments(segments), end="", crop=False)
 
     def run(self) -> ExitStatus:
-        previous = signal.signal(signal.SIGHUP, _hang_up)
+        """The loop on the terminal, held by a TerminalSession (keys, screen, Ctrl-Z, signals);
+        every way out saves the place: q, Ctrl-C (130), SIGTERM/SIGHUP (128+N, re-raised)."""
+        from exotour.tui.session import TerminalSession
+
         self.position = self._clamp(self.position)
         self.save()
         try:
-            with KeyReader() as keys:
-                self.console.set_alt_screen(True)
-                self.console.show_cursor(False)
-                try:
-                    return self._loop(keys)
-                finally:
-                    self.console.show_cursor(True)
-                    self.console.set_alt_screen(False)
+            with TerminalSession() as keys:
+                return self._loop(keys)
         except KeyboardInterrupt:
             self.save()
             return ExitStatus.INTERRUPTED
-        except (_HangUpError, OSError):
+        except Signalled:
+            self.save()
+            raise
+        except OSError:  # the terminal went away under a write
             self.save()
             return ExitStatus.OK
-        finally:
-            signal.signal(signal.SIGHUP, previous)
 
     def _clamp(self, position: Position) -> Position:
         if position.section >= len(self.tour.sections):
@@ -286,6 +274,9 @@ class Walkthrough:
                 self.message = ""
                 dirty = False
             key = keys.read_key(timeout=0.25)
+            if key == REDRAW_KEY:  # back from Ctrl-Z: the screen was the shell's meanwhile
+                dirty = True
+                continue
             if key is None:
                 continue
             dirty = True

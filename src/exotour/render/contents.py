@@ -1,0 +1,156 @@
+"""The table of contents (for `sections` and the welcome screen) and the welcome screen itself:
+what was read (a tick), how far a section begun was read ("2/5"), and the best quiz scores.
+
+Progress comes in as plain values (ids to numbers), so rendering never reads the state file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from exotour.model import Tour
+
+Score = tuple[int, int]  # (right, asked) of a quiz; (pages shown, pages) of a section begun
+
+
+def read_mark(section_id: str, visited: frozenset[str], progress: Mapping[str, Score]) -> Text:
+    """A tick for a section read to its end, "2/5" for one begun, else nothing."""
+    if section_id in visited:
+        return Text("✓", style="green")
+    begun = progress.get(section_id)
+    if begun is not None:
+        return Text(f"{begun[0]}/{begun[1]}", style="yellow")
+    return Text("")
+
+
+def contents_table(
+    tour: Tour,
+    visited: frozenset[str],
+    *,
+    detailed: bool = False,
+    first: int | None = None,
+    progress: Mapping[str, Score] | None = None,
+    quiz_best: Mapping[str, Score] | None = None,
+    show_ids: bool = True,
+) -> RenderableType:
+    """The sections (or only the FIRST few) with a tick for each one read, how far each one
+    begun was read (PROGRESS: id to (pages shown, pages)) and its reading time; DETAILED adds a
+    header row and the ids, and a quiz column with the best score of each section's own quiz
+    (QUIZ_BEST: id to (right, asked)) when there is any. A Rich Table, drawn row by row where it
+    fits (a thousand rows in milliseconds, not half a second; see fasttable). SHOW_IDS False
+    leaves the ids out, for a terminal too narrow to hold them beside the titles."""
+    from exotour.render.fasttable import FastTable
+
+    progress = progress or {}
+    scores = {k: v for k, v in (quiz_best or {}).items() if k in tour.section_ids}
+    table = Table(
+        box=None,
+        show_header=detailed,
+        header_style="bold",
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1),
+    )
+    listed = tour.sections[:first]
+    marks = [read_mark(section.id, visited, progress) for section in listed]
+    # A fixed width, as the fast drawing wants: the header's, or the widest "12/15".
+    widest = max((mark.cell_len for mark in marks), default=1)
+    table.add_column(
+        "read", width=max(4 if detailed else 1, widest), justify="center", no_wrap=True
+    )
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("title", ratio=1, no_wrap=not detailed, overflow="ellipsis")
+    if detailed:
+        if show_ids:
+            table.add_column("id", no_wrap=True)
+        if scores:
+            table.add_column("quiz", justify="right", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
+    for number, (section, mark) in enumerate(zip(listed, marks, strict=True), start=1):
+        row = [mark, Text(f"{number}."), Text(section.title)]
+        if detailed:
+            if show_ids:
+                row.append(Text(section.id, style="cyan"))
+            if scores:
+                best = scores.get(section.id)
+                row.append(Text(f"{best[0]}/{best[1]}" if best else "", style="bold"))
+        row.append(Text(f"{section.reading_minutes} min", style="dim"))
+        table.add_row(*row)
+    return FastTable(table)
+
+
+# The most sections the welcome screen lists, so that it fits an 80x24 terminal.
+WELCOME_SECTIONS = 12
+
+WELCOME_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("exotour summary", "the gist of every section on one screen"),
+    ("exotour search WORDS", "find a topic, e.g. exotour search collagen"),
+    ("exotour show N", "print section N in full"),
+    ("exotour --help", "every command"),
+)
+
+
+def welcome_screen(
+    tour: Tour,
+    visited: frozenset[str] = frozenset(),
+    resume: tuple[int, int, int] | None = None,
+    prefix: str = "exotour",
+    *,
+    progress: Mapping[str, Score] | None = None,
+    quiz_best: Score | None = None,
+) -> RenderableType:
+    """`exotour` alone: the title, the disclaimer, the contents with ticks for what was read
+    and "2/5" for what was begun (PROGRESS), the best score of the whole-tour quiz (QUIZ_BEST),
+    where learn would resume, and the commands to try. RESUME is (section index, page, pages)
+    from 0, with the index past the last section once the tour was finished. The commands
+    begin with PREFIX (`exotour --content DIR` for another tour)."""
+    title = Text(tour.title, style="bold")
+    if tour.subtitle:
+        title.append(f"\n{tour.subtitle}")
+    minutes = sum(s.reading_minutes for s in tour.sections)
+    start = Text()
+    if resume is None:
+        start.append("Start here: ")
+        start.append(f"{prefix} learn", style="bold")
+        start.append(f" (about {minutes} minutes in all)")
+    elif resume[0] >= len(tour.sections):
+        start.append("You have finished the tour; ")
+        start.append(f"{prefix} learn --restart", style="bold")
+        start.append(" starts over")
+    else:
+        index, page, pages = resume
+        start.append(f"{prefix} learn", style="bold")
+        start.append(f" resumes at section {index + 1}, page {page + 1} of {pages}")
+    from exotour.render.command_rows import described
+
+    # WELCOME_COMMANDS is written with `exotour`; every command in it takes the prefix.
+    commands = described(
+        [(c.replace("exotour", prefix), w.replace("exotour", prefix)) for c, w in WELCOME_COMMANDS]
+    )
+    # A long tour's contents would push everything else off the screen: the start of it will do.
+    count = len(tour.sections)
+    shown = count if count <= WELCOME_SECTIONS else WELCOME_SECTIONS - 2
+    contents: list[RenderableType] = [contents_table(tour, visited, first=shown, progress=progress)]
+    if shown < count:
+        more = Text(f"… and {count - shown} more: ", style="dim")
+        more.append(f"{prefix} sections", style="bold")
+        more.append(" lists them all", style="dim")
+        contents.append(more)
+    heading = Text("Contents (✓ read)", style="bold")
+    if quiz_best is not None:  # on the heading's line, so the screen stays one screenful
+        heading.append(f" · best quiz score: {quiz_best[0]}/{quiz_best[1]}", style="")
+    return Group(
+        title,
+        Text(tour.disclaimer, style="italic"),
+        Text(""),
+        heading,
+        *contents,
+        Text(""),
+        start,
+        Text(""),
+        commands,
+    )
