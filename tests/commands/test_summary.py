@@ -9,9 +9,10 @@ import pytest
 from helpers import run_cli, write_content
 from markdown_it import MarkdownIt
 
+from exotour import summary
 from exotour.content.sources import is_sources_section
 from exotour.model import Section, Tour
-from exotour.render import summary
+from exotour.render import summary as screen_of
 
 
 def authored(tour: Tour) -> list[tuple[int, Section]]:
@@ -54,14 +55,14 @@ def test_the_overall_summary_is_cut_by_paragraphs_to_fit_and_says_where_the_rest
     tiny = Tour(
         "t", "Tiny", "", "Not advice.", sections, bottom_line="Thin.", bottom_line_source="X"
     )
-    screen = summary.renderable(summary.build(tiny), width=80, max_lines=30)
-    assert summary.count_lines(screen, 80) <= 30
+    screen = screen_of.renderable(summary.build(tiny), width=80, max_lines=30)
+    assert screen_of.count_lines(screen, 80) <= 30
     text = _plain(screen)
     assert "Paragraph 1:" in text
     assert "Paragraph 8:" not in text
     assert "… all of it: exotour show summary" in text
     # With room for everything, nothing is cut.
-    whole = _plain(summary.renderable(summary.build(tiny), width=80, max_lines=500))
+    whole = _plain(screen_of.renderable(summary.build(tiny), width=80, max_lines=500))
     assert "Paragraph 8:" in whole
     assert "all of it" not in whole
 
