@@ -47,7 +47,9 @@ def neutralise(markdown: str) -> str:
     lines = markdown.splitlines(keepends=True)
     # For each line: "code" (kept), the index of the inline block it belongs to, or "other".
     kinds: list[str | int] = ["other"] * len(lines)
-    for number, token in enumerate(MarkdownIt("commonmark").parse(markdown)):
+    blocks = MarkdownIt("commonmark")
+    blocks.core.ruler.disable("inline")  # the blocks are enough; inline parsing can be slow
+    for number, token in enumerate(blocks.parse(markdown)):
         if token.map is None:
             continue
         kind: str | int | None = None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from exotour.model import Tour
+from exotour.safe_markdown import neutralise
 from exotour.text import escape_markdown
 
 # The section whose body is the article's own overall summary, when the tour has one.
@@ -127,7 +128,7 @@ def to_markdown(summary: Summary) -> str:
         out.append(f"{t.number}. **{_md(t.title)}** (`{t.command}`): {_md(t.takeaway)}")
     if summary.overall is not None:
         out += ["", f"## The article's own summary (section {summary.overall.number})", ""]
-        out += [summary.overall.body]
+        out += [neutralise(summary.overall.body)]
     if summary.bottom_line:
         out += ["", "## The bottom line on the evidence", "", _md(summary.bottom_line)]
         if summary.bottom_line_source:
