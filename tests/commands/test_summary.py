@@ -144,3 +144,27 @@ def _plain(renderable: object) -> str:
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert isinstance(out, str)
     return out
+
+
+def test_json_carries_its_format_version(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(run_cli(["summary", "--json"], capsys).out)
+    assert data["format"] == summary.JSON_FORMAT == 1
+
+
+@pytest.mark.parametrize("count", [8, 10, 11])
+def test_more_sections_still_fit_every_takeaway_whole(count: int) -> None:
+    # Takeaways of three lines each, as the tour's are; the article's summary gives way first.
+    takeaway = "The article says this and that, while the evidence notes say otherwise. " * 3
+    sections = tuple(
+        Section(f"s{n}", f"Section {n}", takeaway.strip(), "Body.") for n in range(1, count)
+    ) + (Section("summary", "Summary", "The last point.", "\n\n".join(["words " * 40] * 3)),)
+    tour = Tour("t", "Tiny", "", "Not advice.", sections, bottom_line="Thin. " * 30)
+    screen = screen_of.renderable(summary.build(tour))
+    lines = screen_of.count_lines(screen, 80)
+    text = " ".join(_plain(screen).split())
+    assert lines <= 60
+    assert text.count(" ".join(takeaway.split())) == count - 1
+    assert "The article's own summary (section" in text
+    whole = screen_of.renderable(summary.build(tour), max_lines=1000)
+    if screen_of.count_lines(whole, 80) > 60:  # cut: it says where the rest is
+        assert "exotour show summary" in text

@@ -42,7 +42,9 @@ def renderable(
     """The summary screen. When it would pass MAX_LINES at WIDTH, the article's own summary
     keeps only the paragraphs that fit and says where the rest is. WIDTH is where the budget is
     measured, not where it is shown: every terminal gets the same text. Shown at WIDTH (a pipe,
-    an 80-column terminal), the takeaways are drawn once, here, and printed as drawn."""
+    an 80-column terminal), the takeaways are drawn once, here, and printed as drawn. When not
+    even one paragraph fits (a tour of many sections), the article's summary is one line that
+    names the command showing it: every takeaway is kept whole."""
     takeaways: RenderableType = _takeaways(summary)
     if shown_at == width:
         takeaways = _Drawn(_render(takeaways, width))
@@ -58,7 +60,7 @@ def renderable(
         kept = count_lines(markdown("\n\n".join(paragraphs[:keep])), width)
         if bare + kept + (cut if keep < len(paragraphs) else 0) <= max_lines:
             return _screen(summary, takeaways, paragraphs[:keep], cut=keep < len(paragraphs))
-    return _screen(summary, takeaways, (), cut=True)
+    return _screen(summary, takeaways, (), cut=True, compact=True)
 
 
 class _Drawn:
@@ -78,7 +80,12 @@ def _cut_line(overall: Overall, prefix: str) -> Text:
 
 
 def _screen(
-    summary: Summary, takeaways: RenderableType, paragraphs: tuple[str, ...], *, cut: bool
+    summary: Summary,
+    takeaways: RenderableType,
+    paragraphs: tuple[str, ...],
+    *,
+    cut: bool,
+    compact: bool = False,
 ) -> RenderableType:
     title = Text(summary.title, style="bold")
     title.append(" · summary")
@@ -90,7 +97,11 @@ def _screen(
         takeaways,
     ]
     overall = summary.overall
-    if overall is not None:
+    if overall is not None and compact:
+        line = _heading(f"The article's own summary (section {overall.number})")
+        line.append(f": {summary.prefix} show {overall.id}", style="dim")
+        parts += [Text(""), line]
+    elif overall is not None:
         parts += [Text(""), _heading(f"The article's own summary (section {overall.number})")]
         if paragraphs:
             parts.append(markdown("\n\n".join(paragraphs)))
