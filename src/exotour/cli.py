@@ -8,13 +8,12 @@ and exits with the documented status; nobody sees a traceback.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 # Typer 0.28 vendors Click; its exceptions are reachable only here.
 from typer._click.exceptions import ClickException, UsageError
-
 from typer.core import TyperCommand
 
 from exotour import __version__
@@ -26,7 +25,7 @@ class _Command(TyperCommand):
     """A command whose usage line names a required argument as SECTION, as an optional one is
     [SECTION]: Typer's own braces ({SECTION}) are one style too many."""
 
-    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:  # Any: Click's Context is private
         pieces = super().collect_usage_pieces(ctx)
         return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 

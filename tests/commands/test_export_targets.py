@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from helpers import run_cli, write_content
 from markdown_it import MarkdownIt
+from test_safe_markdown import assert_harmless
 
 from exotour.content.sources import cited
 from exotour.model import Tour
-from test_safe_markdown import assert_harmless
 
 REFUSED_HINT = (
     "exotour: hint: export replaces only a regular file; give a file name, e.g. -o tour.md, "
@@ -117,7 +117,9 @@ HOSTILE_BODY = (
 
 def _hostile(tmp_path: Path) -> str:
     body = "".join(f"  {line}\n" if line else "\n" for line in HOSTILE_BODY.splitlines())
-    files = {"sections/one.yaml": f"id: one\ntitle: One\ntakeaway: T.\nbody: |\n{body}"}
+    files: dict[str, str | bytes | None] = {
+        "sections/one.yaml": f"id: one\ntitle: One\ntakeaway: T.\nbody: |\n{body}"
+    }
     return str(write_content(tmp_path / "content", files))
 
 

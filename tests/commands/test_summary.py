@@ -155,9 +155,11 @@ def test_json_carries_its_format_version(capsys: pytest.CaptureFixture[str]) -> 
 def test_more_sections_still_fit_every_takeaway_whole(count: int) -> None:
     # Takeaways of three lines each, as the tour's are; the article's summary gives way first.
     takeaway = "The article says this and that, while the evidence notes say otherwise. " * 3
-    sections = tuple(
+    authored = [
         Section(f"s{n}", f"Section {n}", takeaway.strip(), "Body.") for n in range(1, count)
-    ) + (Section("summary", "Summary", "The last point.", "\n\n".join(["words " * 40] * 3)),)
+    ]
+    overall = Section("summary", "Summary", "The last point.", "\n\n".join(["words " * 40] * 3))
+    sections = (*authored, overall)
     tour = Tour("t", "Tiny", "", "Not advice.", sections, bottom_line="Thin. " * 30)
     screen = screen_of.renderable(summary.build(tour))
     lines = screen_of.count_lines(screen, 80)

@@ -33,8 +33,9 @@ def choose_format(format_: str | None, output: Path | None) -> str:
     if format_ is not None:
         chosen = ALIASES.get(format_.strip().lower())
         if chosen is None:
+            known = ", ".join(FORMATS)
             raise UsageError(
-                f"unknown format '{printable(format_)}'", hint=f"choose one of: {', '.join(FORMATS)}"
+                f"unknown format '{printable(format_)}'", hint=f"choose one of: {known}"
             )
     if output is None:
         return chosen or "markdown"
