@@ -17,6 +17,8 @@ from __future__ import annotations
 import html
 import re
 
+from exotour.text import escape_markdown
+
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 # An autolink as CommonMark reads one (RFC 3986 characters but controls, space, < and >).
@@ -29,6 +31,11 @@ _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BEFORE_DESTINATION = re.compile(r"[ \t]*\n?[ \t]*<?")
 _DESTINATION = re.compile(r"[^\s)>]*")
 _BACKTICKS = re.compile(r"`+")
+
+
+def literal(text: str) -> str:
+    """Content text (a title, a takeaway) on one line, made literal inside Markdown."""
+    return escape_markdown(" ".join(text.split()))
 
 
 def is_safe_link(url: str) -> bool:

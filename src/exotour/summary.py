@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from exotour.model import Tour
-from exotour.safe_markdown import neutralise
-from exotour.text import escape_markdown
+from exotour.safe_markdown import literal, neutralise
 
 # The section whose body is the article's own overall summary, when the tour has one.
 OVERALL_ID = "summary"
@@ -120,22 +119,17 @@ def to_json(summary: Summary) -> dict[str, Any]:
 
 def to_markdown(summary: Summary) -> str:
     """A Markdown document that reads well on a code-hosting site."""
-    out = [f"# {_md(summary.title)} (summary)", ""]
+    out = [f"# {literal(summary.title)} (summary)", ""]
     if summary.subtitle:
-        out += [f"*{_md(summary.subtitle)}*", ""]
-    out += [f"> **{_md(summary.disclaimer)}**", "", "## One takeaway per section", ""]
+        out += [f"*{literal(summary.subtitle)}*", ""]
+    out += [f"> **{literal(summary.disclaimer)}**", "", "## One takeaway per section", ""]
     for t in summary.takeaways:
-        out.append(f"{t.number}. **{_md(t.title)}** (`{t.command}`): {_md(t.takeaway)}")
+        out.append(f"{t.number}. **{literal(t.title)}** (`{t.command}`): {literal(t.takeaway)}")
     if summary.overall is not None:
         out += ["", f"## The article's own summary (section {summary.overall.number})", ""]
         out += [neutralise(summary.overall.body)]
     if summary.bottom_line:
-        out += ["", "## The bottom line on the evidence", "", _md(summary.bottom_line)]
+        out += ["", "## The bottom line on the evidence", "", literal(summary.bottom_line)]
         if summary.bottom_line_source:
-            out += ["", f"Source: {_md(summary.bottom_line_source)}"]
+            out += ["", f"Source: {literal(summary.bottom_line_source)}"]
     return "\n".join(out) + "\n"
-
-
-def _md(text: str) -> str:
-    """Content text on one line, literal in Markdown."""
-    return escape_markdown(" ".join(text.split()))

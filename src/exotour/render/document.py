@@ -14,8 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from exotour.model import EvidenceNote, Section, Tour
-from exotour.safe_markdown import is_safe_link, neutralise
-from exotour.text import escape_markdown
+from exotour.safe_markdown import is_safe_link, literal, neutralise
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
@@ -29,25 +28,20 @@ _BARE_URL = re.compile(r"https?://[^\s<>\"'`]+")
 _URL_TAIL = ".,;:!?"
 
 
-def md_text(text: str) -> str:
-    """Plain text on one line, made literal inside Markdown."""
-    return escape_markdown(" ".join(text.split()))
-
-
 def _md_link(url: str) -> str:
     # An autolink cannot hold spaces or angle brackets; such a link (or one that could run a
     # script) is shown as code instead.
     if url and is_safe_link(url) and not re.search(r"[\s<>]", url):
         return f"<{url}>"
-    return f"`{url}`" if url and "`" not in url else md_text(url)
+    return f"`{url}`" if url and "`" not in url else literal(url)
 
 
 def _md_note(note: EvidenceNote) -> list[str]:
-    out = [f"### What the evidence says (as of {md_text(note.as_of)})", "", md_text(note.text)]
+    out = [f"### What the evidence says (as of {literal(note.as_of)})", "", literal(note.text)]
     if note.sources:
         out += ["", "Sources:", ""]
         for s in note.sources:
-            line = f"- {md_text(s.author)}, *{md_text(s.title)}* ({s.year})."
+            line = f"- {literal(s.author)}, *{literal(s.title)}* ({s.year})."
             if s.link:
                 line += f" {_md_link(s.link)}"
             out.append(line)
@@ -55,7 +49,7 @@ def _md_note(note: EvidenceNote) -> list[str]:
 
 
 def _md_section(number: int, section: Section) -> list[str]:
-    out = [f"## {number}. {md_text(section.title)}", ""]
+    out = [f"## {number}. {literal(section.title)}", ""]
     if section.added_by_tour:
         out += ["*Added by this tour; not part of the article.*", ""]
     out += [neutralise(section.body.strip()), ""]
@@ -65,20 +59,20 @@ def _md_section(number: int, section: Section) -> list[str]:
 
 
 def markdown(tour: Tour) -> str:
-    out = [f"# {md_text(tour.title)}", ""]
+    out = [f"# {literal(tour.title)}", ""]
     if tour.subtitle:
-        out += [f"*{md_text(tour.subtitle)}*", ""]
-    out += [f"> **{md_text(tour.disclaimer)}**", "", "## Contents", ""]
+        out += [f"*{literal(tour.subtitle)}*", ""]
+    out += [f"> **{literal(tour.disclaimer)}**", "", "## Contents", ""]
     for number, s in enumerate(tour.sections, start=1):
-        out.append(f"{number}. {md_text(s.title)} ({s.reading_minutes} min)")
+        out.append(f"{number}. {literal(s.title)} ({s.reading_minutes} min)")
     out.append("")
     for number, section in enumerate(tour.sections, start=1):
         out += _md_section(number, section)
     if tour.bottom_line:
-        out += ["## The bottom line on the evidence", "", md_text(tour.bottom_line), ""]
+        out += ["## The bottom line on the evidence", "", literal(tour.bottom_line), ""]
         if tour.bottom_line_source:
-            out += [f"Source: {md_text(tour.bottom_line_source)}", ""]
-    out += ["---", "", f"*{md_text(tour.disclaimer)}*"]
+            out += [f"Source: {literal(tour.bottom_line_source)}", ""]
+    out += ["---", "", f"*{literal(tour.disclaimer)}*"]
     return "\n".join(out) + "\n"
 
 
