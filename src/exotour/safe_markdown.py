@@ -14,7 +14,6 @@ the blocks any CommonMark renderer sees.
 
 from __future__ import annotations
 
-import html
 import re
 
 from exotour.text import escape_markdown
@@ -41,6 +40,8 @@ def literal(text: str) -> str:
 def is_safe_link(url: str) -> bool:
     """Whether URL, as a browser would read it after Markdown's escapes and entities, is
     relative or uses http, https or mailto."""
+    import html  # its entity table is large: loaded only when links are checked
+
     decoded = html.unescape(_BACKSLASH_ESCAPE.sub(r"\1", url))
     squeezed = _IGNORED_IN_URL.sub("", decoded).casefold()
     scheme = _SCHEME.match(squeezed)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from exotour.model import Tour
-from exotour.safe_markdown import literal, neutralise
 
 # The section whose body is the article's own overall summary, when the tour has one.
 OVERALL_ID = "summary"
@@ -118,7 +117,9 @@ def to_json(summary: Summary) -> dict[str, Any]:
 
 
 def to_markdown(summary: Summary) -> str:
-    """A Markdown document that reads well on a code-hosting site."""
+    """A Markdown document that reads well on a code-hosting site, safe wherever it is shown."""
+    from exotour.safe_markdown import literal, neutralise  # only --markdown needs them
+
     out = [f"# {literal(summary.title)} (summary)", ""]
     if summary.subtitle:
         out += [f"*{literal(summary.subtitle)}*", ""]
