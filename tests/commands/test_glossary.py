@@ -367,3 +367,22 @@ def test_the_command_for_a_term_opens_the_page_that_holds_it(
     vesicle = glossary.find(tour.glossary, "extracellular vesicle")
     assert "vesicles" in tour.sections[-1].body
     assert all(u.section_id != tour.sections[-1].id for u in uses(tour, vesicle))
+
+
+def test_the_commands_it_prints_are_ones_learn_accepts(tour: Tour) -> None:
+    import shlex
+
+    import typer
+
+    from exotour.cli import app
+    from exotour.commands.glossary import uses
+
+    learn = typer.main.get_command(app).commands["learn"]  # type: ignore[attr-defined]
+    if not any("--at" in getattr(p, "opts", ()) for p in learn.params):
+        pytest.skip("learn --at WORDS is being built by the walkthrough's layer")
+    for entry in tour.glossary:
+        for use in uses(tour, entry):
+            words = shlex.split(use.command())
+            assert words[:2] == ["exotour", "learn"]
+            context = learn.make_context("learn", words[2:])
+            assert context.params["section"] == use.section_id
