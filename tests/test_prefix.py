@@ -85,7 +85,7 @@ CASES: dict[str, tuple[list[str], str, list[str]]] = {
     "show": (["show", "1"], "", ["Next: {p} show 2   Page by page: {p} learn one"]),
     "sections": (["sections"], "", ["read one: {p} show N or {p} learn ID"]),
     "glossary": (["glossary"], "", ["One term in full: {p} glossary TERM"]),
-    "glossary TERM": (["glossary", "exosome"], "", ["1. One {p} learn 1"]),
+    "glossary TERM": (["glossary", "exosome"], "", ["1. One\n", "{p} learn one --at exosome"]),
     "quiz": (["quiz"], "2\n", ["Sections to review:", "1. One {p} learn 1"]),
     "welcome": (
         [],

@@ -8,12 +8,13 @@ and exits with the documented status; nobody sees a traceback.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 # Typer 0.28 vendors Click; its exceptions are reachable only here.
 from typer._click.exceptions import ClickException, UsageError
+from typer.core import TyperCommand
 
 from exotour import __version__
 from exotour.commands import Options
@@ -31,6 +32,21 @@ class _Group(typer.core.TyperGroup):
             raise ReaderLeftError from exc
 
 
+class _Command(TyperCommand):
+    """A command whose usage line names a required argument as SECTION, as an optional one is
+    [SECTION]: Typer's own braces ({SECTION}) are one style too many."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:  # Any: Click's Context is private
+        pieces = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+
+# Every command accepts --no-color after its name too (`exotour summary --no-color`); the
+# option before the command is the root's. Defined once, here.
+NoColor = Annotated[
+    bool, typer.Option("--no-color", help="No colours or styles, as NO_COLOR does.")
+]
+
 app = typer.Typer(
     cls=_Group,
     name="exotour",
@@ -44,9 +60,11 @@ app = typer.Typer(
 )
 
 
-def _options(ctx: typer.Context) -> Options:
+def _options(ctx: typer.Context, no_color: bool = False) -> Options:
+    """The root's options, with a command's own --no-color merged in."""
     options = ctx.find_object(Options)
-    return options if options is not None else Options()
+    options = options if options is not None else Options()
+    return Options(options.content, no_color=True) if no_color else options
 
 
 def _version(value: bool) -> None:
@@ -64,6 +82,7 @@ def root(
             "--content",
             envvar="EXOTOUR_CONTENT",
             help="Use another tour's content folder (default: the built-in exosome tour).",
+            metavar="DIR",
             show_default=False,
         ),
     ] = None,
@@ -83,12 +102,15 @@ def root(
         welcome.run(ctx.obj)
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Walk through the tour, page by page.")
 def learn(
     ctx: typer.Context,
     section: Annotated[
         str | None,
-        typer.Argument(help="Open this section: an id, a number, or the start of a title."),
+        typer.Argument(
+            help="Open this section: an id, a number, or the start of a title.",
+            metavar="SECTION",
+        ),
     ] = None,
     restart: Annotated[
         bool, typer.Option("--restart", help="Start again from the beginning.")
@@ -96,66 +118,89 @@ def learn(
     plain: Annotated[
         bool, typer.Option("--plain", help="Print the tour as plain text, with no keys.")
     ] = False,
+    no_color: NoColor = False,
 ) -> None:
-    """Walk through the tour page by page; it remembers where you stopped."""
+    """Walk through the tour page by page; it remembers where you stopped.
+
+    \b
+    Keys (a single key acts; no Enter needed):
+      → n space Enter j f PgDn   next page
+      ← p Backspace k b PgUp     previous page
+      t                          the contents: jump to a section
+      /                          search; then n and N: the next and previous hit
+      ' or Ctrl-O                back to where you were before the last jump
+      w                          the glossary terms on this page
+      ?                          help;  Esc closes what is open;  q quits
+    """
     from exotour.commands import learn as command
 
-    status = command.run(_options(ctx), section, restart=restart, plain=plain)
+    status = command.run(_options(ctx, no_color), section, restart=restart, plain=plain)
     raise typer.Exit(int(status))
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Search the tour; the best passages first.")
 def search(
     ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(help='Words to find; "a phrase" or a prefix*.')],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N hits.")] = 10,
+    query: Annotated[
+        list[str],
+        typer.Argument(help='Words to find; "a phrase" or a prefix*.', metavar="QUERY..."),
+    ],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="Show at most N hits.", metavar="N")
+    ] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print the hits as JSON.")] = False,
+    no_color: NoColor = False,
 ) -> None:
     """Search the tour; the best passages first, with the command that opens each."""
     from exotour.commands import search as command
 
-    raise typer.Exit(int(command.run(_options(ctx), query, limit=limit, as_json=as_json)))
+    options = _options(ctx, no_color)
+    raise typer.Exit(int(command.run(options, query, limit=limit, as_json=as_json)))
 
 
-@app.command()
+@app.command(cls=_Command, short_help="The gist of the whole tour on one screen.")
 def summary(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     as_markdown: Annotated[
         bool, typer.Option("--markdown", help="Print the summary as Markdown.")
     ] = False,
+    no_color: NoColor = False,
 ) -> None:
     """The gist of the whole tour on one screen: one takeaway per section."""
     from exotour.commands import summary as command
 
-    raise typer.Exit(int(command.run(_options(ctx), as_json=as_json, as_markdown=as_markdown)))
+    options = _options(ctx, no_color)
+    raise typer.Exit(int(command.run(options, as_json=as_json, as_markdown=as_markdown)))
 
 
-@app.command()
+@app.command(cls=_Command, short_help="The contents, with ids, reading time and progress.")
 def sections(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the contents as JSON.")] = False,
+    no_color: NoColor = False,
 ) -> None:
     """The contents: number, id, title, reading time and what you have read."""
     from exotour.commands import sections as command
 
-    raise typer.Exit(int(command.run(_options(ctx), as_json=as_json)))
+    raise typer.Exit(int(command.run(_options(ctx, no_color), as_json=as_json)))
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Print one section in full, with no keys to press.")
 def show(
     ctx: typer.Context,
     section: Annotated[
         str, typer.Argument(help="An id, a number, or the start of a title.", metavar="SECTION")
     ],
+    no_color: NoColor = False,
 ) -> None:
     """Print one section in full, with no keys to press."""
     from exotour.commands import show as command
 
-    raise typer.Exit(int(command.run(_options(ctx), section)))
+    raise typer.Exit(int(command.run(_options(ctx, no_color), section)))
 
 
-@app.command()
+@app.command(cls=_Command, short_help="The whole tour as one Markdown or HTML document.")
 def export(
     ctx: typer.Context,
     format_: Annotated[
@@ -163,7 +208,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="markdown or html (default: from FILE's extension, else markdown).",
+            help="markdown or html (default: what FILE's extension says, else markdown).",
             metavar="FORMAT",
             show_default=False,
         ),
@@ -171,40 +216,56 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to FILE ('-': stdout, the default).", metavar="FILE"
+            "--output",
+            "-o",
+            help="Write to FILE, a .md or .html file ('-': stdout, the default).",
+            metavar="FILE",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite FILE if it is a file that exists.")
+    ] = False,
+    no_color: NoColor = False,
 ) -> None:
     """The whole tour, sources included, as one document to share or print."""
     from exotour.commands import export as command
 
-    raise typer.Exit(int(command.run(_options(ctx), format_, output, force=force)))
+    options = _options(ctx, no_color)
+    raise typer.Exit(int(command.run(options, format_, output, force=force)))
 
 
-@app.command()
+@app.command(cls=_Command, short_help="The key terms in plain words, or one term.")
 def glossary(
     ctx: typer.Context,
-    term: Annotated[str | None, typer.Argument(help="Show one term (aliases work too).")] = None,
+    term: Annotated[
+        str | None, typer.Argument(help="Show one term (aliases work too).", metavar="TERM")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the terms (or TERM) as JSON.")
+    ] = False,
+    no_color: NoColor = False,
 ) -> None:
-    """The key terms in plain words, or one term."""
+    """The key terms in plain words, or one term with the sections that use it."""
     from exotour.commands import glossary as command
 
-    raise typer.Exit(int(command.run(_options(ctx), term)))
+    raise typer.Exit(int(command.run(_options(ctx, no_color), term, as_json=as_json)))
 
 
-@app.command()
+@app.command(cls=_Command, short_help="A short multiple-choice check, with a score.")
 def quiz(
     ctx: typer.Context,
-    section: Annotated[str | None, typer.Argument(help="Only this section's questions.")] = None,
+    section: Annotated[
+        str | None, typer.Argument(help="Only this section's questions.", metavar="SECTION")
+    ] = None,
+    no_color: NoColor = False,
 ) -> None:
     """A short multiple-choice check with explanations and a score."""
     from exotour.commands import quiz as command
 
-    raise typer.Exit(int(command.run(_options(ctx), section)))
+    raise typer.Exit(int(command.run(_options(ctx, no_color), section)))
 
 
-@app.command()
+@app.command(cls=_Command, short_help="Check a content folder; list every problem.")
 def validate(
     ctx: typer.Context,
     folder: Annotated[
@@ -213,11 +274,12 @@ def validate(
             help="The content folder to check (default: the one in use).", metavar="DIR"
         ),
     ] = None,
+    no_color: NoColor = False,
 ) -> None:
     """Check a content folder and report every problem as file:line:column: message."""
     from exotour.commands import validate as command
 
-    raise typer.Exit(int(command.run(_options(ctx), folder)))
+    raise typer.Exit(int(command.run(_options(ctx, no_color), folder)))
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

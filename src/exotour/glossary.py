@@ -5,13 +5,14 @@ Pure functions over the tour's GlossaryEntry tuple; nothing here prints or reads
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from exotour.errors import UsageError
-from exotour.model import GlossaryEntry
+from exotour.model import GlossaryEntry, Section
+from exotour.suggest import close_words
 
 # Box-drawing characters and the bullets of rendered pages: not words, so they must not stop a
 # term that wraps from one line of a panel to the next from being found.
@@ -69,7 +70,7 @@ def closest(entries: Sequence[GlossaryEntry], name: str, limit: int = 3) -> list
         for key, term in owner.items():
             if wanted in key:
                 add(term)
-    for key in difflib.get_close_matches(wanted, list(owner), n=limit * 3, cutoff=0.6):
+    for key in close_words(wanted, owner, limit=limit * 3):
         add(owner[key])
     return found[:limit]
 
@@ -135,11 +136,45 @@ def first_sentence(definition: str) -> str:
 
 def mentions(entry: GlossaryEntry, text: str) -> bool:
     """Whether any name of ENTRY occurs in TEXT, as terms_in finds them."""
+    return first_mention(entry, text) is not None
+
+
+def first_mention(entry: GlossaryEntry, text: str) -> str | None:
+    """The words by which TEXT first names ENTRY (by any of its names, as written there), or
+    None: what a reader would search for to land on the page that uses the term."""
     flat = flatten(text)
-    return any(_pattern(name).search(flat) for name in entry.names)
+    found = [m for name in entry.names if (m := _pattern(name).search(flat))]
+    return min(found, key=lambda m: m.start())[0] if found else None
 
 
 def short_name(entry: GlossaryEntry) -> str:
     """The term with its first acronym, as 'Mesenchymal stem cell (MSC)', for listings."""
     acronym = next((a for a in entry.aliases if _is_acronym(a)), None)
     return f"{entry.term} ({acronym})" if acronym and not _is_acronym(entry.term) else entry.term
+
+
+@dataclass(frozen=True)
+class Use:
+    """A section that uses a term: its number (from 1), id, title, and the words it uses."""
+
+    number: int
+    section_id: str
+    title: str
+    words: str
+
+    def command(self, prefix: str = "exotour") -> str:
+        """The command that opens the page of this section that holds the term."""
+        import shlex
+
+        return f"{prefix} learn {self.section_id} --at {shlex.quote(self.words)}"
+
+
+def uses(entry: GlossaryEntry, sections: Iterable[tuple[int, Section]]) -> tuple[Use, ...]:
+    """The SECTIONS (each with its number) whose body or evidence notes name ENTRY."""
+    found: list[Use] = []
+    for number, section in sections:
+        text = " ".join([section.body, *(note.text for note in section.evidence)])
+        words = first_mention(entry, text)
+        if words is not None:
+            found.append(Use(number, section.id, section.title, words))
+    return tuple(found)

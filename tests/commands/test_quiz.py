@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from exotour import quiz
 from exotour.commands import store_for
 from exotour.content.loader import load_tour
-from exotour.errors import UsageError
+from exotour.errors import ExitStatus, UsageError
 from exotour.model import Question, Section, Tour
 
 
@@ -340,3 +340,84 @@ def test_q_in_a_terminal_stops_with_the_score(tiny: str, state_dir: Path) -> Non
     child.close()
     assert child.exitstatus == 0
     assert "\x1b[3" not in output  # NO_COLOR: no colours
+
+
+# -- exotour quiz by single keys, in-process (streams injected, no terminal) -----------------------
+
+
+class Keys:
+    """Keys as a terminal would send them, one per read; 'ctrl-c' interrupts."""
+
+    def __init__(self, *keys: str) -> None:
+        self.keys = list(keys)
+        self.open = False
+
+    def read_key(self) -> str | None:
+        key = self.keys.pop(0)
+        if key == "ctrl-c":
+            raise KeyboardInterrupt
+        return key
+
+    def __enter__(self) -> Keys:
+        self.open = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.open = False  # the terminal is restored, whatever happened
+
+
+def by_keys(tiny: str, *keys: str) -> tuple[ExitStatus, str, Keys]:
+    from rich.console import Console
+
+    from exotour.commands import Options
+    from exotour.commands import quiz as command
+
+    screen = io.StringIO()
+    console = Console(file=screen, width=80, force_terminal=True, color_system=None)
+    source = Keys(*keys)
+    streams = command.Streams(console, io.StringIO(), source)
+    status = command.run(Options(Path(tiny)), None, streams)
+    return status, screen.getvalue(), source
+
+
+def test_single_keys_answer_and_a_key_that_names_no_choice_asks_again(tiny: str) -> None:
+    status, out, keys = by_keys(tiny, "x", "enter", "1", "b")
+    assert status == ExitStatus.OK and not keys.open and keys.keys == []
+    assert "Press a number or letter to answer; q stops" in out
+    assert "Your answer (1-3 or a-c, q stops):\nPress 1-3 or a-c, or q to stop: 1\n" in out
+    assert "✓ Right. It counts." in out
+    assert "Your answer (1-2 or a-b, q stops): 2\n✓ Right." in out
+    assert "Score: 2/2\nNothing to review: every answer was right." in out
+
+
+def test_q_stops_with_the_score_so_far(tiny: str) -> None:
+    status, out, _ = by_keys(tiny, "b", "q")
+    assert status == ExitStatus.OK
+    assert "✗ Not quite: the answer is 1, A number." in out
+    assert "Your answer (1-2 or a-b, q stops): (stopped)\n" in out
+    assert "Score: 0/1  (stopped after 1 of 2 questions)\n" in out
+
+
+def test_ctrl_c_ends_with_the_score_and_exit_130(tiny: str) -> None:
+    status, out, keys = by_keys(tiny, "1", "ctrl-c")
+    assert status == ExitStatus.INTERRUPTED and int(status) == 130
+    assert not keys.open
+    assert "Score: 1/1  (stopped after 1 of 2 questions)" in out
+
+
+def test_answers_from_injected_lines(tiny: str) -> None:
+    from rich.console import Console
+
+    from exotour.commands import Options
+    from exotour.commands import quiz as command
+
+    screen = io.StringIO()
+    console = Console(file=screen, width=80, color_system=None)  # not a terminal: plain text
+    streams = command.Streams(console, io.StringIO("2\n\x1b[31mb\n"))
+    assert command.run(Options(Path(tiny)), None, streams) == ExitStatus.OK
+    out = screen.getvalue()
+    assert "One answer a line; q stops" in out
+    assert "Your answer (1-3 or a-c, q stops): 2\n✗ Not quite" in out
+    # An escape sequence typed as an answer is echoed as text, never sent raw.
+    assert "\x1b" not in out and "\\x1b[31mb" in out
+    assert "Score: 0/2\n" in out

@@ -67,7 +67,7 @@ def test_a_missing_query_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     result = run_cli(["search"], capsys)
     assert (result.status, result.out) == (2, "")
     assert result.err == (
-        "exotour: error: Missing argument 'query'.\nexotour: hint: try 'exotour search --help'\n"
+        "exotour: error: Missing argument 'QUERY...'.\nexotour: hint: try 'exotour search --help'\n"
     )
 
 

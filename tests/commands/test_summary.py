@@ -9,9 +9,10 @@ import pytest
 from helpers import run_cli, write_content
 from markdown_it import MarkdownIt
 
+from exotour import summary
 from exotour.content.sources import is_sources_section
 from exotour.model import Section, Tour
-from exotour.render import summary
+from exotour.render import summary as screen_of
 
 
 def authored(tour: Tour) -> list[tuple[int, Section]]:
@@ -54,14 +55,14 @@ def test_the_overall_summary_is_cut_by_paragraphs_to_fit_and_says_where_the_rest
     tiny = Tour(
         "t", "Tiny", "", "Not advice.", sections, bottom_line="Thin.", bottom_line_source="X"
     )
-    screen = summary.renderable(summary.build(tiny), width=80, max_lines=30)
-    assert summary.count_lines(screen, 80) <= 30
+    screen = screen_of.renderable(summary.build(tiny), width=80, max_lines=30)
+    assert screen_of.count_lines(screen, 80) <= 30
     text = _plain(screen)
     assert "Paragraph 1:" in text
     assert "Paragraph 8:" not in text
     assert "… all of it: exotour show summary" in text
     # With room for everything, nothing is cut.
-    whole = _plain(summary.renderable(summary.build(tiny), width=80, max_lines=500))
+    whole = _plain(screen_of.renderable(summary.build(tiny), width=80, max_lines=500))
     assert "Paragraph 8:" in whole
     assert "all of it" not in whole
 
@@ -143,3 +144,29 @@ def _plain(renderable: object) -> str:
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert isinstance(out, str)
     return out
+
+
+def test_json_carries_its_format_version(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(run_cli(["summary", "--json"], capsys).out)
+    assert data["format"] == summary.JSON_FORMAT == 1
+
+
+@pytest.mark.parametrize("count", [8, 10, 11])
+def test_more_sections_still_fit_every_takeaway_whole(count: int) -> None:
+    # Takeaways of three lines each, as the tour's are; the article's summary gives way first.
+    takeaway = "The article says this and that, while the evidence notes say otherwise. " * 3
+    authored = [
+        Section(f"s{n}", f"Section {n}", takeaway.strip(), "Body.") for n in range(1, count)
+    ]
+    overall = Section("summary", "Summary", "The last point.", "\n\n".join(["words " * 40] * 3))
+    sections = (*authored, overall)
+    tour = Tour("t", "Tiny", "", "Not advice.", sections, bottom_line="Thin. " * 30)
+    screen = screen_of.renderable(summary.build(tour))
+    lines = screen_of.count_lines(screen, 80)
+    text = " ".join(_plain(screen).split())
+    assert lines <= 60
+    assert text.count(" ".join(takeaway.split())) == count - 1
+    assert "The article's own summary (section" in text
+    whole = screen_of.renderable(summary.build(tour), max_lines=1000)
+    if screen_of.count_lines(whole, 80) > 60:  # cut: it says where the rest is
+        assert "exotour show summary" in text

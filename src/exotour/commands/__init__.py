@@ -88,30 +88,38 @@ def warn(lines: list[str]) -> None:
         print(f"exotour: warning: {line}", file=sys.stderr)
 
 
+def write_json(data: object) -> None:
+    """DATA as indented JSON on stdout, the one way every `--json` prints."""
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
 def emit(options: Options, screen: object, console: Console | None = None) -> None:
     """SCREEN with its styles on a terminal; elsewhere (a pipe, a file) as plain text."""
     console = console if console is not None else stdout(options)
     if console.is_terminal:
         console.print(screen)
     else:
-        print_plain(options, screen)
+        print_plain(options, screen, console)
 
 
-def print_plain(options: Options, renderable: object) -> None:
-    """Print as plain text, whatever the terminal: no escape codes, no trailing spaces."""
-    import sys
-
+def print_plain(options: Options, renderable: object, console: Console | None = None) -> None:
+    """Print as plain text, whatever the terminal: no escape codes, no trailing spaces; to
+    CONSOLE's file at its width (default: stdout's)."""
     from rich.console import Console
 
-    console = Console(
+    target = console if console is not None else stdout(options)
+    plain = Console(
         color_system=None,
         markup=False,
         emoji=False,
         highlight=False,
-        width=stdout(options).width,
-        file=sys.stdout,
+        width=target.width,
+        file=target.file,
     )
-    with console.capture() as capture:
-        console.print(renderable, crop=False)  # links run past the width rather than fold
+    with plain.capture() as capture:
+        plain.print(renderable, crop=False)  # links run past the width rather than fold
     text = "\n".join(line.rstrip() for line in capture.get().splitlines())
-    sys.stdout.write(text + "\n")
+    target.file.write(text + "\n")

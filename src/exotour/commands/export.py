@@ -1,88 +1,113 @@
 """`exotour export`: the whole tour as one Markdown or HTML document, to a file or stdout.
 
-A file is written atomically (a temporary file in the same folder, then a rename), so a reader
-never sees half a document, and an existing file is kept unless --force says otherwise.
+A file is written atomically (state.atomic: a temporary file in the same folder, then a rename),
+so a reader never sees half a document, and an existing file is kept unless --force says
+otherwise. Only a regular file is ever replaced: a folder, a FIFO or a device (/dev/null) is
+refused even with --force. `-o -` and `-o /dev/stdout` write to stdout, as no -o does.
+
+The file's extension and the format agree: `.md` is Markdown, `.html` HTML, and an extension
+export cannot write (`.pdf`) is refused rather than filled with something else.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from exotour.commands import Options, load
 from exotour.errors import ExitStatus, UsageError
+from exotour.text import printable
+
+# Names of stdout as a file; `-` is the usual one.
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+# Extensions that say nothing of the format: the default (or --format) decides.
+NEUTRAL_SUFFIXES = frozenset({"", ".txt", ".text"})
 
 
 def choose_format(format_: str | None, output: Path | None) -> str:
-    """The format asked for; without one, what the file's extension says, else Markdown."""
-    from exotour.render.document import ALIASES, FORMATS
+    """The format asked for, which OUTPUT's extension (if any) must agree with; without one,
+    what the extension says, else Markdown."""
+    from exotour.render.document import ALIASES, EXTENSIONS, FORMATS
 
-    if format_ is None:
-        suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-        return ALIASES.get(suffix, "markdown")
-    chosen = ALIASES.get(format_.strip().lower())
-    if chosen is None:
-        raise UsageError(f"unknown format '{format_}'", hint=f"choose one of: {', '.join(FORMATS)}")
-    return chosen
+    chosen = None
+    if format_ is not None:
+        chosen = ALIASES.get(format_.strip().lower())
+        if chosen is None:
+            known = ", ".join(FORMATS)
+            raise UsageError(
+                f"unknown format '{printable(format_)}'", hint=f"choose one of: {known}"
+            )
+    if output is None:
+        return chosen or "markdown"
+    suffix = output.suffix.lower()
+    if suffix in NEUTRAL_SUFFIXES:
+        return chosen or "markdown"
+    named = next((fmt for fmt, suffixes in EXTENSIONS.items() if suffix in suffixes), None)
+    name = printable(str(output))
+    stem = printable(output.stem) or "tour"
+    if named is None:
+        raise UsageError(
+            f"cannot write {name}: export writes Markdown or HTML, not {printable(suffix)}",
+            hint=f"name the file {stem}.md or {stem}.html, or use '-o -' for stdout",
+        )
+    if chosen is not None and chosen != named:
+        right = EXTENSIONS[chosen][0]
+        raise UsageError(
+            f"--format {chosen} does not match {name}, which names a {named} file",
+            hint=f"name the file {stem}{right}, or leave out --format to write {named}",
+        )
+    return named
 
 
 def run(options: Options, format_: str | None, output: Path | None, *, force: bool) -> ExitStatus:
-    to_stdout = output is None or str(output) == "-"
-    fmt = choose_format(format_, None if to_stdout else output)
-    if output is not None and not to_stdout:
-        _check_target(output, force=force)
+    to_stdout = output is None or str(output) in STDOUT_NAMES
+    target = None if to_stdout else output
+    fmt = choose_format(format_, target)
+    if target is not None:
+        check_target(target, force=force)
     tour = load(options)
     from exotour.render.document import render
 
     text = render(tour, fmt)
-    if output is None or to_stdout:
+    if target is None:
         sys.stdout.write(text)
         return ExitStatus.OK
-    write_atomically(output, text)
-    print(f"Wrote {output} ({fmt}, {len(text.encode('utf-8')):,} bytes)")
+    write_atomically(target, text)
+    print(f"Wrote {printable(str(target))} ({fmt}, {len(text.encode('utf-8')):,} bytes)")
     return ExitStatus.OK
 
 
-def _check_target(path: Path, *, force: bool) -> None:
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder", hint="give a file name, e.g. -o tour.md")
+def check_target(path: Path, *, force: bool) -> None:
+    """Refuse PATH before any work: not a regular file (even with FORCE), an existing file
+    without FORCE, or a folder that does not exist."""
+    from exotour.state.atomic import kind_of
+
+    name = printable(str(path))
+    kind = kind_of(path)
+    if kind is not None:
+        hint = "export replaces only a regular file; give a file name, e.g. -o tour.md"
+        raise UsageError(f"{name} is {kind}", hint=f"{hint}, or '-o -' for stdout")
     if path.exists() and not force:
         raise UsageError(
-            f"{path} already exists",
+            f"{name} already exists",
             hint="add --force to overwrite it, or choose another name with -o",
         )
     if not path.parent.is_dir():
         raise UsageError(
-            f"cannot write {path}: the folder {path.parent} does not exist",
+            f"cannot write {name}: the folder {printable(str(path.parent))} does not exist",
             hint="create the folder first, or choose another place with -o",
         )
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write TEXT to PATH through a temporary file in the same folder and a rename."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path} ({_why(exc)})") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            umask = os.umask(0)
-            os.umask(umask)
-            # mkstemp makes the file private (0600); a document to share gets the usual mode.
-            os.fchmod(handle.fileno(), 0o666 & ~umask)
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path} ({_why(exc)})") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write TEXT to PATH through the one atomic writer, as a document to share (the usual
+    file mode); a failure is a UsageError naming PATH and why, and leaves PATH as it was."""
+    from exotour.state import atomic
 
-
-def _why(exc: OSError) -> str:
-    return exc.strerror.lower() if exc.strerror else type(exc).__name__
+    try:
+        atomic.write_atomically(path, text, shared=True)
+    except atomic.NotARegularFileError as exc:  # it became one since check_target
+        raise UsageError(printable(str(exc))) from exc
+    except OSError as exc:
+        why = exc.strerror.lower() if exc.strerror else type(exc).__name__
+        raise UsageError(f"cannot write {printable(str(path))} ({why})") from exc

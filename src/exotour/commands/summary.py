@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
-from exotour.commands import Options, command_prefix, emit, load, stdout
+from exotour.commands import Options, command_prefix, emit, load, stdout, write_json
 from exotour.errors import ExitStatus, UsageError
 
 
@@ -17,14 +16,16 @@ def run(options: Options, *, as_json: bool, as_markdown: bool) -> ExitStatus:
             hint=f"choose one: '{prefix} summary --json' or '{prefix} summary --markdown'",
         )
     tour = load(options)
-    from exotour.render import summary
+    from exotour import summary
 
     data = summary.build(tour, prefix=prefix)
     if as_json:
-        sys.stdout.write(json.dumps(summary.to_json(data), indent=2, ensure_ascii=False) + "\n")
+        write_json(summary.to_json(data))
     elif as_markdown:
         sys.stdout.write(summary.to_markdown(data))
     else:
+        from exotour.render.summary import renderable
+
         console = stdout(options)
-        emit(options, summary.renderable(data, shown_at=console.width), console)
+        emit(options, renderable(data, shown_at=console.width), console)
     return ExitStatus.OK

@@ -1,45 +1,47 @@
 """The whole tour as one document to share or print: Markdown or self-contained HTML.
 
-Pure: strings in, a string out. Section bodies are Markdown already and go into the Markdown
-document as written; every other content string is escaped, so a bracket or an asterisk in a
-title prints as written. In HTML, every string is escaped (bodies are converted with raw HTML
-turned off, so a tag in content shows as text), and the page loads nothing from elsewhere.
+Pure: strings in, a string out. Section bodies are Markdown already and stay Markdown, made safe
+to publish (safe_markdown: no raw HTML, no script links, no images); every other content string
+is escaped, so a bracket or an asterisk in a title prints as written. In HTML, every string is
+escaped (bodies are converted with raw HTML turned off, so a tag in content shows as text), every
+web address is a link, and the page loads nothing from elsewhere.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from exotour.model import EvidenceNote, Section, Tour
+from exotour.safe_markdown import is_safe_link, literal, neutralise
+
+if TYPE_CHECKING:
+    from markdown_it.rules_core import StateCore
 
 FORMATS = ("markdown", "html")
 ALIASES = {"markdown": "markdown", "md": "markdown", "html": "html", "htm": "html"}
+EXTENSIONS = {"markdown": (".md", ".markdown"), "html": (".html", ".htm")}
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
-_MD_LIST = re.compile(r"^(\d+)([.)])|^([-+=])")
-
-
-def md_text(text: str) -> str:
-    """Plain text made safe inside Markdown: every character that could mark up is escaped,
-    and one that would start a list or a heading at the start of a line."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    return _MD_LIST.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+# A web address in running text; what may end a sentence after it is not part of it.
+_BARE_URL = re.compile(r"https?://[^\s<>\"'`]+")
+_URL_TAIL = ".,;:!?"
 
 
 def _md_link(url: str) -> str:
-    # An autolink cannot hold spaces or angle brackets; such a link is shown as code instead.
-    if url and not re.search(r"[\s<>]", url):
+    # An autolink cannot hold spaces or angle brackets; such a link (or one that could run a
+    # script) is shown as code instead.
+    if url and is_safe_link(url) and not re.search(r"[\s<>]", url):
         return f"<{url}>"
-    return f"`{url}`" if url and "`" not in url else md_text(url)
+    return f"`{url}`" if url and "`" not in url else literal(url)
 
 
 def _md_note(note: EvidenceNote) -> list[str]:
-    out = [f"### What the evidence says (as of {md_text(note.as_of)})", "", md_text(note.text)]
+    out = [f"### What the evidence says (as of {literal(note.as_of)})", "", literal(note.text)]
     if note.sources:
         out += ["", "Sources:", ""]
         for s in note.sources:
-            line = f"- {md_text(s.author)}, *{md_text(s.title)}* ({s.year})."
+            line = f"- {literal(s.author)}, *{literal(s.title)}* ({s.year})."
             if s.link:
                 line += f" {_md_link(s.link)}"
             out.append(line)
@@ -47,30 +49,30 @@ def _md_note(note: EvidenceNote) -> list[str]:
 
 
 def _md_section(number: int, section: Section) -> list[str]:
-    out = [f"## {number}. {md_text(section.title)}", ""]
+    out = [f"## {number}. {literal(section.title)}", ""]
     if section.added_by_tour:
         out += ["*Added by this tour; not part of the article.*", ""]
-    out += [section.body.strip(), ""]
+    out += [neutralise(section.body.strip()), ""]
     for note in section.evidence:
         out += _md_note(note)
     return out
 
 
 def markdown(tour: Tour) -> str:
-    out = [f"# {md_text(tour.title)}", ""]
+    out = [f"# {literal(tour.title)}", ""]
     if tour.subtitle:
-        out += [f"*{md_text(tour.subtitle)}*", ""]
-    out += [f"> **{md_text(tour.disclaimer)}**", "", "## Contents", ""]
+        out += [f"*{literal(tour.subtitle)}*", ""]
+    out += [f"> **{literal(tour.disclaimer)}**", "", "## Contents", ""]
     for number, s in enumerate(tour.sections, start=1):
-        out.append(f"{number}. {md_text(s.title)} ({s.reading_minutes} min)")
+        out.append(f"{number}. {literal(s.title)} ({s.reading_minutes} min)")
     out.append("")
     for number, section in enumerate(tour.sections, start=1):
         out += _md_section(number, section)
     if tour.bottom_line:
-        out += ["## The bottom line on the evidence", "", md_text(tour.bottom_line), ""]
+        out += ["## The bottom line on the evidence", "", literal(tour.bottom_line), ""]
         if tour.bottom_line_source:
-            out += [f"Source: {md_text(tour.bottom_line_source)}", ""]
-    out += ["---", "", f"*{md_text(tour.disclaimer)}*"]
+            out += [f"Source: {literal(tour.bottom_line_source)}", ""]
+    out += ["---", "", f"*{literal(tour.disclaimer)}*"]
     return "\n".join(out) + "\n"
 
 
@@ -92,13 +94,60 @@ a { color: #0b5394; word-break: break-word; }
 
 
 def _body_html(body: str) -> str:
-    """A section's Markdown as HTML: raw HTML in content is escaped, images are not loaded."""
+    """A section's Markdown as HTML: raw HTML in content is escaped, images are not loaded, and
+    a web address written out (as the Sources list writes them) is a link."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False})
     md.disable("image")  # a picture would be a resource loaded from elsewhere
+    md.core.ruler.push("bare_urls", _link_bare_urls)
     html_text: str = md.render(body)
     return html_text
+
+
+def _url_end(text: str, start: int, end: int) -> int:
+    """Where the address found in TEXT[START:END] ends: not at a full stop after it, nor at a
+    closing bracket that it did not open (a DOI may hold brackets of its own)."""
+    while end > start:
+        last = text[end - 1]
+        if last in _URL_TAIL or (
+            last == ")" and text.count("(", start, end) < text.count(")", start, end)
+        ):
+            end -= 1
+        else:
+            break
+    return end
+
+
+def _link_bare_urls(state: StateCore) -> None:
+    """A markdown-it core rule: each http(s) address in text outside a link becomes a link."""
+    from markdown_it.token import Token
+
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        depth = 0
+        for token in block.children:
+            depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            if token.type != "text" or depth or not _BARE_URL.search(token.content):
+                children.append(token)
+                continue
+            text, done = token.content, 0
+            for match in _BARE_URL.finditer(text):
+                end = _url_end(text, match.start(), match.end())
+                url = text[match.start() : end]
+                if match.start() < done or not state.md.validateLink(url):
+                    continue
+                children.append(Token("text", "", 0, content=text[done : match.start()]))
+                children.append(
+                    Token("link_open", "a", 1, attrs={"href": state.md.normalizeLink(url)})
+                )
+                children.append(Token("text", "", 0, content=url))
+                children.append(Token("link_close", "a", -1))
+                done = end
+            children.append(Token("text", "", 0, content=text[done:]))
+        block.children = children
 
 
 def _html_note(note: EvidenceNote) -> str:
@@ -113,7 +162,8 @@ def _html_note(note: EvidenceNote) -> str:
         for s in note.sources:
             item = f"{e(s.author)}, <cite>{e(s.title)}</cite> ({s.year})."
             if s.link:
-                item += f' <a href="{e(s.link)}">{e(s.link)}</a>'
+                href = e(s.link) if is_safe_link(s.link) else ""
+                item += f' <a href="{href}">{e(s.link)}</a>' if href else f" {e(s.link)}"
             parts.append(f"<li>{item}</li>")
         parts.append("</ul>")
     parts.append("</aside>")

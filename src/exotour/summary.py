@@ -1,0 +1,136 @@
+"""The gist of a tour as data: one takeaway per section, the article's own summary, the bottom
+line; and its two forms that are not drawn, JSON and Markdown (render/summary.py draws it).
+
+Pure: nothing here prints or reads files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from exotour.model import Tour
+
+# The section whose body is the article's own overall summary, when the tour has one.
+OVERALL_ID = "summary"
+# The version of `summary --json`'s shape: raised when a key changes meaning or goes away.
+JSON_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Takeaway:
+    number: int
+    id: str
+    title: str
+    takeaway: str
+    added_by_tour: bool
+    prefix: str = "exotour"  # how the commands begin: `exotour --content DIR` for another tour
+
+    @property
+    def command(self) -> str:
+        return f"{self.prefix} learn {self.id}"
+
+
+@dataclass(frozen=True)
+class Overall:
+    """The article's own summary: a section's Markdown body."""
+
+    number: int
+    id: str
+    title: str
+    body: str
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p.strip() for p in re.split(r"\n\s*\n", self.body) if p.strip())
+
+
+@dataclass(frozen=True)
+class Summary:
+    title: str
+    subtitle: str
+    disclaimer: str
+    takeaways: tuple[Takeaway, ...]
+    overall: Overall | None
+    bottom_line: str
+    bottom_line_source: str
+    prefix: str = "exotour"  # how the commands begin, as in Takeaway
+
+
+def build(tour: Tour, prefix: str = "exotour") -> Summary:
+    """The summary of TOUR; the commands it names begin with PREFIX."""
+    from exotour.content.sources import is_sources_section
+
+    # The generated list of sources has no takeaway of its own to give: it is left out.
+    takeaways = tuple(
+        Takeaway(number, s.id, s.title, s.takeaway, s.added_by_tour, prefix)
+        for number, s in enumerate(tour.sections, start=1)
+        if not is_sources_section(s)
+    )
+    overall = None
+    if OVERALL_ID in tour.section_ids:
+        index = tour.index_of(OVERALL_ID)
+        section = tour.sections[index]
+        overall = Overall(index + 1, section.id, section.title, section.body.strip())
+    return Summary(
+        tour.title,
+        tour.subtitle,
+        tour.disclaimer,
+        takeaways,
+        overall,
+        tour.bottom_line,
+        tour.bottom_line_source,
+        prefix,
+    )
+
+
+def to_json(summary: Summary) -> dict[str, Any]:
+    """The same data as the screen, as one JSON object (the overall summary in full)."""
+    overall = summary.overall
+    return {
+        "format": JSON_FORMAT,
+        "title": summary.title,
+        "subtitle": summary.subtitle,
+        "disclaimer": summary.disclaimer,
+        "takeaways": [
+            {
+                "number": t.number,
+                "id": t.id,
+                "title": t.title,
+                "takeaway": t.takeaway,
+                "added_by_tour": t.added_by_tour,
+                "command": t.command,
+            }
+            for t in summary.takeaways
+        ],
+        "overall_summary": None
+        if overall is None
+        else {
+            "number": overall.number,
+            "id": overall.id,
+            "title": overall.title,
+            "markdown": overall.body,
+        },
+        "bottom_line": {"text": summary.bottom_line, "source": summary.bottom_line_source},
+    }
+
+
+def to_markdown(summary: Summary) -> str:
+    """A Markdown document that reads well on a code-hosting site, safe wherever it is shown."""
+    from exotour.safe_markdown import literal, neutralise  # only --markdown needs them
+
+    out = [f"# {literal(summary.title)} (summary)", ""]
+    if summary.subtitle:
+        out += [f"*{literal(summary.subtitle)}*", ""]
+    out += [f"> **{literal(summary.disclaimer)}**", "", "## One takeaway per section", ""]
+    for t in summary.takeaways:
+        out.append(f"{t.number}. **{literal(t.title)}** (`{t.command}`): {literal(t.takeaway)}")
+    if summary.overall is not None:
+        out += ["", f"## The article's own summary (section {summary.overall.number})", ""]
+        out += [neutralise(summary.overall.body)]
+    if summary.bottom_line:
+        out += ["", "## The bottom line on the evidence", "", literal(summary.bottom_line)]
+        if summary.bottom_line_source:
+            out += ["", f"Source: {literal(summary.bottom_line_source)}"]
+    return "\n".join(out) + "\n"
