@@ -99,6 +99,7 @@ class Tour:
     glossary: tuple[GlossaryEntry, ...] = ()
     bottom_line: str = ""
     bottom_line_source: str = ""
+    sources_checked: str | None = None  # YYYY-MM-DD: when the cited sources were last checked
     content_dir: Path | None = field(default=None, compare=False)
     fingerprint: str = field(default="", compare=False)
 

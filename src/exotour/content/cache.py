@@ -3,10 +3,12 @@
 Reading and checking YAML costs far more than the rest of a command (about 8 ms for the built-in
 tour, half a second for a thousand sections, and the YAML library alone takes 14 ms to import),
 so once a folder has loaded without an error its tour is written as JSON. The next run uses it
-when nothing that could change the result has changed: the folder's listing, each content file's
-size, times and inode, and exotour's own version and loader code. Anything else (a stale, broken
-or unreadable cache) means the full load, exactly as without a cache; content with errors is
-never cached, so every error is still reported from the files themselves.
+when nothing that could change the result has changed: the files the loader reads (their
+sizes, times and inodes: fingerprint.stat_key), and exotour's own version and loader code.
+Anything else (a stale, damaged or unreadable cache) means the full load, exactly as without a
+cache, and a fresh cache file, without a word; content with errors is never cached, so every
+error is still reported from the files themselves. A cache file is never larger than a bound
+proportional to the content it caches.
 
 A file changed twice within the file system's timestamp resolution, to the same size, could
 look unchanged; as git does, a file changed in the last seconds before a load (when that could
@@ -16,24 +18,26 @@ still happen unseen) keeps the tour from being cached at all.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import time
-from contextlib import suppress
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from exotour import __version__
+from exotour.content.fingerprint import stat_key
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
-FORMAT = 1
+FORMAT = 2
 # Content files newer than this are still settling: the tour is not cached (see above).
 SETTLE_NS = 2_000_000_000
-# The loader's own files: a change to any of them changes what a folder loads to.
-_CODE = ("content/loader.py", "model.py", "content/sources.py", "content/cache.py")
-_ROOT_FILES = ("tour.yaml", "tour.yml", "glossary.yaml", "glossary.yml")
+# A cache file holds at most this many characters per byte of content, plus SLACK: JSON's
+# escapes at most double a text, and the generated Sources section repeats what notes cite.
+CACHE_FACTOR = 4
+CACHE_SLACK = 64_000
+# Besides the content package's own modules: a change to any of these changes what loads.
+_CODE = ("model.py", "text.py", "suggest.py", "errors.py")
 # The records inside each record, by field; every other field holds plain JSON values.
 _NESTED: dict[type, dict[str, type]] = {
     Tour: {"sections": Section, "glossary": GlossaryEntry},
@@ -54,7 +58,7 @@ def load(root: Path) -> Tour:
     """
     started = time.time_ns()
     try:
-        key, newest = _key(root)  # before the files are read: a change meanwhile shows next time
+        key, newest, size = _key(root)  # before the files are read: a change shows next time
     except OSError:  # the loader says what is wrong with the folder
         return _load_tour(root)
     path = _cache_file(root)
@@ -63,7 +67,7 @@ def load(root: Path) -> Tour:
         return cached
     tour = _load_tour(root)
     if path is not None and newest < started - SETTLE_NS:
-        _write(path, key, tour)
+        _write(path, key, tour, CACHE_FACTOR * size + CACHE_SLACK)
     return tour
 
 
@@ -73,33 +77,23 @@ def _load_tour(root: Path) -> Tour:
     return load_tour(root)
 
 
-def _stat(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+def _code_key() -> list[list[Any]]:
+    package = Path(__file__).parents[1]
+    code = sorted((package / "content").glob("*.py")) + [package / name for name in _CODE]
+    key: list[list[Any]] = []
+    for path in code:
+        info = path.stat()
+        key.append([path.name, info.st_size, info.st_mtime_ns, info.st_ino])
+    return key
 
 
-def _key(root: Path) -> tuple[list[Any], int]:
-    """What the tour in ROOT depends on, as JSON values; and the newest file time in it."""
-    here = Path(__file__).parents[1]  # the package folder
-    code = [_stat(here / name) for name in _CODE]
-    folder = root.absolute()
-    entries: list[list[Any]] = []
-    newest = 0
-    for relative in ("", "sections"):
-        place = folder / relative
-        if relative and not place.is_dir():
-            continue
-        with os.scandir(place) as listing:
-            for entry in sorted(listing, key=lambda e: e.name):
-                name = f"{relative}/{entry.name}" if relative else entry.name
-                content = (entry.name in _ROOT_FILES) if not relative else entry.is_file()
-                if not content:
-                    entries.append([name])  # only whether it is there matters
-                    continue
-                info = _stat(Path(entry.path))
-                newest = max(newest, info[1], info[2])
-                entries.append([name, *info])
-    return [FORMAT, __version__, sys.version, code, str(folder), entries], newest
+def _key(root: Path) -> tuple[list[Any], int, int]:
+    """What the tour in ROOT depends on, as JSON values; the newest file time in it; and the
+    size of its files."""
+    entries, newest = stat_key(root)
+    size = sum(entry[2] for entry in entries if len(entry) > 1)
+    folder = str(root.absolute())
+    return [FORMAT, __version__, sys.version, _code_key(), folder, entries], newest, size
 
 
 def _cache_file(root: Path) -> Path | None:
@@ -117,7 +111,7 @@ def _cache_file(root: Path) -> Path | None:
 
 
 def _read(path: Path, key: list[Any], root: Path) -> Tour | None:
-    """The tour cached in PATH if it was cached under KEY, else None."""
+    """The tour cached in PATH if it was cached under KEY, else None (whatever the file holds)."""
     try:
         with path.open("r", encoding="utf-8") as handle:
             if json.loads(handle.readline()) != key:
@@ -126,31 +120,24 @@ def _read(path: Path, key: list[Any], root: Path) -> Tour | None:
         if _UNSAFE.search(text):
             return None
         tour = _build(Tour, json.loads(text), root)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
     return tour if isinstance(tour, Tour) else None
 
 
-def _write(path: Path, key: list[Any], tour: Tour) -> None:
-    """Cache TOUR under KEY in PATH, atomically (a reader sees the old file or the new one)."""
-    import tempfile
+def _write(path: Path, key: list[Any], tour: Tour, limit: int) -> None:
+    """Cache TOUR under KEY in PATH, atomically, unless it would take more than LIMIT
+    characters (aliases can make a tour larger than its files: such a tour is not cached)."""
+    from exotour.state.atomic import write_atomically
 
-    temporary: Path | None = None
     try:
-        text = json.dumps(key) + "\n" + json.dumps(_plain(tour), ensure_ascii=False)
+        body = json.dumps(_plain(tour), ensure_ascii=False)
+        if len(body) > limit:
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".tour-", suffix=".tmp")
-        temporary = Path(name)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        temporary.replace(path)
-        temporary = None
+        write_atomically(path, json.dumps(key) + "\n" + body)
     except (OSError, TypeError, ValueError):  # a read-only cache, or a value JSON cannot hold
         pass
-    finally:
-        if temporary is not None:
-            with suppress(OSError):
-                temporary.unlink()
 
 
 def _plain(record: Any) -> dict[str, Any]:
