@@ -115,3 +115,18 @@ def test_learn_prints_the_sources_section(tour: Tour, capsys: pytest.CaptureFixt
     count = len(tour.sections)
     assert f"{count}. Sources  (section {count} of {count}, id: sources)" in result.out
     assert "Added by this tour; not part of the article." in result.out
+
+
+def test_the_sources_section_says_once_when_the_sources_were_checked(tour: Tour) -> None:
+    assert tour.sources_checked == "2026-12-01"
+    body = tour.sections[-1].body
+    sentence = "These sources were last checked on 1 December 2026."
+    assert body.startswith(sentence + " Check the sources' own sites for anything newer.\n")
+    assert body.count("last checked") == 1
+    assert sentence in rendered(body)
+
+
+def test_an_undated_tour_says_no_date() -> None:
+    assert "last checked" not in sources.sources_section(SECTIONS).body
+    dated = sources.sources_section(SECTIONS, checked="2024-02-29")
+    assert dated.body.startswith("These sources were last checked on 29 February 2024.")
