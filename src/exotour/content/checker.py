@@ -28,10 +28,28 @@ _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "o
 _OTHER_FORMS = (
     (re.compile(r"[-+]?0b[01_]+"), "a binary number"),
     (re.compile(r"[-+]?0x[0-9a-fA-F_]+"), "a hexadecimal number"),
-    (re.compile(r"[-+]?0[0-7_]+"), "an octal number (a leading 0 means octal)"),
+    (re.compile(r"[-+]?0[0-7_]+"), "an octal number (it starts with 0)"),
     (re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"), "a number in base 60 (as in 1:30)"),
     (re.compile(r"[-+]?[0-9][0-9_]*"), "a number with underscores"),
 )
+
+# Only its scalar conversions are used, never construct_object: no state, no objects.
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _other_form(node: yaml.ScalarNode, written: str) -> str:
+    """What YAML reads WRITTEN (a whole number not in plain decimal digits) as, in words."""
+    form = next((name for regex, name in _OTHER_FORMS if regex.fullmatch(written)), "")
+    value = ""
+    if len(written) <= 30:  # a longer number is no typo, and not worth printing
+        try:
+            value = f", {_CONSTRUCTOR.construct_yaml_int(node)} in decimal"
+        except (ValueError, IndexError):
+            value = ""
+    return (
+        f"'{shown(written)}' is read by YAML as {form or 'no plain number'}{value}; "
+        "write plain decimal digits"
+    )
 
 
 @dataclass
@@ -161,9 +179,18 @@ class Checker(FileReport):
             return None
         shape = None if one_line else shape_problem(text)
         if shape is not None:  # what Markdown renders too slowly: refused here, not met later
-            self.problem(node, path, shape)
+            self._shape(node, path, *shape)
             return None
         return text
+
+    def _shape(self, node: yaml.Node, path: str, line: int, message: str) -> None:
+        """Report a Markdown shape at its own line when the file shows the text line for line
+        (a literal block, `|`), else at the field with the line of the text named."""
+        mark = node.start_mark
+        if getattr(node, "style", None) == "|" and mark is not None:
+            self.fail(mark.line + 1 + line, 1, f"{path}: {message}")
+        else:
+            self.problem(node, path, f"{message} (line {line} of the text)")
 
     def integer(self, node: yaml.Node, path: str) -> int | None:
         if self.refused(node):
@@ -179,14 +206,8 @@ class Checker(FileReport):
                     got += f"; write {written.lstrip('0') or '0'}"
             self.problem(node, path, f"expected a whole number, got {got}")
             return None
-        if not _DECIMAL.fullmatch(written):
-            form = next((name for regex, name in _OTHER_FORMS if regex.fullmatch(written)), "")
-            self.problem(
-                node,
-                path,
-                f"'{shown(written)}' is {form or 'not a plain number'} in YAML; "
-                "write the number in plain decimal digits",
-            )
+        if not _DECIMAL.fullmatch(written) and isinstance(node, yaml.ScalarNode):
+            self.problem(node, path, _other_form(node, written))
             return None
         try:
             return int(written)

@@ -25,27 +25,21 @@ def _line_of(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
-def shape_problem(text: str) -> str | None:
-    """Why the Markdown TEXT is refused (naming the line of the text), or None."""
+def shape_problem(text: str) -> tuple[int, str] | None:
+    """The line of the Markdown TEXT (from 1) where it passes a bound, and why; or None."""
     brackets = text.count("[")
     if brackets > MAX_MARKDOWN_BRACKETS:
-        at = _nth(text, "[", MAX_MARKDOWN_BRACKETS)
-        return (
-            f"holds {brackets:,} '[' (from line {_line_of(text, at)} of the text); "
-            f"the limit is {MAX_MARKDOWN_BRACKETS:,} in one field"
-        )
+        at = _nth(text, "[", MAX_MARKDOWN_BRACKETS + 1)
+        message = f"holds {brackets:,} '['; the limit is {MAX_MARKDOWN_BRACKETS:,} in one field"
+        return _line_of(text, at), message
     deep = _DEEP.search(text)
     if deep is not None:
-        return (
-            f"line {_line_of(text, deep.start())} of the text is indented more than "
-            f"{MAX_MARKDOWN_INDENT} spaces; nest lists and quotes less deeply"
-        )
+        message = f"indented more than {MAX_MARKDOWN_INDENT} spaces; nest lists less deeply"
+        return _line_of(text, deep.start()), message
     for items, match in enumerate(_LIST_ITEM.finditer(text), start=1):
         if items > MAX_MARKDOWN_LIST_ITEMS:
-            return (
-                f"more than {MAX_MARKDOWN_LIST_ITEMS:,} list items (line "
-                f"{_line_of(text, match.start())} of the text); split the section"
-            )
+            message = f"more than {MAX_MARKDOWN_LIST_ITEMS:,} list items; split the list"
+            return _line_of(text, match.start()), message
     return None
 
 

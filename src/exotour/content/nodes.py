@@ -195,7 +195,7 @@ def _measure(node: yaml.Node, path: str, size: dict[int, int], file: FileReport)
                 return False
     total = sum(size[id(member)] for member in _members(node))
     size[id(node)] = total
-    if total > MAX_FILE_CHARS:
+    if not path and total > MAX_FILE_CHARS:  # the root: a field inside is judged by its mapping
         file.problem(node, path, too_much(total, "a file"))
         return False
     return True
@@ -204,7 +204,8 @@ def _measure(node: yaml.Node, path: str, size: dict[int, int], file: FileReport)
 def too_much(chars: int, what: str) -> str:
     limit = MAX_FIELD_CHARS if what == "a field" else MAX_FILE_CHARS
     return (
-        f"holds {chars:,} characters of text, aliases expanded; the limit for {what} is {limit:,}"
+        f"holds {chars:,} characters of text (aliases counted as expanded); "
+        f"the limit for {what} is {limit:,}"
     )
 
 
@@ -225,8 +226,8 @@ def _check_node(node: yaml.Node, path: str, file: FileReport, *, key: bool) -> N
         file.refuse(
             node,
             path,
-            f"'{shown(str(node.value))}' is tagged !!{short} but is not {_MEANING[node.tag]}; "
-            "remove the tag",
+            f"'{shown(str(node.value))}' does not fit its tag !!{short} "
+            f"({_MEANING[node.tag]}); remove the tag",
         )
 
 
