@@ -21,7 +21,9 @@ import json
 import re
 import sys
 import time
-from dataclasses import fields, is_dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +47,11 @@ _NESTED: dict[type, dict[str, type]] = {
     EvidenceNote: {"sources": Source},
 }
 _SKIPPED = frozenset({"content_dir"})  # set from the folder as given, not stored
-# What checked content cannot hold, as JSON writes it (control characters, the characters that
-# reorder or split lines): a cache file that has any was not written by us, and is not used.
-# (A backslash in content followed by u, b, f or r only costs a cache miss.)
-_UNSAFE = re.compile(r"\\[ubfr]|[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What checked content cannot hold, as JSON writes it with every character beyond ASCII escaped
+# (control characters, the characters that reorder or split lines): a cache file that has any,
+# or any character beyond ASCII, was not written by us, and is not used. (A backslash in content
+# followed by b, f or r only costs a cache miss.) Both checks run at the speed of a search.
+_UNSAFE = re.compile(r"\\(?:[bfr]|u(?:00[0189][0-9a-f]|007f|202[89a-e]|206[6-9]))")
 
 
 def load(root: Path) -> Tour:
@@ -117,7 +120,7 @@ def _read(path: Path, key: list[Any], root: Path) -> Tour | None:
             if json.loads(handle.readline()) != key:
                 return None
             text = handle.read()
-        if _UNSAFE.search(text):
+        if not text.isascii() or _UNSAFE.search(text):
             return None
         tour = _build(Tour, json.loads(text), root)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
@@ -131,7 +134,7 @@ def _write(path: Path, key: list[Any], tour: Tour, limit: int) -> None:
     from exotour.state.atomic import write_atomically
 
     try:
-        body = json.dumps(_plain(tour), ensure_ascii=False)
+        body = json.dumps(_plain(tour))  # ASCII: every other character as an escape
         if len(body) > limit:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -156,20 +159,58 @@ def _plain(record: Any) -> dict[str, Any]:
     return out
 
 
-def _build(kind: type, data: dict[str, Any], root: Path) -> Any:
-    """The record of KIND that DATA describes; lists become tuples, as the loader makes them."""
+# What each plain field of the model must hold, by its annotation: a cache file that holds
+# anything else is damaged (or planted), and is read past.
+_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "str": lambda value: type(value) is str,
+    "int": lambda value: type(value) is int,
+    "bool": lambda value: type(value) is bool,
+    "str | None": lambda value: value is None or type(value) is str,
+    "tuple[str, ...]": lambda value: type(value) is list and all(type(v) is str for v in value),
+}
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How to build a record of one kind: its checked fields, the lists among them (tuples in
+    the model), and its nested records by field."""
+
+    checks: tuple[tuple[str, Callable[[Any], bool]], ...]
+    lists: tuple[str, ...]
+    nested: tuple[tuple[str, type], ...]
+
+
+@cache
+def _plan(kind: type) -> _Plan:
     nested = _NESTED.get(kind, {})
+    plain = [s for s in fields(kind) if s.name not in nested and s.name not in _SKIPPED]
+    return _Plan(
+        checks=tuple((spec.name, _CHECKS[str(spec.type)]) for spec in plain),
+        lists=tuple(spec.name for spec in plain if str(spec.type).startswith("tuple")),
+        nested=tuple(nested.items()),
+    )
+
+
+def _build(kind: type, data: dict[str, Any], root: Path) -> Any:
+    """The record of KIND that DATA describes, every value checked against the model's
+    annotations; lists become tuples, as the loader makes them. Raises TypeError or KeyError
+    for anything else."""
+    plan = _plan(kind)
+    if type(data) is not dict or len(data) != len(plan.checks) + len(plan.nested):
+        raise TypeError(f"not a {kind.__name__}")
     values: dict[str, Any] = {}
-    for name, value in data.items():
-        if name in nested:
-            value = tuple(_build(nested[name], item, root) for item in value)
-        else:
-            value = _tuples(value)
+    for name, check in plan.checks:
+        value = data[name]
+        if not check(value):
+            raise TypeError(f"{kind.__name__}.{name}")
         values[name] = value
+    for name in plan.lists:
+        values[name] = tuple(values[name])
+    for name, inner in plan.nested:
+        items = data[name]
+        if type(items) is not list:
+            raise TypeError(f"{kind.__name__}.{name}")
+        values[name] = tuple([_build(inner, item, root) for item in items])
     if kind is Tour:
         values["content_dir"] = root
     return kind(**values)
-
-
-def _tuples(value: Any) -> Any:
-    return tuple(_tuples(item) for item in value) if isinstance(value, list) else value

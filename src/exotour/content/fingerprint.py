@@ -26,7 +26,11 @@ class Entry:
     """A name in sections/ that looks like a section file, and what it is."""
 
     path: Path
-    mode: int  # of what it points to, or 0 when that cannot be read (a dangling link)
+    info: os.stat_result | None  # of what it points to; None when that cannot be read
+
+    @property
+    def mode(self) -> int:
+        return self.info.st_mode if self.info else 0
 
     @property
     def is_file(self) -> bool:
@@ -49,10 +53,10 @@ def section_entries(root: Path) -> list[Entry]:
             if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
                 continue
             try:
-                mode = item.stat().st_mode  # follows a symbolic link, as reading it would
+                info: os.stat_result | None = item.stat()  # follows a link, as reading it would
             except OSError:
-                mode = 0
-            found.append(Entry(folder / name, mode))
+                info = None
+            found.append(Entry(folder / name, info))
     found.sort(key=lambda entry: entry.path.name)
     return found
 
@@ -70,12 +74,17 @@ class Digest:
         return self._hash.hexdigest()
 
 
-def _stat(path: Path) -> list[Any]:
+def _stat(name: str, info: os.stat_result | None) -> list[Any]:
+    if info is None:
+        return [name]
+    return [name, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def _stat_of(path: Path) -> list[Any]:
     try:
-        info = path.stat()
-    except FileNotFoundError:
+        return _stat(path.name, path.stat())
+    except OSError:
         return [path.name]
-    return [path.name, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
 def stat_key(root: Path) -> tuple[list[Any], int]:
@@ -83,8 +92,8 @@ def stat_key(root: Path) -> tuple[list[Any], int]:
     among them: equal keys mean the loader would read the same bytes (as git's index judges a
     file unchanged by its stat). Raises OSError when the folder cannot be listed."""
     folder = root.absolute()
-    entries = [_stat(folder / TOUR_FILE), _stat(folder / GLOSSARY_FILE)]
+    entries = [_stat_of(folder / TOUR_FILE), _stat_of(folder / GLOSSARY_FILE)]
     if (folder / SECTIONS_DIR).is_dir():
-        entries += [_stat(entry.path) for entry in section_entries(folder)]
+        entries += [_stat(entry.path.name, entry.info) for entry in section_entries(folder)]
     newest = max((max(e[3], e[4]) for e in entries if len(e) > 1), default=0)
     return entries, newest
