@@ -220,3 +220,21 @@ def test_other_files_in_the_folder_do_not_change_the_key(content_copy: Path) -> 
     before = _cache_files()[0].stat().st_mtime_ns
     tourcache.load(content_copy)
     assert _cache_files()[0].stat().st_mtime_ns == before  # served, not written again
+
+
+@pytest.mark.usefixtures("settled")
+@pytest.mark.parametrize("kind", ["fifo", "device", "huge"])
+def test_a_cache_file_that_is_no_cache_is_never_read(content_copy: Path, kind: str) -> None:
+    import os
+
+    expected = tourcache.load(content_copy)
+    (cache,) = _cache_files()
+    cache.unlink()
+    if kind == "fifo":
+        os.mkfifo(cache)  # nobody writes to it: a read would wait for ever
+    elif kind == "device":
+        cache.symlink_to("/dev/zero")
+    else:
+        with cache.open("wb") as handle:  # sparse: 4 GB on paper
+            handle.truncate(4_000_000_000)
+    _same(tourcache.load(content_copy), expected)

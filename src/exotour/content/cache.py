@@ -18,7 +18,9 @@ still happen unseen) keeps the tour from being cached at all.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -65,12 +67,13 @@ def load(root: Path) -> Tour:
     except OSError:  # the loader says what is wrong with the folder
         return _load_tour(root)
     path = _cache_file(root)
-    cached = _read(path, key, root) if path is not None else None
+    limit = CACHE_FACTOR * size + CACHE_SLACK
+    cached = _read(path, key, root, limit) if path is not None else None
     if cached is not None:
         return cached
     tour = _load_tour(root)
     if path is not None and newest < started - SETTLE_NS:
-        _write(path, key, tour, CACHE_FACTOR * size + CACHE_SLACK)
+        _write(path, key, tour, limit)
     return tour
 
 
@@ -113,18 +116,25 @@ def _cache_file(root: Path) -> Path | None:
     return folder / f"tour-{zlib.crc32(name):08x}.json"
 
 
-def _read(path: Path, key: list[Any], root: Path) -> Tour | None:
-    """The tour cached in PATH if it was cached under KEY, else None (whatever the file holds)."""
+def _read(path: Path, key: list[Any], root: Path, limit: int) -> Tour | None:
+    """The tour cached in PATH if it was cached under KEY, else None (whatever the file holds:
+    a FIFO or a device is never read, nor a file larger than LIMIT characters and the key)."""
     try:
-        with path.open("r", encoding="utf-8") as handle:
-            if json.loads(handle.readline()) != key:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            head = json.dumps(key)  # as _write wrote it: compared as text, never parsed
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit + len(head) + 1:
                 return None
-            text = handle.read()
-        if not text.isascii() or _UNSAFE.search(text):
+            first, _, text = handle.read().decode("ascii").partition("\n")
+        if first != head or _UNSAFE.search(text):
             return None
         tour = _build(Tour, json.loads(text), root)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
-        return None
+        return None  # ValueError: not ASCII (not ours), or not JSON
     return tour if isinstance(tour, Tour) else None
 
 
