@@ -69,14 +69,6 @@ def checked_on(date: str) -> str:
     )
 
 
-def _link(url: str) -> str:
-    """URL as Markdown: an autolink, whose text Markdown takes literally (and a terminal can
-    click); escaped text when it holds what an autolink cannot (a space, an angle bracket)."""
-    if any(char.isspace() or char in "<>" for char in url):
-        return escape_markdown(url)
-    return f"<{url}>"
-
-
 def _numbers(indexes: Sequence[int]) -> str:
     numbers = [str(i + 1) for i in indexes]
     if len(numbers) == 1:
@@ -99,7 +91,7 @@ def sources_body(sections: Sequence[Section], checked: str | None = None) -> str
         author, title = escape_markdown(source.author), escape_markdown(source.title)
         lines.append(f"{number}. {author}, *{title}* ({source.year}).\\")
         if source.link:
-            lines.append(f"   {_link(source.link)}\\")
+            lines.append(f"   {escape_markdown(source.link)}\\")
         lines.append(f"   Cited in {_numbers(entry.sections)}.")
     return "\n".join(lines) + "\n"
 
