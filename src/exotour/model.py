@@ -99,6 +99,7 @@ class Tour:
     glossary: tuple[GlossaryEntry, ...] = ()
     bottom_line: str = ""
     bottom_line_source: str = ""
+    sources_checked: str | None = None  # YYYY-MM-DD: when the cited sources were last checked
     content_dir: Path | None = field(default=None, compare=False)
     fingerprint: str = field(default="", compare=False)
 
@@ -142,9 +143,9 @@ class Tour:
                     f"section '{ref}' is ambiguous: it could be {names}",
                     hint="type more of the title, or use the id or number",
                 )
-        import difflib  # only for a SECTION that names none
+        from exotour.suggest import close_words  # only for a SECTION that names none
 
-        close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)
+        close = close_words(wanted, ids, limit=3, cutoff=0.5)
         hint = f"did you mean {' or '.join(close)}? " if close else ""
         raise UnknownSectionError(
             f"no section '{ref}'",

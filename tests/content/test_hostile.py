@@ -9,6 +9,7 @@ accepts, and never raises. How long each check took is recorded as a Hypothesis 
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import time
@@ -22,8 +23,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-import exotour.content.loader
-from exotour.content.loader import FORBIDDEN_CHARS, RECORDS, check_content, load_tour
+import exotour.content.nodes
+from exotour.content.loader import check_content, load_tour
+from exotour.content.schema import FORBIDDEN_CHARS, RECORDS
 from exotour.render.screens import learn_screen
 from exotour.tui.pages import Paginator
 
@@ -44,7 +46,7 @@ def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     """Each hostile file is read by libyaml's composer and by PyYAML's pure-Python one, which is
     what the loader falls back to where libyaml is missing."""
     if request.param == "python":
-        monkeypatch.setattr(exotour.content.loader, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(exotour.content.nodes, "Loader", yaml.SafeLoader)
     elif not hasattr(yaml, "CSafeLoader"):  # pragma: no cover - PyYAML built without libyaml
         pytest.skip("PyYAML has no libyaml here")
     return str(request.param)
@@ -261,7 +263,10 @@ def test_a_file_of_many_mistakes_shows_the_first_hundred(tour_dir: Path) -> None
 def test_devices_and_pipes_are_not_section_files(tour_dir: Path) -> None:
     (tour_dir / "sections" / "zero.yaml").symlink_to("/dev/zero")
     tour, problems = check_content(tour_dir)
-    assert tour is not None and problems == []
+    assert tour is not None  # not read, and said so: a warning, not silence
+    assert [str(p) for p in problems] == [
+        f"{tour_dir}/sections/zero.yaml:1:1: warning: zero.yaml is a device, not a file; not read"
+    ]
 
 
 # -- control characters and escape sequences -----------------------------------------------------
@@ -440,7 +445,7 @@ def test_arbitrary_bytes_in_a_section_file(fuzz_dir: Path, data: bytes) -> None:
 
 
 # Pieces of YAML with a meaning: indicators, anchors, aliases, tags, escapes, field names.
-_NAMES = sorted({spec.name for specs in RECORDS.values() for spec in specs})
+_NAMES = sorted({spec.name for record in RECORDS.values() for spec in record.fields})
 _TOKENS = st.sampled_from(
     [
         *(f"{name}: " for name in _NAMES),
@@ -533,3 +538,62 @@ def _section_like() -> st.SearchStrategy[dict[str, Any]]:
 def test_section_shaped_documents_reach_every_check(fuzz_dir: Path, document: object) -> None:
     (fuzz_dir / SECTION).write_text(yaml.safe_dump(document), encoding="utf-8")
     check_quietly(fuzz_dir)
+
+
+# -- only what the loader reads is read, and never hung on ---------------------------------------
+
+
+@pytest.mark.parametrize("where", ["tour.yaml", "glossary.yaml"])
+def test_a_fifo_named_like_a_tour_file_is_named_never_read(tour_dir: Path, where: str) -> None:
+    path = tour_dir / where
+    path.unlink()
+    os.mkfifo(path)  # nobody writes to it: a read would wait for ever
+    assert problems_of(tour_dir) == [f"{path}:1:1: {where} is a FIFO (named pipe), not a file"]
+
+
+def test_a_device_named_like_the_tour_file_is_named(tour_dir: Path) -> None:
+    path = tour_dir / "tour.yaml"
+    path.unlink()
+    path.symlink_to("/dev/zero")
+    assert problems_of(tour_dir) == [f"{path}:1:1: tour.yaml is a device, not a file"]
+
+
+def test_a_dangling_link_named_like_the_tour_file(tour_dir: Path) -> None:
+    path = tour_dir / "tour.yaml"
+    path.unlink()
+    path.symlink_to(tour_dir / "nowhere.yaml")
+    assert problems_of(tour_dir) == [f"{path}:1:1: tour.yaml is a symbolic link to nothing"]
+
+
+def test_a_fifo_in_sections_is_a_warning_not_a_hang(tour_dir: Path) -> None:
+    os.mkfifo(tour_dir / "sections" / "pipe.yaml")
+    tour, problems = check_content(tour_dir)
+    assert tour is not None
+    assert [str(p) for p in problems] == [
+        f"{tour_dir}/sections/pipe.yaml:1:1: warning: pipe.yaml is a FIFO (named pipe), not a "
+        "file; not read"
+    ]
+
+
+def test_other_files_in_the_folder_are_never_read(tour_dir: Path) -> None:
+    (tour_dir / "notes.txt").write_bytes(b"\xff" * 100)
+    with (tour_dir / "huge.bin").open("wb") as handle:  # sparse: 3 GB on paper
+        handle.truncate(3_000_000_000)
+    os.mkfifo(tour_dir / "sections" / "pipe.txt")
+    tour, problems = check_content(tour_dir)
+    assert tour is not None and problems == []
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_escapes(
+    tour_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = os.fsdecode(b"caf\xe9.yaml")
+    (tour_dir / "sections" / name).write_text("id: cafe\ntitle: C\nbody: B.\n", encoding="utf-8")
+    monkeypatch.chdir(tour_dir)
+    result = run_cli(["validate", "."], capsys)
+    assert result.status == 2
+    assert result.out.splitlines() == [
+        "sections/caf\\udce9.yaml:1:1: warning: takeaway: missing; 'exotour summary' will show "
+        "none for this section",
+        "sections/caf\\udce9.yaml:1:5: id: section 'cafe' is not listed in tour.yaml",
+    ]

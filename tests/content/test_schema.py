@@ -1,29 +1,35 @@
 """The JSON Schema for editors agrees with the loader.
 
-The schema files (content/schema/, shipped in the package) must name the same fields, with the
-same kinds and the same required ones, as loader.RECORDS; every valid example passes both the
-schema and the loader, and every invalid example fails both. A few checks need more than one
-file or a count of choices, which JSON Schema cannot state: those are listed apart, and the
-schema is shown to let them through while the loader refuses them.
+The schema files (content/schema/, shipped in the package, and the example's copy) are generated
+from the loader's one field definition (exotour.content.schema) by scripts/schemas.py, and
+`--check` holds them to it; every valid example passes both the schema and the loader, and every
+invalid example fails both. A few checks need more than one file or a count of choices, which
+JSON Schema cannot state: those are listed apart, and the schema is shown to let them through
+while the loader refuses them.
 """
 
 from __future__ import annotations
 
-import filecmp
+import dataclasses
+import importlib.util
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
-from helpers import REPO
+from helpers import PYTHON, REPO, child_env
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]  # no stubs
 
-from exotour.content.loader import (
+from exotour.content.limits import MAX_FIELD_CHARS, MAX_LINE_CHARS
+from exotour.content.loader import builtin_content_dir, check_content
+from exotour.content.schema import (
     DOI_PATTERN,
     FILE_RECORDS,
     FORBIDDEN_CHARS,
@@ -35,8 +41,6 @@ from exotour.content.loader import (
     RECORDS,
     URL_PATTERN,
     FieldSpec,
-    builtin_content_dir,
-    check_content,
 )
 
 SCHEMA_DIR = builtin_content_dir() / "schema"  # the installed package's copy
@@ -85,52 +89,86 @@ def test_each_schema_is_a_valid_draft_2020_12_schema(kind: str) -> None:
     Draft202012Validator.check_schema(document)
 
 
-def _resolve(root: dict[str, Any], node: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """The $defs name a node refers to (or '') and the node it refers to."""
-    ref = node.get("$ref", "")
-    if not ref:
-        return "", node
-    assert ref.startswith("#/$defs/"), ref
-    name = ref.removeprefix("#/$defs/")
-    return name, root["$defs"][name]
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("schemas", REPO / "scripts" / "schemas.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def _kind(root: dict[str, Any], node: dict[str, Any], spec: FieldSpec) -> str:
-    """The loader's kind that a schema property describes."""
-    if node.get("type") == "array":
-        name, _ = _resolve(root, node["items"])
-        return "lines" if name in ("line", "id") else "records"
-    name, target = _resolve(root, node)
-    if name == "id":
-        name, _ = _resolve(root, target)
-    if name in ("line", "text"):
-        return name
-    if spec.record and name == spec.record:
-        return "record"
-    return {"integer": "int", "boolean": "bool"}[str(node["type"])]
+def run_script(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PYTHON, str(REPO / "scripts" / "schemas.py"), *args],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        timeout=60,
+        check=False,
+    )
 
 
-def _check_record(root: dict[str, Any], node: dict[str, Any], record: str) -> None:
-    specs = RECORDS[record]
-    assert node["type"] == "object", record
-    assert node["additionalProperties"] is False, record
-    assert list(node["properties"]) == [spec.name for spec in specs], record
-    required = {spec.name for spec in specs if spec.need == "required"}
-    assert set(node.get("required", [])) == required, record
-    for spec in specs:
-        prop = node["properties"][spec.name]
-        assert _kind(root, prop, spec) == spec.kind, f"{record}.{spec.name}"
-        assert prop.get("description") or _resolve(root, prop)[1].get("description")
-        if spec.kind == "record":
-            _check_record(root, _resolve(root, prop)[1], spec.record)
-        if spec.kind == "records":
-            _check_record(root, _resolve(root, prop["items"])[1], spec.record)
+def test_the_shipped_schemas_are_the_ones_the_field_definition_gives() -> None:
+    done = run_script("--check")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_check_names_a_schema_file_that_differs(tmp_path: Path) -> None:
+    for target in ("content/schema", "examples/first-tour/schema"):
+        shutil.copytree(REPO / target, tmp_path / target)
+    stale = tmp_path / "examples/first-tour/schema/glossary.schema.json"
+    stale.write_text(stale.read_text(encoding="utf-8").replace("The term.", "A term."))
+    done = run_script("--check", "--root", str(tmp_path))
+    assert done.returncode == 1
+    assert done.stdout == f"{stale}: differs from exotour.content.schema; run scripts/schemas.py\n"
+
+
+def test_a_field_added_to_the_definition_makes_check_fail(tmp_path: Path) -> None:
+    script = _script()
+    assert script.write(tmp_path) and script.differences(tmp_path) == []
+    section = RECORDS["section"]
+    grown = dataclasses.replace(
+        section, fields=(*section.fields, FieldSpec("mood", "line", "optional", description="X."))
+    )
+    records = {**RECORDS, "section": grown}
+    stale = script.differences(tmp_path, records)
+    assert stale == [
+        tmp_path / "content/schema/section.schema.json",
+        tmp_path / "examples/first-tour/schema/section.schema.json",
+    ]
+    script.write(tmp_path, records)
+    written = json.loads(stale[0].read_text(encoding="utf-8"))
+    assert written["properties"]["mood"] == {"$ref": "#/$defs/line", "description": "X."}
+
+
+def _nodes(node: object) -> list[dict[str, Any]]:
+    if isinstance(node, dict):
+        return [node, *(found for value in node.values() for found in _nodes(value))]
+    if isinstance(node, list):
+        return [found for value in node for found in _nodes(value)]
+    return []
 
 
 @pytest.mark.parametrize("kind", sorted(FILE_RECORDS))
-def test_the_schema_names_the_loaders_fields_kinds_and_required_ones(kind: str) -> None:
+def test_every_pattern_says_in_words_what_it_wants(kind: str) -> None:
+    patterned = [node for node in _nodes(schema(kind)) if "pattern" in node]
+    assert patterned
+    for node in patterned:
+        message = node.get("patternErrorMessage", "")
+        assert message and "\\" not in message and "^" not in message, node
+
+
+@pytest.mark.parametrize("kind", sorted(FILE_RECORDS))
+def test_the_schema_names_every_field_of_the_definition(kind: str) -> None:
     document = schema(kind)
-    _check_record(document, document, kind)
+    records = {kind: document, **document["$defs"]}
+    for name, node in records.items():
+        if name in RECORDS:
+            fields = RECORDS[name].fields
+            assert list(node["properties"]) == [spec.name for spec in fields], name
+            required = [spec.name for spec in fields if spec.need == "required"]
+            assert node["required"] == required, name
+            assert all(prop.get("description") for prop in node["properties"].values()), name
 
 
 def test_the_schema_states_the_loaders_limits_and_patterns() -> None:
@@ -151,6 +189,10 @@ def test_the_schema_states_the_loaders_limits_and_patterns() -> None:
     choices = defs["question"]["properties"]["choices"]
     assert (choices["minItems"], choices["maxItems"]) == (MIN_CHOICES, MAX_CHOICES)
     assert defs["question"]["properties"]["answer"]["maximum"] == MAX_CHOICES
+    assert (defs["line"]["maxLength"], defs["text"]["maxLength"]) == (
+        MAX_LINE_CHARS,
+        MAX_FIELD_CHARS,
+    )
 
 
 # -- editors find the schema ---------------------------------------------------------------------
@@ -167,13 +209,8 @@ def test_every_content_file_names_its_schema_by_a_path_that_exists(root: Path) -
         assert target.is_file(), path
 
 
-def test_the_example_carries_the_same_schema_files() -> None:
-    names = sorted(FILE_RECORDS.values())
-    match, mismatch, errors = filecmp.cmpfiles(
-        REPO / "content" / "schema", EXAMPLE / "schema", names, shallow=False
-    )
-    assert (match, mismatch, errors) == (names, [], []), "copy content/schema/ to the example"
-    assert sorted(p.name for p in SCHEMA_DIR.iterdir()) == names  # shipped with the package
+def test_the_package_carries_the_schema_files() -> None:
+    assert sorted(p.name for p in SCHEMA_DIR.iterdir()) == sorted(FILE_RECORDS.values())
 
 
 # -- valid examples pass both --------------------------------------------------------------------
@@ -355,6 +392,9 @@ INVALID: list[tuple[str, str, str]] = [
     ("glossary without terms", "glossary", "words: []\n"),
     ("glossary term without definition", "glossary", "terms:\n  - term: X\n"),
     ("glossary terms as a mapping", "glossary", "terms:\n  X: a thing\n"),
+    ("sources checked not a date", "tour", TOUR_BASE + SECTIONS + "sources_checked: soon\n"),
+    ("sources checked a number", "tour", TOUR_BASE + SECTIONS + "sources_checked: 2026\n"),
+    ("a title too long", "section", SECTION_HEAD.replace("T\n", "T" * 2001 + "\n") + "body: B.\n"),
 ]
 
 FILE_OF = {"tour": "tour.yaml", "section": "sections/start-here.yaml", "glossary": "glossary.yaml"}
@@ -374,6 +414,16 @@ def test_invalid_examples_fail_both(kind: str, text: str, tmp_path: Path) -> Non
 # What JSON Schema cannot say (a count of choices, other files, one YAML detail): the schema lets
 # these through, and only the loader, and so `exotour validate`, refuses them.
 LOADER_ONLY: list[tuple[str, str, str]] = [
+    (
+        "a date that is no day",
+        "tour",
+        TOUR_BASE + SECTIONS + "sources_checked: '2026-02-30'\n",
+    ),
+    (
+        "a body of too many list items",
+        "section",
+        SECTION_HEAD + "body: |\n" + "  - item\n" * 1001,
+    ),
     (
         "answer beyond the choices",
         "section",

@@ -14,6 +14,7 @@ from rich.markdown import Markdown
 from exotour.content import sources
 from exotour.content.loader import builtin_content_dir, load_tour
 from exotour.model import EvidenceNote, Section, Source, Tour
+from exotour.text import escape_markdown
 
 FDA = Source("FDA", "A notice", 2019, url="https://www.fda.gov/notice")
 PAPER = Source("Doe et al.", "A *starred* [title]", 2020, doi="10.1/ABC")
@@ -96,8 +97,8 @@ def test_every_cited_source_appears_once_in_the_section(tour: Tour) -> None:
     body = tour.sections[-1].body
     links = [s.link for sec in tour.sections for note in sec.evidence for s in note.sources]
     assert links
-    for link in set(links):
-        assert body.count(link) == 1, link
+    for link in set(links):  # once, as Markdown writes it (the one escaper's form)
+        assert body.count(escape_markdown(link)) == 1, link
     assert len(sources.collect(tour.sections)) == len(set(links))
     text = rendered(body)
     for source in sources.collect(tour.sections):
@@ -115,3 +116,18 @@ def test_learn_prints_the_sources_section(tour: Tour, capsys: pytest.CaptureFixt
     count = len(tour.sections)
     assert f"{count}. Sources  (section {count} of {count}, id: sources)" in result.out
     assert "Added by this tour; not part of the article." in result.out
+
+
+def test_the_sources_section_says_once_when_the_sources_were_checked(tour: Tour) -> None:
+    assert tour.sources_checked == "2026-12-01"
+    body = tour.sections[-1].body
+    sentence = "These sources were last checked on 1 December 2026."
+    assert body.startswith(sentence + " Check the sources' own sites for anything newer.\n")
+    assert body.count("last checked") == 1
+    assert sentence in rendered(body)
+
+
+def test_an_undated_tour_says_no_date() -> None:
+    assert "last checked" not in sources.sources_section(SECTIONS).body
+    dated = sources.sources_section(SECTIONS, checked="2024-02-29")
+    assert dated.body.startswith("These sources were last checked on 29 February 2024.")

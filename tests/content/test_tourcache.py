@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import PYTHON, child_env
+from helpers import PYTHON, child_env, write_content
 
 from exotour.content import cache as tourcache
 from exotour.content import loader
@@ -116,6 +116,9 @@ def test_a_missing_folder_is_the_loaders_error(tmp_path: Path) -> None:
         "{key}\n{}",
         '{key}\n{"id": 1}',
         '{key}\n{"sections": [{"nonsense": true}]}',
+        "{key}\n" + "[" * 100_000,
+        '{key}\n{"format": 1, "tours": []}',
+        "{key}\n[Infinity]",
     ],
 )
 def test_a_damaged_cache_file_is_read_past(content_copy: Path, damage: str) -> None:
@@ -166,4 +169,72 @@ def test_a_cache_file_with_what_content_cannot_hold_is_not_used(
     tampered = json.loads(data)
     tampered["title"] = f"{char}[31mRed"
     cache.write_text(key + "\n" + json.dumps(tampered, ensure_ascii=False), encoding="utf-8")
+    _same(tourcache.load(content_copy), expected)
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_cached_value_of_the_wrong_kind_is_read_past(content_copy: Path) -> None:
+    expected = tourcache.load(content_copy)
+    (cache,) = _cache_files()
+    key, data = cache.read_text(encoding="utf-8").split("\n", 1)
+    for field, value in (("title", ["a", "list"]), ("sections", "text"), ("glossary", [1])):
+        tampered = json.loads(data)
+        tampered[field] = value
+        cache.write_text(key + "\n" + json.dumps(tampered), encoding="utf-8")
+        _same(tourcache.load(content_copy), expected)
+    tampered = json.loads(data)
+    tampered["sections"][0]["keywords"] = [1, 2]
+    cache.write_text(key + "\n" + json.dumps(tampered), encoding="utf-8")
+    _same(tourcache.load(content_copy), expected)
+
+
+@pytest.mark.usefixtures("settled")
+def test_the_cache_file_is_bounded_by_the_content(content_copy: Path) -> None:
+    tourcache.load(content_copy)
+    (cache,) = _cache_files()
+    body = cache.read_text(encoding="utf-8").split("\n", 1)[1]
+    files = [content_copy / "tour.yaml", content_copy / "glossary.yaml"]
+    size = sum(p.stat().st_size for p in [*files, *(content_copy / "sections").glob("*.yaml")])
+    assert len(body) <= tourcache.CACHE_FACTOR * size + tourcache.CACHE_SLACK
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_tour_that_aliases_make_larger_than_its_files_is_not_cached(tmp_path: Path) -> None:
+    root = write_content(tmp_path / "content")
+    line = "x" * 1_500
+    keywords = ", ".join(["*k"] * 120)  # within a field's limit, far beyond the file
+    (root / "sections" / "one.yaml").write_text(
+        f"id: one\ntitle: One\ntakeaway: T.\nbody: B.\nkeywords: [&k {line}, {keywords}]\n"
+    )
+    tour = tourcache.load(root)
+    assert len(tour.sections[0].keywords) == 121
+    assert _cache_files() == []  # 180 KB of keywords from a 2 KB file: loaded, never cached
+    _same(tourcache.load(root), tour)
+
+
+@pytest.mark.usefixtures("settled")
+def test_other_files_in_the_folder_do_not_change_the_key(content_copy: Path) -> None:
+    tourcache.load(content_copy)
+    (content_copy / "notes.txt").write_text("a draft")
+    (content_copy / "sections" / "draft.txt").write_text("another")
+    before = _cache_files()[0].stat().st_mtime_ns
+    tourcache.load(content_copy)
+    assert _cache_files()[0].stat().st_mtime_ns == before  # served, not written again
+
+
+@pytest.mark.usefixtures("settled")
+@pytest.mark.parametrize("kind", ["fifo", "device", "huge"])
+def test_a_cache_file_that_is_no_cache_is_never_read(content_copy: Path, kind: str) -> None:
+    import os
+
+    expected = tourcache.load(content_copy)
+    (cache,) = _cache_files()
+    cache.unlink()
+    if kind == "fifo":
+        os.mkfifo(cache)  # nobody writes to it: a read would wait for ever
+    elif kind == "device":
+        cache.symlink_to("/dev/zero")
+    else:
+        with cache.open("wb") as handle:  # sparse: 4 GB on paper
+            handle.truncate(4_000_000_000)
     _same(tourcache.load(content_copy), expected)

@@ -1,7 +1,7 @@
 """`exotour validate` and invalid content on every command.
 
 tests/broken/ is a corpus of broken tours: each folder holds the files that replace (or, listed in
-remove.txt, delete) files of examples/first-tour, and expected.txt, the exact output of
+remove.txt, delete first) files of examples/first-tour, and expected.txt, the exact output of
 `exotour validate .` run inside the result.
 """
 
@@ -26,14 +26,14 @@ def build(case: str, target: Path) -> Path:
     """The example tour at TARGET with the case's files laid over it."""
     shutil.copytree(EXAMPLE, target)
     source = BROKEN / case
+    removals = source / "remove.txt"  # first: a case may put a folder where a file was
+    for name in removals.read_text(encoding="utf-8").split() if removals.exists() else ():
+        (target / name).unlink()
     for path in source.rglob("*"):
         if path.is_file() and path.name not in ("expected.txt", "remove.txt"):
             destination = target / path.relative_to(source)
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, destination)
-    removals = source / "remove.txt"
-    for name in removals.read_text(encoding="utf-8").split() if removals.exists() else ():
-        (target / name).unlink()
     return target
 
 

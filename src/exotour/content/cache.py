@@ -3,10 +3,12 @@
 Reading and checking YAML costs far more than the rest of a command (about 8 ms for the built-in
 tour, half a second for a thousand sections, and the YAML library alone takes 14 ms to import),
 so once a folder has loaded without an error its tour is written as JSON. The next run uses it
-when nothing that could change the result has changed: the folder's listing, each content file's
-size, times and inode, and exotour's own version and loader code. Anything else (a stale, broken
-or unreadable cache) means the full load, exactly as without a cache; content with errors is
-never cached, so every error is still reported from the files themselves.
+when nothing that could change the result has changed: the files the loader reads (their
+sizes, times and inodes: fingerprint.stat_key), and exotour's own version and loader code.
+Anything else (a stale, damaged or unreadable cache) means the full load, exactly as without a
+cache, and a fresh cache file, without a word; content with errors is never cached, so every
+error is still reported from the files themselves. A cache file is never larger than a bound
+proportional to the content it caches.
 
 A file changed twice within the file system's timestamp resolution, to the same size, could
 look unchanged; as git does, a file changed in the last seconds before a load (when that could
@@ -18,22 +20,28 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 import time
-from contextlib import suppress
-from dataclasses import fields, is_dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from exotour import __version__
+from exotour.content.fingerprint import stat_key
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
-FORMAT = 1
+FORMAT = 2
 # Content files newer than this are still settling: the tour is not cached (see above).
 SETTLE_NS = 2_000_000_000
-# The loader's own files: a change to any of them changes what a folder loads to.
-_CODE = ("content/loader.py", "model.py", "content/sources.py", "content/cache.py")
-_ROOT_FILES = ("tour.yaml", "tour.yml", "glossary.yaml", "glossary.yml")
+# A cache file holds at most this many characters per byte of content, plus SLACK: JSON's
+# escapes at most double a text, and the generated Sources section repeats what notes cite.
+CACHE_FACTOR = 4
+CACHE_SLACK = 64_000
+# Besides the content package's own modules: a change to any of these changes what loads.
+_CODE = ("model.py", "text.py", "suggest.py", "errors.py")
 # The records inside each record, by field; every other field holds plain JSON values.
 _NESTED: dict[type, dict[str, type]] = {
     Tour: {"sections": Section, "glossary": GlossaryEntry},
@@ -41,10 +49,11 @@ _NESTED: dict[type, dict[str, type]] = {
     EvidenceNote: {"sources": Source},
 }
 _SKIPPED = frozenset({"content_dir"})  # set from the folder as given, not stored
-# What checked content cannot hold, as JSON writes it (control characters, the characters that
-# reorder or split lines): a cache file that has any was not written by us, and is not used.
-# (A backslash in content followed by u, b, f or r only costs a cache miss.)
-_UNSAFE = re.compile(r"\\[ubfr]|[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What checked content cannot hold, as JSON writes it with every character beyond ASCII escaped
+# (control characters, the characters that reorder or split lines): a cache file that has any,
+# or any character beyond ASCII, was not written by us, and is not used. (A backslash in content
+# followed by b, f or r only costs a cache miss.) Both checks run at the speed of a search.
+_UNSAFE = re.compile(r"\\(?:[bfr]|u(?:00[0189][0-9a-f]|007f|202[89a-e]|206[6-9]))")
 
 
 def load(root: Path) -> Tour:
@@ -54,16 +63,17 @@ def load(root: Path) -> Tour:
     """
     started = time.time_ns()
     try:
-        key, newest = _key(root)  # before the files are read: a change meanwhile shows next time
+        key, newest, size = _key(root)  # before the files are read: a change shows next time
     except OSError:  # the loader says what is wrong with the folder
         return _load_tour(root)
     path = _cache_file(root)
-    cached = _read(path, key, root) if path is not None else None
+    limit = CACHE_FACTOR * size + CACHE_SLACK
+    cached = _read(path, key, root, limit) if path is not None else None
     if cached is not None:
         return cached
     tour = _load_tour(root)
     if path is not None and newest < started - SETTLE_NS:
-        _write(path, key, tour)
+        _write(path, key, tour, limit)
     return tour
 
 
@@ -73,33 +83,23 @@ def _load_tour(root: Path) -> Tour:
     return load_tour(root)
 
 
-def _stat(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+def _code_key() -> list[list[Any]]:
+    package = Path(__file__).parents[1]
+    code = sorted((package / "content").glob("*.py")) + [package / name for name in _CODE]
+    key: list[list[Any]] = []
+    for path in code:
+        info = path.stat()
+        key.append([path.name, info.st_size, info.st_mtime_ns, info.st_ino])
+    return key
 
 
-def _key(root: Path) -> tuple[list[Any], int]:
-    """What the tour in ROOT depends on, as JSON values; and the newest file time in it."""
-    here = Path(__file__).parents[1]  # the package folder
-    code = [_stat(here / name) for name in _CODE]
-    folder = root.absolute()
-    entries: list[list[Any]] = []
-    newest = 0
-    for relative in ("", "sections"):
-        place = folder / relative
-        if relative and not place.is_dir():
-            continue
-        with os.scandir(place) as listing:
-            for entry in sorted(listing, key=lambda e: e.name):
-                name = f"{relative}/{entry.name}" if relative else entry.name
-                content = (entry.name in _ROOT_FILES) if not relative else entry.is_file()
-                if not content:
-                    entries.append([name])  # only whether it is there matters
-                    continue
-                info = _stat(Path(entry.path))
-                newest = max(newest, info[1], info[2])
-                entries.append([name, *info])
-    return [FORMAT, __version__, sys.version, code, str(folder), entries], newest
+def _key(root: Path) -> tuple[list[Any], int, int]:
+    """What the tour in ROOT depends on, as JSON values; the newest file time in it; and the
+    size of its files."""
+    entries, newest = stat_key(root)
+    size = sum(entry[2] for entry in entries if len(entry) > 1)
+    folder = str(root.absolute())
+    return [FORMAT, __version__, sys.version, _code_key(), folder, entries], newest, size
 
 
 def _cache_file(root: Path) -> Path | None:
@@ -116,41 +116,41 @@ def _cache_file(root: Path) -> Path | None:
     return folder / f"tour-{zlib.crc32(name):08x}.json"
 
 
-def _read(path: Path, key: list[Any], root: Path) -> Tour | None:
-    """The tour cached in PATH if it was cached under KEY, else None."""
+def _read(path: Path, key: list[Any], root: Path, limit: int) -> Tour | None:
+    """The tour cached in PATH if it was cached under KEY, else None (whatever the file holds:
+    a FIFO or a device is never read, nor a file larger than LIMIT characters and the key)."""
     try:
-        with path.open("r", encoding="utf-8") as handle:
-            if json.loads(handle.readline()) != key:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            head = json.dumps(key)  # as _write wrote it: compared as text, never parsed
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit + len(head) + 1:
                 return None
-            text = handle.read()
-        if _UNSAFE.search(text):
+            first, _, text = handle.read().decode("ascii").partition("\n")
+        if first != head or _UNSAFE.search(text):
             return None
         tour = _build(Tour, json.loads(text), root)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None  # ValueError: not ASCII (not ours), or not JSON
     return tour if isinstance(tour, Tour) else None
 
 
-def _write(path: Path, key: list[Any], tour: Tour) -> None:
-    """Cache TOUR under KEY in PATH, atomically (a reader sees the old file or the new one)."""
-    import tempfile
+def _write(path: Path, key: list[Any], tour: Tour, limit: int) -> None:
+    """Cache TOUR under KEY in PATH, atomically, unless it would take more than LIMIT
+    characters (aliases can make a tour larger than its files: such a tour is not cached)."""
+    from exotour.state.atomic import write_atomically
 
-    temporary: Path | None = None
     try:
-        text = json.dumps(key) + "\n" + json.dumps(_plain(tour), ensure_ascii=False)
+        body = json.dumps(_plain(tour))  # ASCII: every other character as an escape
+        if len(body) > limit:
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".tour-", suffix=".tmp")
-        temporary = Path(name)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        temporary.replace(path)
-        temporary = None
+        write_atomically(path, json.dumps(key) + "\n" + body)
     except (OSError, TypeError, ValueError):  # a read-only cache, or a value JSON cannot hold
         pass
-    finally:
-        if temporary is not None:
-            with suppress(OSError):
-                temporary.unlink()
 
 
 def _plain(record: Any) -> dict[str, Any]:
@@ -169,20 +169,58 @@ def _plain(record: Any) -> dict[str, Any]:
     return out
 
 
-def _build(kind: type, data: dict[str, Any], root: Path) -> Any:
-    """The record of KIND that DATA describes; lists become tuples, as the loader makes them."""
+# What each plain field of the model must hold, by its annotation: a cache file that holds
+# anything else is damaged (or planted), and is read past.
+_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "str": lambda value: type(value) is str,
+    "int": lambda value: type(value) is int,
+    "bool": lambda value: type(value) is bool,
+    "str | None": lambda value: value is None or type(value) is str,
+    "tuple[str, ...]": lambda value: type(value) is list and all(type(v) is str for v in value),
+}
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How to build a record of one kind: its checked fields, the lists among them (tuples in
+    the model), and its nested records by field."""
+
+    checks: tuple[tuple[str, Callable[[Any], bool]], ...]
+    lists: tuple[str, ...]
+    nested: tuple[tuple[str, type], ...]
+
+
+@cache
+def _plan(kind: type) -> _Plan:
     nested = _NESTED.get(kind, {})
+    plain = [s for s in fields(kind) if s.name not in nested and s.name not in _SKIPPED]
+    return _Plan(
+        checks=tuple((spec.name, _CHECKS[str(spec.type)]) for spec in plain),
+        lists=tuple(spec.name for spec in plain if str(spec.type).startswith("tuple")),
+        nested=tuple(nested.items()),
+    )
+
+
+def _build(kind: type, data: dict[str, Any], root: Path) -> Any:
+    """The record of KIND that DATA describes, every value checked against the model's
+    annotations; lists become tuples, as the loader makes them. Raises TypeError or KeyError
+    for anything else."""
+    plan = _plan(kind)
+    if type(data) is not dict or len(data) != len(plan.checks) + len(plan.nested):
+        raise TypeError(f"not a {kind.__name__}")
     values: dict[str, Any] = {}
-    for name, value in data.items():
-        if name in nested:
-            value = tuple(_build(nested[name], item, root) for item in value)
-        else:
-            value = _tuples(value)
+    for name, check in plan.checks:
+        value = data[name]
+        if not check(value):
+            raise TypeError(f"{kind.__name__}.{name}")
         values[name] = value
+    for name in plan.lists:
+        values[name] = tuple(values[name])
+    for name, inner in plan.nested:
+        items = data[name]
+        if type(items) is not list:
+            raise TypeError(f"{kind.__name__}.{name}")
+        values[name] = tuple([_build(inner, item, root) for item in items])
     if kind is Tour:
         values["content_dir"] = root
     return kind(**values)
-
-
-def _tuples(value: Any) -> Any:
-    return tuple(_tuples(item) for item in value) if isinstance(value, list) else value

@@ -5,11 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGED = "tours"  # exotour/tours/<name> in the wheel (pyproject's force-include)
+_CHECKOUT = Path(__file__).resolve().parents[3]  # the repository, when run from a checkout
 
 
 def builtin_content_dir() -> Path:
     """The exosome tour shipped with the package (or the repository's content/, in a checkout)."""
-    return packaged_tour("exosome") or Path(__file__).resolve().parents[3] / "content"
+    return packaged_tour("exosome") or _CHECKOUT / "content"
+
+
+def example_tour_dir() -> Path:
+    """The small example tour that `exotour new` copies (the checkout's examples/first-tour)."""
+    return packaged_tour("first-tour") or _CHECKOUT / "examples" / "first-tour"
 
 
 def packaged_tour(name: str) -> Path | None:

@@ -6,19 +6,20 @@ list one twice; the loader appends it after the tour's own sections.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from exotour.model import Section, Source
+from exotour.text import escape_markdown
 
 SECTION_ID = "sources"
 TITLE = "Sources"
 TAKEAWAY = "Every source the tour's evidence notes cite, listed once."
 KEYWORDS = ("sources", "references", "citations", "evidence")
-
-# Characters that would turn plain text into Markdown formatting.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,13 @@ def collect(sections: Sequence[Section]) -> tuple[Source, ...]:
     return tuple(entry.source for entry in cited(sections))
 
 
-def _escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+def checked_on(date: str) -> str:
+    """The sentence that dates the sources: DATE (YYYY-MM-DD) in words."""
+    year, month, day = (int(part) for part in date.split("-"))
+    return (
+        f"These sources were last checked on {day} {_MONTHS[month - 1]} {year}. "
+        "Check the sources' own sites for anything newer."
+    )
 
 
 def _numbers(indexes: Sequence[int]) -> str:
@@ -70,21 +76,22 @@ def _numbers(indexes: Sequence[int]) -> str:
     return f"sections {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
-def sources_body(sections: Sequence[Section]) -> str:
-    """The Markdown list of every source: author, title, year, link, and the sections citing it."""
+def sources_body(sections: Sequence[Section], checked: str | None = None) -> str:
+    """The Markdown list of every source: author, title, year, link, and the sections citing it;
+    first, when CHECKED (YYYY-MM-DD) is given, the date the sources were last checked."""
     entries = cited(sections)
-    lines = [
+    lines = [checked_on(checked), ""] if checked else []
+    lines += [
         "Every source the evidence notes cite, listed once, in the order the tour first cites "
         "it, with the sections that cite it. Each note in those sections gives its date.",
         "",
     ]
     for number, entry in enumerate(entries, start=1):
         source = entry.source
-        lines.append(
-            f"{number}. {_escape(source.author)}, *{_escape(source.title)}* ({source.year}).\\"
-        )
+        author, title = escape_markdown(source.author), escape_markdown(source.title)
+        lines.append(f"{number}. {author}, *{title}* ({source.year}).\\")
         if source.link:
-            lines.append(f"   {_escape(source.link)}\\")
+            lines.append(f"   {escape_markdown(source.link)}\\")
         lines.append(f"   Cited in {_numbers(entry.sections)}.")
     return "\n".join(lines) + "\n"
 
@@ -98,13 +105,13 @@ def _free_id(sections: Sequence[Section]) -> str:
     return candidate
 
 
-def sources_section(sections: Sequence[Section]) -> Section:
-    """The closing "Sources" section for a tour made of SECTIONS."""
+def sources_section(sections: Sequence[Section], checked: str | None = None) -> Section:
+    """The closing "Sources" section for a tour made of SECTIONS, dated when CHECKED is given."""
     return Section(
         id=_free_id(sections),
         title=TITLE,
         takeaway=TAKEAWAY,
-        body=sources_body(sections),
+        body=sources_body(sections, checked),
         keywords=KEYWORDS,
         added_by_tour=True,
     )

@@ -1,0 +1,100 @@
+"""THE content key: which files the loader reads, a digest of their bytes, and a cheap key of
+their sizes and times for the tour cache.
+
+Only these files are read, and only these make the key: a tour folder may hold anything else
+(notes, images, a 3 GB file) without its being read or changing the key. Light on purpose: the
+tour cache computes the stat key on every run, without YAML.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+TOUR_FILE = "tour.yaml"
+GLOSSARY_FILE = "glossary.yaml"
+SECTIONS_DIR = "sections"
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A name in sections/ that looks like a section file, and what it is."""
+
+    path: Path
+    info: os.stat_result | None  # of what it points to; None when that cannot be read
+
+    @property
+    def mode(self) -> int:
+        return self.info.st_mode if self.info else 0
+
+    @property
+    def is_file(self) -> bool:
+        return stat.S_ISREG(self.mode)
+
+    @property
+    def misnamed(self) -> bool:
+        """Whether its suffix is .yaml or .yml in another case (not read, but worth a hint)."""
+        return self.path.suffix not in SUFFIXES
+
+
+def section_entries(root: Path) -> list[Entry]:
+    """The names in ROOT/sections that end in .yaml or .yml (in any case), sorted, hidden files
+    (editor backups and the like) left out. Raises OSError when the folder cannot be listed."""
+    folder = root / SECTIONS_DIR
+    found: list[Entry] = []
+    with os.scandir(folder) as listing:
+        for item in listing:
+            name = item.name
+            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+                continue
+            try:
+                info: os.stat_result | None = item.stat()  # follows a link, as reading it would
+            except OSError:
+                info = None
+            found.append(Entry(folder / name, info))
+    found.sort(key=lambda entry: entry.path.name)
+    return found
+
+
+class Digest:
+    """The digest of every file the loader read, in the order it read them: Tour.fingerprint."""
+
+    def __init__(self) -> None:
+        import hashlib  # only when files are read: a cache hit spares its import (~5 ms)
+
+        self._hash = hashlib.sha256()
+
+    def add(self, relative: str, data: bytes) -> None:
+        self._hash.update(os.fsencode(relative) + b"\0" + data + b"\0")
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def _stat(name: str, info: os.stat_result | None) -> list[Any]:
+    if info is None:
+        return [name]
+    return [name, info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def _stat_of(path: Path) -> list[Any]:
+    try:
+        return _stat(path.name, path.stat())
+    except OSError:
+        return [path.name]
+
+
+def stat_key(root: Path) -> tuple[list[Any], int]:
+    """What the files the loader would read look like, as JSON values, and the newest time
+    among them: equal keys mean the loader would read the same bytes (as git's index judges a
+    file unchanged by its stat). Raises OSError when the folder cannot be listed."""
+    folder = root.absolute()
+    entries = [_stat_of(folder / TOUR_FILE), _stat_of(folder / GLOSSARY_FILE)]
+    if (folder / SECTIONS_DIR).is_dir():
+        entries += [_stat(entry.path.name, entry.info) for entry in section_entries(folder)]
+    newest = max((max(e[3], e[4]) for e in entries if len(e) > 1), default=0)
+    return entries, newest

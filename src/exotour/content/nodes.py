@@ -1,0 +1,253 @@
+"""YAML text to a node graph, bounded: composed (never constructed) with the safe loader; only
+plain data tags, each fitting its value; alias expansion, nesting and the text that aliases
+expand to are bounded, so no file validate accepts can cost any command more than its limits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from exotour.content.limits import (
+    MAX_ALIAS_EXPANSION,
+    MAX_DEPTH,
+    MAX_FIELD_CHARS,
+    MAX_FILE_CHARS,
+    MAX_VALUES,
+)
+from exotour.content.problems import FileReport, shown, where
+from exotour.content.schema import FORBIDDEN_CHARS
+
+# libyaml's composer when the wheel ships it: several times faster on large tours.
+Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+SEQ = "tag:yaml.org,2002:seq"
+MAP = "tag:yaml.org,2002:map"
+MERGE = "tag:yaml.org,2002:merge"
+PLAIN_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, SEQ, MAP}
+# What a value written with an explicit tag (`!!int x`) must look like: YAML's own rules.
+_FORMS: dict[str, re.Pattern[str]] = {}
+for _resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.values():
+    for _tag, _regexp in _resolvers:
+        _FORMS.setdefault(_tag, _regexp)
+_MEANING = {
+    INT: "a whole number",
+    FLOAT: "a number",
+    BOOL: "true or false",
+    NULL: "nothing",
+    TIMESTAMP: "a date",
+}
+_SYNTAX_HINTS = (
+    ("found undefined alias", "an alias (*name) needs an anchor (&name) before it"),
+    ("but found another document", "a file holds one document: remove the second '---'"),
+)
+_VALUE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+
+
+def describe(node: yaml.Node) -> str:
+    """What NODE holds, in words, for "expected ..., got ..." messages."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    names = {INT: "a number", FLOAT: "a number", BOOL: "true/false", NULL: "nothing"}
+    return names.get(node.tag, "a date" if node.tag == TIMESTAMP else "text")
+
+
+def compose(text: str, file: FileReport) -> yaml.Node | None:
+    """The single YAML document TEXT holds, a mapping, or None after reporting why not."""
+    try:
+        refused = _prescan(text)
+        if refused is not None:
+            file.fail(*refused)
+            return None
+        node: yaml.Node | None = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = str(exc.problem or exc.context or "the file cannot be read")
+        if exc.context and what.startswith("but "):  # "expected a single document, but ..."
+            what = f"{exc.context}, {what}"
+        what = " ".join(what.split())
+        hint = next((h for key, h in _SYNTAX_HINTS if key in what), "")
+        message = f"YAML syntax error: {shown(what, 200)}" + (f" ({hint})" if hint else "")
+        file.fail(line, column, message)
+        return None
+    except RecursionError:  # libyaml bounds nesting itself; the pure-Python parser recurses
+        file.fail(1, 1, f"values are nested more than {MAX_DEPTH} deep")
+        return None
+    except yaml.reader.ReaderError as exc:  # a noncharacter such as U+FFFE
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        file.fail(line, column, f"character U+{code:04X} is not allowed in YAML")
+        return None
+    except yaml.YAMLError as exc:
+        what = " ".join(str(exc).split()) or type(exc).__name__
+        file.fail(1, 1, f"YAML syntax error: {shown(what, 200)}")
+        return None
+    if node is None:
+        file.fail(1, 1, "the file is empty (expected a mapping of fields)")
+        return None
+    if not _inspect(node, file) or file.refused(node):
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        file.problem(node, "", f"the file holds {describe(node)}, not a mapping of fields")
+        return None
+    return node
+
+
+def _prescan(text: str) -> tuple[int, int, str] | None:
+    """What to refuse before composing, judged from parser events alone, which are cheap: more
+    values than MAX_VALUES (a megabyte of tiny values takes seconds to compose), or nesting deeper
+    than MAX_DEPTH (the pure-Python parser slows down with the square of it)."""
+    count = 0
+    stack: list[bool] = []  # for each collection open: whether it is a mapping
+    field_next = False  # the next value in the root mapping is a field name
+    name = ""
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop()
+            continue
+        if not isinstance(event, _VALUE_EVENTS):
+            continue
+        count += 1
+        if count > MAX_VALUES:
+            return 1, 1, f"the file holds more than {MAX_VALUES} values"
+        if stack == [True]:
+            if field_next and isinstance(event, yaml.ScalarEvent):
+                name = shown(str(event.value))
+            field_next = not field_next
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            stack.append(isinstance(event, yaml.MappingStartEvent))
+            field_next = field_next or stack == [True]
+            if len(stack) > MAX_DEPTH + 1:  # the root is 0 deep
+                prefix = f"{name}: " if name else ""
+                message = f"{prefix}values are nested more than {MAX_DEPTH} deep"
+                mark = event.start_mark
+                return (mark.line + 1, mark.column + 1, message) if mark else (1, 1, message)
+    return None
+
+
+def _inspect(root: yaml.Node, file: FileReport) -> bool:
+    """Check every node once, before any value is read: tags beyond plain data, values that do
+    not fit their tags and control characters written as escapes are reported; alias bombs,
+    loops, runaway nesting and text that aliases expand beyond the limits stop the file."""
+    seen: set[int] = set()
+    on_path: set[int] = set()
+    size: dict[int, int] = {}  # a node's text, its aliases expanded (a loop is refused first)
+    values: dict[int, int] = {}  # the values a node holds, itself included, aliases expanded
+    budget = MAX_ALIAS_EXPANSION
+    # (node, depth, field path, is a field name, leaving it after its children)
+    stack: list[tuple[yaml.Node, int, str, bool, bool]] = [(root, 0, "", False, False)]
+    while stack:
+        node, depth, path, key, leaving = stack.pop()
+        if leaving:
+            on_path.discard(id(node))
+            values[id(node)] = 1 + sum(values[id(child)] for child in _members(node))
+            if not _measure(node, path, size, file):
+                return False
+            continue
+        if id(node) in on_path:
+            file.problem(node, path, "an alias refers to a value that contains it (a loop)")
+            return False
+        if id(node) in seen:
+            budget -= values[id(node)]  # what the alias adds: the value and all it holds
+            if budget < 0:
+                file.problem(root, "", f"aliases expand to more than {MAX_ALIAS_EXPANSION} values")
+                return False
+            continue  # measured already, and its children checked
+        seen.add(id(node))
+        _check_node(node, path, file, key=key)
+        if depth > MAX_DEPTH:
+            top = re.split(r"[.\[]", path, maxsplit=1)[0]  # the field; the path is too long
+            file.problem(node, top, f"values are nested more than {MAX_DEPTH} deep")
+            return False
+        if isinstance(node, yaml.ScalarNode):
+            size[id(node)] = len(str(node.value))
+            values[id(node)] = 1
+            continue
+        on_path.add(id(node))
+        stack.append((node, depth, path, key, True))
+        stack.extend(
+            (child, depth + 1, child_path, is_key, False)
+            for child, child_path, is_key in reversed(list(_children(node, path)))
+        )
+    return True
+
+
+def _measure(node: yaml.Node, path: str, size: dict[int, int], file: FileReport) -> bool:
+    """Total NODE's expanded text from its children's; False (reported) beyond a limit."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if size[id(value)] > MAX_FIELD_CHARS:
+                name = shown(str(key.value)) if isinstance(key, yaml.ScalarNode) else "?"
+                file.problem(key, where(path, name), too_much(size[id(value)], "a field"))
+                return False
+    total = sum(size[id(member)] for member in _members(node))
+    size[id(node)] = total
+    if not path and total > MAX_FILE_CHARS:  # the root: a field inside is judged by its mapping
+        file.problem(node, path, too_much(total, "a file"))
+        return False
+    return True
+
+
+def too_much(chars: int, what: str) -> str:
+    limit = MAX_FIELD_CHARS if what == "a field" else MAX_FILE_CHARS
+    return (
+        f"holds {chars:,} characters of text (aliases counted as expanded); "
+        f"the limit for {what} is {limit:,}"
+    )
+
+
+def _check_node(node: yaml.Node, path: str, file: FileReport, *, key: bool) -> None:
+    if node.tag == MERGE:
+        file.refuse(node, path, "merge keys (<<) are not supported; write the fields out")
+    elif node.tag not in PLAIN_TAGS:
+        message = f"the tag {shown(node.tag, 120)} is not allowed (content is plain data)"
+        file.refuse(node, path, message)
+    elif not isinstance(node, yaml.ScalarNode):
+        return
+    elif bad := FORBIDDEN_CHARS.search(str(node.value)):
+        # Written as an escape ("\\e"): the characters typed into the file were checked already.
+        file.refuse(node, path, "field names must be plain text" if key else char(bad.group()))
+    elif node.tag in _MEANING and not _FORMS[node.tag].match(str(node.value)):
+        # Only an explicit tag (`!!int ""`) can give a value a tag it does not fit.
+        short = node.tag.rsplit(":", 1)[-1]
+        file.refuse(
+            node,
+            path,
+            f"'{shown(str(node.value))}' does not fit its tag !!{short} "
+            f"({_MEANING[node.tag]}); remove the tag",
+        )
+
+
+def char(found: str) -> str:
+    return f"control character U+{ord(found):04X} is not allowed in content"
+
+
+def _members(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [member for pair in node.value for member in pair]
+    return list(node.value)
+
+
+def _children(node: yaml.Node, path: str) -> Iterator[tuple[yaml.Node, str, bool]]:
+    """Each child with its field path, and whether it is a field name."""
+    if isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield item, f"{path}[{i}]", False
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+            yield key, path, True
+            yield value, where(path, shown(name)), False

@@ -1,0 +1,43 @@
+"""The patterns content values must match, each with the words that say so to a person: the
+editor's message (JSON Schema's patternErrorMessage) and validate's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A pattern a value must match, and the words that say so to a person."""
+
+    regex: str
+    says: str  # what the value must be, as an editor shows it ("one line of text")
+    message: str  # what validate says when a value does not match
+
+    def matches(self, value: str) -> bool:
+        return re.match(self.regex, value) is not None
+
+
+PATTERNS: dict[str, Pattern] = {
+    "id": Pattern(
+        r"^[a-z0-9][a-z0-9-]{0,63}$",
+        "an id: lower-case letters, digits and hyphens, at most 64, not starting with a hyphen",
+        "is not a valid id (use a-z, 0-9 and -, at most 64)",
+    ),
+    "url": Pattern(
+        r"^https?://\S+$",
+        "a link starting with https:// or http://, with no spaces",
+        "must start with https:// or http://",
+    ),
+    "doi": Pattern(
+        r"^10\.[0-9]+(\.[0-9]+)*/\S+$",
+        "a DOI such as 10.1234/abc, without https://doi.org/",
+        "must look like 10.1234/abc (without https://doi.org/)",
+    ),
+    "date": Pattern(
+        r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        "a date written YYYY-MM-DD, such as 2026-12-01",
+        "is not a date written YYYY-MM-DD, such as 2026-12-01",
+    ),
+}

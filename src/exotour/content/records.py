@@ -1,0 +1,186 @@
+"""The three kinds of content file, checked field by field and built into the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from exotour.content.checker import Checker, Record
+from exotour.content.problems import shown
+from exotour.content.schema import PATTERNS, VALID_ID, FieldSpec, fields_of
+from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source
+
+
+@dataclass(frozen=True)
+class TourHead:
+    """What the tour file gives: everything of the Tour but its sections, and their order."""
+
+    id: str
+    title: str
+    subtitle: str
+    disclaimer: str
+    bottom_line: str
+    bottom_line_source: str
+    sources_checked: str | None
+    order: tuple[tuple[str, yaml.Node], ...]
+
+
+def bad_id(value: str) -> str:
+    return f"'{shown(value)}' {PATTERNS['id'].message}"
+
+
+def _spec(record: str, name: str) -> FieldSpec:
+    return next(spec for spec in fields_of(record) if spec.name == name)
+
+
+def read_tour_file(file: Checker, root: yaml.Node) -> TourHead | None:
+    tour = file.record(root, "", "tour")
+    if tour is None:
+        return None
+    values = tour.values
+    if "id" in values and not VALID_ID.match(values["id"]):
+        file.problem(tour.nodes["id"], "id", bad_id(values["id"]))
+    order = tour.lines("sections")
+    if "sections" in values and not tour.nodes["sections"].value:
+        file.problem(tour.nodes["sections"], "sections", "lists no sections")
+    listed: dict[str, int] = {}
+    for i, (section_id, node) in enumerate(order):
+        if section_id in listed:
+            file.problem(node, f"sections[{i}]", f"'{shown(section_id)}' is listed twice")
+        listed.setdefault(section_id, i)
+    bottom: Record | None = values.get("bottom_line")
+    if not file.complete(tour):
+        return None
+    return TourHead(
+        id=values["id"],
+        title=values["title"],
+        subtitle=values.get("subtitle", ""),
+        disclaimer=values["disclaimer"],
+        bottom_line=bottom.values["text"] if bottom else "",
+        bottom_line_source=bottom.values["source"] if bottom else "",
+        sources_checked=values.get("sources_checked"),
+        order=tuple(order),
+    )
+
+
+@dataclass(frozen=True)
+class SectionFile:
+    """What a section file gave: its id (when readable) and the section (when it has no error)."""
+
+    id: str | None
+    id_node: yaml.Node | None
+    section: Section | None
+
+
+def read_section(file: Checker, root: yaml.Node) -> SectionFile:
+    record = file.record(root, "", "section")
+    if record is None:
+        return SectionFile(None, None, None)
+    values = record.values
+    section_id: str | None = values.get("id")
+    if section_id is not None and not VALID_ID.match(section_id):
+        file.problem(record.nodes["id"], "id", bad_id(section_id))
+    notes = [_note(file, r, f"evidence[{i}]") for i, r in enumerate(record.records("evidence"))]
+    quiz = [_question(file, r, f"quiz[{i}]") for i, r in enumerate(record.records("quiz"))]
+    id_node = record.nodes.get("id")
+    if not file.complete(record):
+        return SectionFile(section_id, id_node, None)
+    section = Section(
+        id=values["id"],
+        title=values["title"],
+        takeaway=values.get("takeaway", ""),
+        body=values["body"],
+        keywords=tuple(text for text, _ in record.lines("keywords")),
+        evidence=tuple(note for note in notes if note is not None),
+        quiz=tuple(question for question in quiz if question is not None),
+        added_by_tour=values.get("added_by_tour", False),
+    )
+    return SectionFile(section.id, id_node, section)
+
+
+def _note(file: Checker, record: Record, path: str) -> EvidenceNote | None:
+    sources_node = record.nodes.get("sources")
+    if isinstance(sources_node, yaml.SequenceNode) and not sources_node.value:
+        file.problem(record.nodes["sources"], f"{path}.sources", "lists no sources")
+    sources = [
+        _source(file, r, f"{path}.sources[{i}]") for i, r in enumerate(record.records("sources"))
+    ]
+    if not file.complete(record):
+        return None
+    return EvidenceNote(
+        text=record.values["text"],
+        as_of=record.values["as_of"],
+        sources=tuple(source for source in sources if source is not None),
+    )
+
+
+def _source(file: Checker, record: Record, path: str) -> Source | None:
+    values, nodes = record.values, record.nodes
+    if not any(name in nodes for name in ("url", "doi")):
+        file.problem(record.node, path, "needs a url or a doi")
+    for name in ("url", "doi"):
+        pattern = PATTERNS[_spec("source", name).pattern]
+        if name in values and not pattern.matches(values[name]):
+            file.problem(nodes[name], f"{path}.{name}", pattern.message)
+    low, high = _spec("source", "year").bounds or (0, None)
+    if "year" in values and not low <= values["year"] <= (high or values["year"]):
+        written = shown(str(nodes["year"].value))
+        file.problem(nodes["year"], f"{path}.year", f"{written} is not a year")
+    if not file.complete(record):
+        return None
+    return Source(
+        author=values["author"],
+        title=values["title"],
+        year=values["year"],
+        url=values.get("url"),
+        doi=values.get("doi"),
+    )
+
+
+def _question(file: Checker, record: Record, path: str) -> Question | None:
+    values, nodes = record.values, record.nodes
+    choices = record.lines("choices")
+    low, high = _spec("question", "choices").bounds or (0, None)
+    all_read = "choices" in nodes and len(choices) == len(nodes["choices"].value)
+    if all_read and not low <= len(choices) <= (high or len(choices)):
+        message = f"has {len(choices)}; give {low} to {high}"
+        file.problem(nodes["choices"], f"{path}.choices", message)
+    elif all_read and "answer" in values and not 1 <= values["answer"] <= len(choices):
+        written = shown(str(nodes["answer"].value))
+        message = f"{written} is not a choice (1-{len(choices)})"
+        file.problem(nodes["answer"], f"{path}.answer", message)
+    if not file.complete(record):
+        return None
+    return Question(
+        question=values["question"],
+        choices=tuple(text for text, _ in choices),
+        answer=values["answer"] - 1,
+        explanation=values["explanation"],
+    )
+
+
+def read_glossary(file: Checker, root: yaml.Node) -> tuple[GlossaryEntry, ...]:
+    record = file.record(root, "", "glossary")
+    if record is None:
+        return ()
+    entries: list[GlossaryEntry] = []
+    first: dict[str, tuple[int, yaml.Node]] = {}  # a name, folded -> the term that has it
+    for i, term in enumerate(record.records("terms")):
+        names = [term.values[key] for key in ("term",) if key in term.values]
+        names += [text for text, _ in term.lines("aliases")]
+        for name in names:
+            index, node = first.setdefault(name.casefold(), (i, term.node))
+            if index != i:
+                line = node.start_mark.line + 1
+                message = f"'{shown(name)}' already names the term at line {line}"
+                file.problem(term.node, f"terms[{i}]", message)
+        if file.complete(term):
+            entries.append(
+                GlossaryEntry(
+                    term=term.values["term"],
+                    definition=term.values["definition"],
+                    aliases=tuple(text for text, _ in term.lines("aliases")),
+                )
+            )
+    return tuple(entries)

@@ -1,0 +1,286 @@
+"""THE field definition of every content file: what each record holds, which fields it needs,
+their patterns and bounds, and the words that describe them.
+
+The loader checks content against it; `python scripts/schemas.py` writes the JSON Schemas that
+editors read (content/schema/, examples/first-tour/schema/) from it; docs/authoring.md names
+every field it defines (a test holds all three together). No YAML here: it is plain data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from exotour.content.limits import MAX_FIELD_CHARS, MAX_LINE_CHARS
+from exotour.content.patterns import PATTERNS as PATTERNS  # re-exported: part of the schema
+from exotour.text import UNSAFE_CHARS
+
+# Kinds: line (one line of text), text (may span lines; Markdown where it is shown), int, bool,
+# date (YYYY-MM-DD), lines (a list of lines), record (a mapping of the record named by
+# `record`), records (a list of such mappings).
+Kind = Literal["line", "text", "int", "bool", "date", "lines", "record", "records"]
+Need = Literal["required", "optional", "warn"]
+
+
+ID_PATTERN = PATTERNS["id"].regex
+URL_PATTERN = PATTERNS["url"].regex
+DOI_PATTERN = PATTERNS["doi"].regex
+VALID_ID = re.compile(ID_PATTERN)
+# What no text may hold: the characters text.printable escapes (controls but tab and newline,
+# line and paragraph separators, bidirectional controls), typed or written as an escape.
+FORBIDDEN_CHARS = UNSAFE_CHARS
+ONE_LINE = r"^\s*\S(?:[^\n]*\S)?\s*$"
+NOT_BLANK = r"\S"
+TEXT_LIMITS = {"line": MAX_LINE_CHARS, "text": MAX_FIELD_CHARS}
+MIN_CHOICES, MAX_CHOICES = 2, 4
+MIN_YEAR, MAX_YEAR = 1000, 9999
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A field of a record: its name, what it holds, whether it must be there, and its words."""
+
+    name: str
+    kind: Kind
+    need: Need = "required"
+    record: str = ""
+    if_missing: str = ""  # the warning when a `warn` field is missing
+    description: str = ""
+    pattern: str = ""  # a key of PATTERNS, for the value or each item of a list
+    bounds: tuple[int, int | None] | None = None  # of a number, or of a list's length
+    unique: bool = False  # a list whose items differ
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    """A mapping of fields; `one_of` names fields of which at least one must be there."""
+
+    description: str
+    fields: tuple[FieldSpec, ...]
+    one_of: tuple[str, ...] = ()
+
+
+RECORDS: dict[str, RecordSpec] = {
+    "tour": RecordSpec(
+        "The tour's title, its disclaimer and the order of its sections.",
+        (
+            FieldSpec(
+                "id",
+                "line",
+                description="The tour's id; progress is kept per tour id, so give each its own.",
+                pattern="id",
+            ),
+            FieldSpec(
+                "title", "line", description="The tour's title, shown on the welcome screen."
+            ),
+            FieldSpec(
+                "subtitle",
+                "line",
+                "optional",
+                description="An optional second line under the title.",
+            ),
+            FieldSpec(
+                "disclaimer",
+                "text",
+                description="Shown on the welcome screen and the first page, e.g. 'Educational "
+                "information, not medical advice.'",
+            ),
+            FieldSpec(
+                "bottom_line",
+                "record",
+                "optional",
+                record="bottom_line",
+                description="An optional overall summary with its source, shown by "
+                "'exotour summary'.",
+            ),
+            FieldSpec(
+                "sources_checked",
+                "date",
+                "optional",
+                description="The date the tour's sources were last checked (YYYY-MM-DD); the "
+                "Sources section states it.",
+                pattern="date",
+            ),
+            FieldSpec(
+                "sections",
+                "lines",
+                description="The section ids in the order the tour shows them; each names a file "
+                "in sections/ whose id is that.",
+                pattern="id",
+                bounds=(1, None),
+                unique=True,
+            ),
+        ),
+    ),
+    "bottom_line": RecordSpec(
+        "The overall summary and where it comes from.",
+        (
+            FieldSpec("text", "text", description="The summary in a few sentences."),
+            FieldSpec("source", "line", description="Where it comes from, e.g. 'FDA, 6 Dec 2019'."),
+        ),
+    ),
+    "section": RecordSpec(
+        "One section of a tour.",
+        (
+            FieldSpec(
+                "id",
+                "line",
+                description="The section's id, as the tour file lists it.",
+                pattern="id",
+            ),
+            FieldSpec("title", "line", description="The section's title."),
+            FieldSpec(
+                "takeaway",
+                "line",
+                "warn",
+                if_missing="missing; 'exotour summary' will show none for this section",
+                description="One sentence: the gist, shown by 'exotour summary'. Missing is a "
+                "warning.",
+            ),
+            FieldSpec(
+                "keywords",
+                "lines",
+                "optional",
+                description="Words that search should find this section by.",
+            ),
+            FieldSpec(
+                "added_by_tour",
+                "bool",
+                "optional",
+                description="true when the section is the tour's own addition, not part of the "
+                "source it presents.",
+            ),
+            FieldSpec("body", "text", description="The section's text, in Markdown."),
+            FieldSpec(
+                "evidence",
+                "records",
+                "optional",
+                record="evidence",
+                description="What the evidence says, each note with its date and sources.",
+            ),
+            FieldSpec(
+                "quiz",
+                "records",
+                "optional",
+                record="question",
+                description="Multiple-choice questions for 'exotour quiz'.",
+            ),
+        ),
+    ),
+    "evidence": RecordSpec(
+        "An evidence note.",
+        (
+            FieldSpec("text", "text", description="What the evidence says."),
+            FieldSpec(
+                "as_of",
+                "line",
+                description="The date the note is true as of, e.g. 2024-06-01 or 'June 2024'.",
+            ),
+            FieldSpec(
+                "sources",
+                "records",
+                record="source",
+                description="The sources of the note (at least one).",
+                bounds=(1, None),
+            ),
+        ),
+    ),
+    "source": RecordSpec(
+        "A cited source: a url or a doi (or both).",
+        (
+            FieldSpec("author", "line", description="The author or organisation."),
+            FieldSpec("title", "line", description="The title of the work."),
+            FieldSpec(
+                "year",
+                "int",
+                description="The year of publication.",
+                bounds=(MIN_YEAR, MAX_YEAR),
+            ),
+            FieldSpec(
+                "url",
+                "line",
+                "optional",
+                description="A link, starting with https:// or http://.",
+                pattern="url",
+            ),
+            FieldSpec(
+                "doi",
+                "line",
+                "optional",
+                description="A DOI such as 10.1234/abc, without https://doi.org/.",
+                pattern="doi",
+            ),
+        ),
+        one_of=("url", "doi"),
+    ),
+    "question": RecordSpec(
+        "A multiple-choice question.",
+        (
+            FieldSpec("question", "text", description="The question."),
+            FieldSpec(
+                "choices",
+                "lines",
+                description="Two to four choices.",
+                bounds=(MIN_CHOICES, MAX_CHOICES),
+            ),
+            FieldSpec(
+                "answer",
+                "int",
+                description="The number of the right choice, counting from 1.",
+                bounds=(1, MAX_CHOICES),
+            ),
+            FieldSpec(
+                "explanation",
+                "text",
+                description="Why that answer is right, shown after answering.",
+            ),
+        ),
+    ),
+    "glossary": RecordSpec(
+        "The key terms of a tour, for 'exotour glossary'.",
+        (
+            FieldSpec(
+                "terms",
+                "records",
+                record="term",
+                description="The terms, each with a definition.",
+            ),
+        ),
+    ),
+    "term": RecordSpec(
+        "A term and its definition.",
+        (
+            FieldSpec("term", "line", description="The term."),
+            FieldSpec(
+                "aliases",
+                "lines",
+                "optional",
+                description="Other names the term may be looked up by.",
+            ),
+            FieldSpec("definition", "text", description="The definition, in plain words."),
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """A kind of content file: the record at its top, its schema file, and its title."""
+
+    record: str
+    schema_file: str
+    title: str
+
+
+FILES: tuple[FileSpec, ...] = (
+    FileSpec("tour", "tour.schema.json", "exotour tour file (tour.yaml)"),
+    FileSpec("section", "section.schema.json", "exotour section file (sections/<id>.yaml)"),
+    FileSpec("glossary", "glossary.schema.json", "exotour glossary file (glossary.yaml)"),
+)
+# The record at the top of each kind of file, and the schema that describes it.
+FILE_RECORDS = {spec.record: spec.schema_file for spec in FILES}
+
+
+def fields_of(record: str) -> tuple[FieldSpec, ...]:
+    return RECORDS[record].fields
