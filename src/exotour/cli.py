@@ -70,7 +70,15 @@ def root(
         welcome.run(ctx.obj)
 
 
-@app.command()
+LEARN_KEYS = (
+    "Keys: n, Space, Enter, j, f, PgDn or → next page; p, Backspace, k, b, PgUp or ← previous"
+    " page; g and G first and last page; 1-9 a section; t contents; / search (then n and N the"
+    " next and previous hit, Esc ends it); ' or Ctrl-O back to before the last jump; w the"
+    " glossary of the page; ? help; Esc closes what is open; q quits (the place is saved)."
+)
+
+
+@app.command(epilog=LEARN_KEYS)
 def learn(
     ctx: typer.Context,
     section: Annotated[
@@ -83,11 +91,22 @@ def learn(
     plain: Annotated[
         bool, typer.Option("--plain", help="Print the tour as plain text, with no keys.")
     ] = False,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            help="Open SECTION at the page that shows these words (ignored with --plain).",
+            metavar="WORDS",
+        ),
+    ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Reload as the content files change.")
+    ] = False,
 ) -> None:
     """Walk through the tour page by page; it remembers where you stopped."""
     from exotour.commands import learn as command
 
-    status = command.run(_options(ctx), section, restart=restart, plain=plain)
+    status = command.run(_options(ctx), section, restart=restart, plain=plain, at=at, watch=watch)
     raise typer.Exit(int(status))
 
 

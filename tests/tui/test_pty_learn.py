@@ -15,13 +15,13 @@ from rich.cells import cell_len
 from terminals import TIMEOUT, Terminals, finish, plain
 
 from exotour.model import Tour
+from exotour.render.learn import footer
 from exotour.tui.pages import Paginator
-from exotour.tui.walkthrough import rescale
 
 pexpect = pytest.importorskip("pexpect")
 
-WIDE_KEYS = "→ n space: next   ← p: back   q Esc: quit"
-NARROW_KEYS = "n next  p back  q quit"
+WIDE_KEYS = footer(80)
+NARROW_KEYS = footer(40)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -77,7 +77,9 @@ def test_arrow_keys_and_escape(term: Terminals, tour: Tour) -> None:
     frame(child, header(tour, 0, 2, pages), WIDE_KEYS)
     child.send("\x1b[D")  # ←
     frame(child, header(tour, 0, 1, pages), WIDE_KEYS)
-    child.send("\x1b")  # Esc alone quits
+    child.send("\x1b")  # Esc alone closes nothing, and says how to quit
+    frame(child, header(tour, 0, 1, pages), "Esc closes what is open; q quits the tour")
+    child.send("q")
     assert finish(child) == 0
 
 
@@ -137,7 +139,8 @@ def test_a_resize_repaginates_and_keeps_the_place(term: Terminals, tour: Tour) -
     child.send("n")
     frame(child, header(tour, 0, 1, wide), WIDE_KEYS)
     child.setwinsize(15, 40)
-    page = rescale(1, wide, narrow)  # the same place, on the new pages
+    # The page that holds the first line shown at 80x24.
+    page = Paginator(tour, 40, 15).page_of(0, Paginator(tour, 80, 24).anchor(0, 1))
     for shown in (page, page + 1):
         lines = frame(child, header(tour, 0, shown, narrow), NARROW_KEYS)
         assert len(lines) == 15
@@ -197,7 +200,7 @@ def test_every_page_fits_and_n_reaches_the_end(
     term: Terminals, tour: Tour, rows: int, cols: int
 ) -> None:
     paginator = Paginator(tour, cols, rows)
-    keys = WIDE_KEYS if cols > len(WIDE_KEYS) else NARROW_KEYS
+    keys = footer(cols)
     child = term.exotour("learn", "--restart", rows=rows, cols=cols)
     shown_sections: list[str] = []
     for index, pages in paginator:

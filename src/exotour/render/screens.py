@@ -114,13 +114,15 @@ def header(tour: Tour, index: int, page: int, pages: int, width: int) -> Rendera
     return grid
 
 
-def key_line(width: int, message: str = "") -> Text:
-    """The bottom line: a message when there is one, else the keys."""
+def key_line(width: int, message: str = "", search: tuple[int, int] | None = None) -> Text:
+    """The bottom line: a message when there is one, else the keys that fit (naming ?, t and /),
+    or, while a search is active, which hit this is (SEARCH: hit and hits, from 1)."""
+    from exotour.render.learn import footer
+
     if message:
         return Text(message, style="bold yellow", no_wrap=True, overflow="ellipsis")
-    wide = "→ n space: next   ← p: back   q Esc: quit"
-    narrow = "n next  p back  q quit"
-    return Text(wide if width >= len(wide) + 1 else narrow, style="dim", no_wrap=True)
+    style = "bold" if search is not None else "dim"
+    return Text(footer(width, search), style=style, no_wrap=True, overflow="ellipsis")
 
 
 def section_panel(tour: Tour, index: int, page: Page, page_no: int, pages: int, rows: int) -> Panel:
@@ -147,15 +149,25 @@ def learn_screen(
     pages: int,
     size: tuple[int, int],
     message: str,
+    *,
+    search: tuple[int, int] | None = None,
 ) -> RenderableType:
-    """The whole learn screen for one page at SIZE (columns, rows)."""
+    """The whole learn screen for one page at SIZE (columns, rows); SEARCH (hit, hits) while a
+    search is active. On a wide terminal it keeps to the reading width, on the left where the
+    eye starts."""
+    from rich.constrain import Constrain
+
+    from exotour.render.learn import READING_COLUMNS
+
     width, height = size
     rows = height - 4
-    return Group(
-        header(tour, index, page_no, pages, width),
+    shown = min(width, READING_COLUMNS + 4)
+    screen = Group(
+        header(tour, index, page_no, pages, shown),
         section_panel(tour, index, page, page_no, pages, rows),
-        key_line(width, message),
+        key_line(shown, message, search),
     )
+    return screen if shown == width else Constrain(screen, width=shown)
 
 
 def closing_screen(

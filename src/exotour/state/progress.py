@@ -28,10 +28,32 @@ class Saved:
     pages: int = 1
     visited: frozenset[str] = frozenset()
     quiz_best: tuple[tuple[str, int, int], ...] = ()  # (scope, right, asked)
+    # The place by its text, which any terminal size finds again: (block, offset) in `section`.
+    anchor: tuple[int, int] | None = None
+    # How far into each section the reader got: (section id, furthest page seen, pages).
+    seen: tuple[tuple[str, int, int], ...] = ()
 
-    def at(self, section: str, page: int, pages: int) -> Saved:
-        visited = self.visited | {section} if section != END else self.visited
-        return replace(self, section=section, page=page, pages=pages, visited=visited)
+    def at(
+        self,
+        section: str,
+        page: int,
+        pages: int,
+        *,
+        anchor: tuple[int, int] | None = None,
+        read: bool = True,
+        seen: tuple[tuple[str, int, int], ...] | None = None,
+    ) -> Saved:
+        """At SECTION; it counts as read (ticked) when READ, e.g. once its last page was shown."""
+        visited = self.visited | {section} if section != END and read else self.visited
+        return replace(
+            self,
+            section=section,
+            page=page,
+            pages=pages,
+            visited=visited,
+            anchor=anchor,
+            seen=self.seen if seen is None else seen,
+        )
 
     def with_quiz(self, scope: str, right: int, asked: int) -> Saved:
         """Keep the best score per scope (a section id, or 'all')."""
@@ -137,13 +159,19 @@ def _why(exc: BaseException) -> str:
 
 
 def _saved_to_json(saved: Saved) -> dict[str, Any]:
-    return {
+    entry: dict[str, Any] = {
         "section": saved.section,
         "page": saved.page,
         "pages": saved.pages,
         "visited": sorted(saved.visited),
         "quiz_best": [list(item) for item in saved.quiz_best],
     }
+    # Written only when known, so files without them read as before.
+    if saved.anchor is not None:
+        entry["anchor"] = list(saved.anchor)
+    if saved.seen:
+        entry["seen"] = [list(item) for item in saved.seen]
+    return entry
 
 
 def _saved_from_json(entry: dict[str, Any]) -> Saved:
@@ -158,4 +186,12 @@ def _saved_from_json(entry: dict[str, Any]) -> Saved:
     if page < 0 or pages < 1 or not isinstance(best, list):
         raise ValueError("page")
     quiz = tuple((str(s), int(r), int(a)) for s, r, a in best)
-    return Saved(section, page, pages, frozenset(visited), quiz)
+    raw_anchor = entry.get("anchor")  # absent in files from before anchors: the page decides
+    anchor = None
+    if raw_anchor is not None:
+        block, offset = (int(part) for part in raw_anchor)
+        if block < 0 or offset < 0:
+            raise ValueError("anchor")
+        anchor = (block, offset)
+    seen = tuple((str(s), int(f), int(n)) for s, f, n in entry.get("seen", []))
+    return Saved(section, page, pages, frozenset(visited), quiz, anchor, seen)

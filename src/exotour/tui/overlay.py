@@ -20,6 +20,7 @@ class Jump:
     section: int
     page: int = 0
     highlight: tuple[str, ...] = ()
+    query: str | None = None  # a search hit: n and N then walk this query's hits
 
 
 CLOSE: Final = "close"
@@ -50,6 +51,7 @@ class Reader(Protocol):
     tour: Tour
     pages: Paginator
     prefix: str
+    last_query: str  # what `/` last searched for, to offer again
 
     @property
     def position(self) -> Position: ...
