@@ -9,7 +9,6 @@ from exotour.commands import (
     command_prefix,
     load,
     print_plain,
-    stdout,
     store_for,
     warn,
 )
@@ -33,9 +32,10 @@ def run(
     tour = load(options)
     start = tour.resolve(section) if section is not None else None
     terms = _at_terms(tour, start, at) if at is not None else ()
-    console = stdout(options)
-    from exotour.render.console import is_interactive
+    from exotour.render.console import is_interactive, make_console
 
+    # On a terminal, bold and reverse stay when colour is off: the chosen row must show.
+    console = make_console(no_color=options.no_color, styles=True)
     if plain or not is_interactive(console):
         from exotour.render.screens import plain_tour
 

@@ -32,10 +32,16 @@ class ActiveSearch:
     stops: tuple[Stop, ...]
     current: int = 0
 
-    def repaginate(self, page_texts: Callable[[int], Sequence[str]]) -> None:
-        """The stops on pages of another size (after a resize); the current hit stays."""
-        self.stops = matching_pages(self.sections, self.terms, page_texts) or self.stops
-        self.current = min(self.current, len(self.stops) - 1)
+    def repaginate(self, page_texts: Callable[[int], Sequence[str]], here: Stop) -> None:
+        """The stops on pages of another size (after a resize), still counted from about the
+        same first hit; HERE, the page now shown, is the current one."""
+        origin = self.stops[0]
+        stops = sorted(
+            set(matching_pages(self.sections, self.terms, page_texts)) | {here}, key=_order
+        )
+        first = next((n for n, stop in enumerate(stops) if _order(stop) >= _order(origin)), 0)
+        self.stops = tuple(stops[first:] + stops[:first])
+        self.current = self.stops.index(here)
 
     @property
     def status(self) -> tuple[int, int]:
@@ -43,17 +49,11 @@ class ActiveSearch:
         return self.current + 1, len(self.stops)
 
     def move(self, by: int) -> tuple[Stop, bool]:
-        """The hit BY places on (wrapping round at either end), and whether it wrapped."""
-        target = self.current + by
-        self.current = target % len(self.stops)
-        return self.stops[self.current], self.current != target
-
-    def choose(self, section: int, page: int) -> None:
-        """Make the hit on SECTION's PAGE (the one just opened from the list) the current one."""
-        for number, stop in enumerate(self.stops):
-            if (stop.section, stop.page) >= (section, page):
-                self.current = number
-                return
+        """The hit BY places on, and whether that went round the end (or start) of the tour."""
+        before = self.stops[self.current]
+        self.current = (self.current + by) % len(self.stops)
+        after = self.stops[self.current]
+        return after, (_order(after) < _order(before)) == (by > 0) and after != before
 
 
 def matching_pages(
@@ -90,10 +90,10 @@ def start_search(
 
     found = {hit.section for hit in search(tour, query, ALL_HITS) if hit.section is not None}
     sections = tuple(sorted(found | {opened.section}))
-    stops = set(matching_pages(sections, terms, page_texts)) | {opened}
-    active = ActiveSearch(query, terms, sections, tuple(sorted(stops, key=_order)))
-    active.choose(opened.section, opened.page)
-    return active
+    stops = sorted(set(matching_pages(sections, terms, page_texts)) | {opened}, key=_order)
+    # Counted from the hit opened, so n after it shows "hit 2"; on in reading order, round the end.
+    first = stops.index(opened)
+    return ActiveSearch(query, terms, sections, tuple(stops[first:] + stops[:first]))
 
 
 def _order(stop: Stop) -> tuple[int, int]:

@@ -121,7 +121,7 @@ class ContentsOverlay:
             "↑↓ j k or number: choose · Enter: open · Esc: back",
             "↑↓ choose · Enter open · Esc back",
         )
-        return overlay_frame("Contents (✓ read, 2/5 begun)", table, size, keys)
+        return overlay_frame("Contents (✓ read, 2/5 pages seen)", table, size, keys)
 
     def handle(self, key: str) -> OverlayAnswer:
         count = len(self.tour.sections)

@@ -167,8 +167,11 @@ class Reading:
         self.size, self.pages = now, Paginator(self.tour, *now)
         if not self.finished:
             self.open_at(self.position.section, place)
-        if self.search is not None:
-            self.search.repaginate(self._page_texts)
+        if self.search is not None and not self.finished:
+            from exotour.tui.hits import Stop
+
+            here = Stop(self.position.section, self.position.page)
+            self.search.repaginate(self._page_texts, here)
 
     def reload(self, tour: Tour) -> None:
         """The tour as its files are now (--watch): the same section and place where they remain."""
