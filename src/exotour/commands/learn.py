@@ -31,7 +31,7 @@ def run(
 ) -> ExitStatus:
     tour = load(options)
     start = tour.resolve(section) if section is not None else None
-    terms = _at_terms(tour, start, at) if at is not None else ()
+    terms = _at_terms(tour, start, at, command_prefix(options)) if at is not None else ()
     from exotour.render.console import is_interactive, make_console
 
     # On a terminal, bold and reverse stay when colour is off: the chosen row must show.
@@ -71,7 +71,7 @@ def run(
     return status
 
 
-def _at_terms(tour: Tour, start: int | None, words: str) -> tuple[str, ...]:
+def _at_terms(tour: Tour, start: int | None, words: str, prefix: str) -> tuple[str, ...]:
     """The terms of --at WORDS, checked: SECTION must hold a match (at any size, so the check
     is made on pages of one fixed size)."""
     from exotour.errors import UsageError
@@ -83,7 +83,7 @@ def _at_terms(tour: Tour, start: int | None, words: str) -> tuple[str, ...]:
     if not terms:
         raise UsageError(f"--at '{shown}' has no words to find", "give a word, e.g. --at collagen")
     if start is None:
-        raise UsageError("--at needs a SECTION to look in", f"try 'exotour learn 1 --at {shown}'")
+        raise UsageError("--at needs a SECTION to look in", f"try '{prefix} learn 1 --at {shown}'")
     from exotour.tui.hits import first_match
     from exotour.tui.pages import Paginator
 
@@ -92,7 +92,7 @@ def _at_terms(tour: Tour, start: int | None, words: str) -> tuple[str, ...]:
         title = printable(tour.sections[start].title)
         raise UsageError(
             f"'{shown}' is not in section {start + 1} ({title})",
-            f"try 'exotour search {shown}' to find it in the whole tour",
+            f"try '{prefix} search {shown}' to find it in the whole tour",
         )
     return terms
 

@@ -45,13 +45,12 @@ def problems_screen(lines: Sequence[str], size: tuple[int, int], folder: str) ->
     files are fixed (`learn --watch` reloads them)."""
     width, height = size
     body = Text()
-    for number, line in enumerate(lines):
-        if number:
-            body.append("\n")
-        body.append(line)
+    for line in lines:
+        body.append(line + "\n")
+    fix = Text(f"Fix the files in {folder}: the tour comes back as they are saved.", style="dim")
     panel = Panel(
-        Group(body, Text(""), Text("Fix the files: the tour comes back as they are saved.")),
-        title=Text(f"The tour in {folder} has problems", style="bold"),
+        Group(body, fix),
+        title=Text("The tour has problems", style="bold"),
         title_align="left",
         box=box.HEAVY,
         border_style="red",

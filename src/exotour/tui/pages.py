@@ -169,11 +169,24 @@ def paginate_anchored(
     blocks: Sequence[RenderableType], width: int, rows: int
 ) -> tuple[tuple[Page, ...], tuple[Anchor, ...]]:
     """The pages, as `paginate` cuts them, and the anchor of each page's first line."""
+    cut = _cut_section(blocks, width, rows)
+    return cut.pages, cut.anchors
+
+
+@dataclass(frozen=True)
+class _Cut:
+    pages: tuple[Page, ...]
+    anchors: tuple[Anchor, ...]
+    lines: tuple[tuple[str, Anchor], ...]  # every line's text and anchor, to find a line again
+
+
+def _cut_section(blocks: Sequence[RenderableType], width: int, rows: int) -> _Cut:
     rendered = render_lines(blocks, width)
     plain = [(each.line, each.kind) for each in rendered]
     spans = cuts(plain, rows)
     anchors = tuple(rendered[start].anchor for start, _ in spans) or (Anchor(0, 0),)
-    return _pages(plain, spans), anchors
+    lines = tuple((_text(each.line), each.anchor) for each in rendered)
+    return _Cut(_pages(plain, spans), anchors, lines)
 
 
 def page_holding(anchors: Sequence[Anchor], anchor: Anchor) -> int:
@@ -188,11 +201,9 @@ class Paginator:
     tour: Tour
     width: int
     height: int
-    _cache: dict[int, tuple[tuple[Page, ...], tuple[Anchor, ...]]] = field(
-        default_factory=dict, repr=False
-    )
+    _cache: dict[int, _Cut] = field(default_factory=dict, repr=False)
 
-    def _cut(self, index: int) -> tuple[tuple[Page, ...], tuple[Anchor, ...]]:
+    def _cut(self, index: int) -> _Cut:
         if index not in self._cache:
             from exotour.render.screens import (
                 section_blocks,  # render builds blocks; we only cut them
@@ -200,15 +211,30 @@ class Paginator:
 
             columns, rows = page_area(self.width, self.height)
             blocks = section_blocks(self.tour, index)
-            self._cache[index] = paginate_anchored(blocks, columns, rows)
+            self._cache[index] = _cut_section(blocks, columns, rows)
         return self._cache[index]
 
     def pages(self, index: int) -> tuple[Page, ...]:
-        return self._cut(index)[0]
+        return self._cut(index).pages
 
     def anchors(self, index: int) -> tuple[Anchor, ...]:
         """The anchor of each page's first line, in order."""
-        return self._cut(index)[1]
+        return self._cut(index).anchors
+
+    def line_at(self, index: int, anchor: Anchor) -> str:
+        """The text of the line at ANCHOR in section INDEX (its first line when several start
+        there)."""
+        lines = self._cut(index).lines
+        found = [text for text, at in lines if at <= anchor and text]
+        return found[-1] if found else ""
+
+    def find_line(self, index: int, text: str, near: Anchor) -> Anchor | None:
+        """Where a line that reads TEXT starts in section INDEX, the nearest to NEAR if it occurs
+        more than once; None when no line reads so (after an edit, say)."""
+        found = [at for line, at in self._cut(index).lines if text and line == text]
+        if not found:
+            return None
+        return min(found, key=lambda at: (abs(at.block - near.block), abs(at.offset - near.offset)))
 
     def anchor(self, index: int, page: int) -> Anchor:
         anchors = self.anchors(index)

@@ -174,8 +174,11 @@ class Reading:
             self.search.repaginate(self._page_texts, here)
 
     def reload(self, tour: Tour) -> None:
-        """The tour as its files are now (--watch): the same section and place where they remain."""
+        """The tour as its files are now (--watch): the same section, and the page that shows the
+        line on top before (found by its text, so an edit above it moves nothing), or failing
+        that the same anchor."""
         section, place = self.position.section, self.place
+        line = self.pages.line_at(section, place) if not self.finished else ""
         if section < len(self.tour.sections):
             old_id = self.tour.sections[section].id
             if old_id in tour.section_ids:
@@ -189,7 +192,7 @@ class Reading:
         if section >= len(tour.sections):
             self.position, self._place = Position(len(tour.sections)), None
         else:
-            self.open_at(section, place)
+            self.open_at(section, self.pages.find_line(section, line, place) or place)
         self.message = "Reloaded: the files changed"
 
     def _page_texts(self, section: int) -> list[str]:
