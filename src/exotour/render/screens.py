@@ -13,11 +13,15 @@ from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
 from exotour.model import EvidenceNote, Section, Tour
+
+# The learn screen's pieces live in render/learn.py; their names stay importable from here.
+from exotour.render.learn import closing_screen as closing_screen
+from exotour.render.learn import header, key_line
+from exotour.render.learn import too_small_screen as too_small_screen
 from exotour.render.page import Page
 
 EVIDENCE_STYLE = "cyan"
@@ -96,35 +100,6 @@ def section_blocks(tour: Tour, index: int, *, framed: bool = True) -> list[Rende
     return blocks
 
 
-def _position_label(tour: Tour, index: int, page: int, pages: int) -> str:
-    return f"Section {index + 1} of {len(tour.sections)} · page {page + 1} of {pages}"
-
-
-def header(tour: Tour, index: int, page: int, pages: int, width: int) -> RenderableType:
-    """The line above the panel: where you are, and a bar of how far through the tour."""
-    label = _position_label(tour, index, page, pages)
-    done = index + (page + 1) / pages
-    grid = Table.grid(expand=True, padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True, justify="right")
-    percent = f"{round(100 * done / len(tour.sections))}%"
-    bar = ProgressBar(total=len(tour.sections), completed=done, width=max(4, width // 4))
-    grid.add_row(Text(label, style="bold"), bar, Text(percent))
-    return grid
-
-
-def key_line(width: int, message: str = "", search: tuple[int, int] | None = None) -> Text:
-    """The bottom line: a message when there is one, else the keys that fit (naming ?, t and /),
-    or, while a search is active, which hit this is (SEARCH: hit and hits, from 1)."""
-    from exotour.render.learn import footer
-
-    if message:
-        return Text(message, style="bold yellow", no_wrap=True, overflow="ellipsis")
-    style = "bold" if search is not None else "dim"
-    return Text(footer(width, search), style=style, no_wrap=True, overflow="ellipsis")
-
-
 def section_panel(tour: Tour, index: int, page: Page, page_no: int, pages: int, rows: int) -> Panel:
     """One page of a section, framed, with its title and page number on the border."""
     section = tour.sections[index]
@@ -168,44 +143,6 @@ def learn_screen(
         key_line(shown, message, search),
     )
     return screen if shown == width else Constrain(screen, width=shown)
-
-
-def closing_screen(
-    tour: Tour, size: tuple[int, int], message: str, prefix: str = "exotour"
-) -> RenderableType:
-    """After the last page: the tour is complete, and what to do next (commands begin with
-    PREFIX, as `exotour --content DIR` for another tour)."""
-    width, height = size
-    body = Text()
-    body.append("You have reached the end of the tour.\n\n", style="bold")
-    body.append("Next:\n")
-    body.append(f"  {prefix} summary    the gist of every section on one screen\n")
-    body.append(f"  {prefix} quiz       check what you remember\n")
-    body.append(f"  {prefix} learn N    open section N again\n\n")
-    body.append(tour.disclaimer, style="italic")
-    panel = Panel(
-        body,
-        title=Text("Tour complete", style="bold"),
-        title_align="left",
-        box=box.DOUBLE,
-        border_style="green",
-        height=height - 2,
-        padding=(0, 1),
-    )
-    return Group(
-        Text(f"{tour.title} · complete", style="bold", no_wrap=True, overflow="ellipsis"),
-        panel,
-        key_line(width, message or "← p: back to the last page   q: quit"),
-    )
-
-
-def too_small_screen(size: tuple[int, int], minimum: tuple[int, int]) -> Text:
-    width, height = size
-    return Text(
-        f"The terminal is {width}x{height}; exotour needs at least {minimum[0]}x{minimum[1]}.\n"
-        "Make it larger, or press q to quit.",
-        overflow="fold",
-    )
 
 
 def plain_section(tour: Tour, index: int) -> RenderableType:
