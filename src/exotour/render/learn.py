@@ -72,6 +72,8 @@ def _position_label(tour: Tour, index: int, page: int, pages: int) -> str:
 def header(tour: Tour, index: int, page: int, pages: int, width: int) -> RenderableType:
     """The line above the panel: where you are, and a bar of how far through the tour."""
     label = _position_label(tour, index, page, pages)
+    if len(label) + 10 > width:  # a narrow screen: the short form, so the place is never cut
+        label = f"Section {index + 1}/{len(tour.sections)} · page {page + 1}/{pages}"
     done = index + (page + 1) / pages
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(no_wrap=True)
