@@ -47,7 +47,8 @@ def first_word(page_text: str) -> str:
     a narrow frame shortens), the first word of the text inside."""
     lines = page_text.split("\n")
     top = lines[1] if lines[0].lstrip().startswith(("┏", "╭")) and len(lines) > 1 else lines[0]
-    return re.findall(r"[\w'-]+", top)[0]
+    words: list[str] = re.findall(r"[\w'-]+", top)
+    return words[0]
 
 
 def test_a_resize_there_and_back_keeps_the_same_first_line(term: Terminals, tour: Tour) -> None:
