@@ -121,7 +121,7 @@ def split_lines(lines: Sequence[tuple[Line, int]], rows: int) -> tuple[Page, ...
 def cuts(lines: Sequence[tuple[Line, int]], rows: int) -> list[tuple[int, int]]:
     """Where pages of at most ROWS lines begin and end, as (start, end) indexes into LINES.
 
-    A page ends after a blank line in its lower two thirds if it can, else after the last line
+    A page ends after a blank line in its lower half if it can, else after the last line
     of running text, else inside a frame, so pages stay full without cutting notes in two.
     """
     rows = max(1, rows)
@@ -135,7 +135,7 @@ def cuts(lines: Sequence[tuple[Line, int]], rows: int) -> list[tuple[int, int]]:
             break
         end = min(start + rows, total)
         if end < total:
-            soft = [i for i in range(start + rows // 3, end) if lines[i][1] == SOFT]
+            soft = [i for i in range(start + rows // 2, end) if lines[i][1] == SOFT]
             allowed = [i for i in range(start, end) if lines[i][1] != KEEP]
             if soft:
                 end = soft[-1] + 1
