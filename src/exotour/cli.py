@@ -102,11 +102,23 @@ def learn(
     watch: Annotated[
         bool, typer.Option("--watch", help="Reload as the content files change.")
     ] = False,
+    theme: Annotated[
+        str | None,
+        typer.Option(
+            "--theme",
+            help="Colours for a light or dark background (default: as COLORFGBG says).",
+            metavar="light|dark",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Walk through the tour page by page; it remembers where you stopped."""
     from exotour.commands import learn as command
 
-    status = command.run(_options(ctx), section, restart=restart, plain=plain, at=at, watch=watch)
+    options = _options(ctx)
+    status = command.run(
+        options, section, restart=restart, plain=plain, at=at, watch=watch, theme=theme
+    )
     raise typer.Exit(int(status))
 
 

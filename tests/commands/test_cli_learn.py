@@ -354,3 +354,18 @@ def test_learn_help_lists_every_key(capsys: pytest.CaptureFixture[str]) -> None:
         "--watch",
     ):
         assert key in text, key
+
+
+def test_a_theme_that_is_neither_light_nor_dark(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["learn", "--theme", "blue"], capsys)
+    assert (result.status, result.out) == (2, "")
+    assert result.err.splitlines() == [
+        "exotour: error: --theme 'blue' is not light or dark",
+        "exotour: hint: try --theme light",
+    ]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_theme_is_accepted(theme: str, capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["learn", "1", "--theme", theme], capsys)
+    assert (result.status, result.err) == (0, "")

@@ -28,7 +28,13 @@ def run(
     plain: bool,
     at: str | None = None,
     watch: bool = False,
+    theme: str | None = None,
 ) -> ExitStatus:
+    if theme is not None and theme not in ("light", "dark"):
+        from exotour.errors import UsageError
+        from exotour.text import printable
+
+        raise UsageError(f"--theme '{printable(theme)}' is not light or dark", "try --theme light")
     tour = load(options)
     start = tour.resolve(section) if section is not None else None
     terms = _at_terms(tour, start, at, command_prefix(options)) if at is not None else ()
@@ -54,6 +60,11 @@ def run(
     walkthrough = Walkthrough(
         tour, console, store, saved, Position(0), prefix=command_prefix(options)
     )
+    import os
+
+    from exotour.render.palette import palette_for
+
+    walkthrough.palette = palette_for(theme, os.environ.get("COLORFGBG"))
     if watch:
         from exotour.tui.watch import Watcher
 

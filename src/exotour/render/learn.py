@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from exotour.model import Tour
+from exotour.render.palette import DARK, Palette
 
 # Lines longer than this are hard to read, however wide the terminal.
 READING_COLUMNS = 100
@@ -85,11 +86,16 @@ def header(tour: Tour, index: int, page: int, pages: int, width: int) -> Rendera
     return grid
 
 
-def key_line(width: int, message: str = "", search: tuple[int, int] | None = None) -> Text:
+def key_line(
+    width: int,
+    message: str = "",
+    search: tuple[int, int] | None = None,
+    palette: Palette = DARK,
+) -> Text:
     """The bottom line: a message when there is one, else the keys that fit (naming ?, t and /),
     or, while a search is active, which hit this is (SEARCH: hit and hits, from 1)."""
     if message:
-        return Text(message, style="bold yellow", no_wrap=True, overflow="ellipsis")
+        return Text(message, style=palette.message, no_wrap=True, overflow="ellipsis")
     style = "bold" if search is not None else "dim"
     return Text(footer(width, search), style=style, no_wrap=True, overflow="ellipsis")
 

@@ -23,6 +23,7 @@ from exotour.render.learn import closing_screen as closing_screen
 from exotour.render.learn import header, key_line
 from exotour.render.learn import too_small_screen as too_small_screen
 from exotour.render.page import Page
+from exotour.render.palette import DARK, Palette
 
 EVIDENCE_STYLE = "cyan"
 ADDED_STYLE = "magenta"
@@ -126,6 +127,7 @@ def learn_screen(
     message: str,
     *,
     search: tuple[int, int] | None = None,
+    palette: Palette = DARK,
 ) -> RenderableType:
     """The whole learn screen for one page at SIZE (columns, rows); SEARCH (hit, hits) while a
     search is active. On a wide terminal it keeps to the reading width, on the left where the
@@ -140,7 +142,7 @@ def learn_screen(
     screen = Group(
         header(tour, index, page_no, pages, shown),
         section_panel(tour, index, page, page_no, pages, rows),
-        key_line(shown, message, search),
+        key_line(shown, message, search, palette),
     )
     return screen if shown == width else Constrain(screen, width=shown)
 

@@ -10,6 +10,7 @@ from rich.console import RenderableType
 
 if TYPE_CHECKING:
     from exotour.model import Tour
+    from exotour.render.palette import Palette
     from exotour.tui.pages import Paginator
 
 
@@ -52,6 +53,7 @@ class Reader(Protocol):
     pages: Paginator
     prefix: str
     last_query: str  # what `/` last searched for, to offer again
+    palette: Palette  # colours for the terminal's background
 
     @property
     def position(self) -> Position: ...

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from exotour.model import Tour
+from exotour.render.palette import DARK, Palette
 from exotour.tui.overlay import CLOSE, Jump, OverlayAnswer
 
 HELP_KEYS: tuple[tuple[str, str], ...] = (
@@ -89,6 +90,7 @@ class ContentsOverlay:
     selected: int = 0
     typed: str = field(default="")
     seen: tuple[tuple[str, int, int], ...] = ()  # (section id, pages seen, pages) of those begun
+    palette: Palette = DARK
 
     def screen(self, size: tuple[int, int]) -> RenderableType:
         rows = max(1, size[1] - 3)  # the panel's borders and the key line
@@ -108,7 +110,7 @@ class ContentsOverlay:
             if section.id in self.visited:
                 mark = Text("✓", style="green")
             else:  # begun, not finished: how far, as "2/5"
-                mark = Text(far.get(section.id, ""), style="yellow")
+                mark = Text(far.get(section.id, ""), style=self.palette.begun)
             table.add_row(
                 Text(CHOSEN if chosen else " " * len(CHOSEN), style="bold"),
                 Text(f"{index + 1}.", style=style),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 
 from exotour.model import Tour
+from exotour.render.palette import DARK, Palette
 from exotour.state.progress import END, ProgressStore, Saved
 from exotour.tui.overlay import Overlay
 from exotour.tui.pages import Anchor, Paginator
@@ -43,6 +44,7 @@ class Reading:
     search: ActiveSearch | None = None  # from `/` until Esc: n and N walk its hits
     mark: tuple[int, Anchor] | None = None  # where `'` returns: the place before the last jump
     problems: tuple[str, ...] = ()  # --watch: why the files as they are now do not load
+    palette: Palette = DARK  # colours for a dark or a light background
     pages: Paginator = field(init=False)
     _place: tuple[Position, Anchor] | None = field(default=None, init=False, repr=False)
     _seen: dict[str, tuple[int, int]] = field(default_factory=dict, init=False, repr=False)

@@ -16,6 +16,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from exotour.render.highlight import highlighted
+from exotour.render.palette import Palette
 from exotour.tui.overlay import CLOSE, Jump, OverlayAnswer
 from exotour.tui.overlays import overlay_frame
 
@@ -129,6 +130,10 @@ class SearchOverlay:
 
     # -- the screen ------------------------------------------------------------------------------
 
+    @property
+    def _palette(self) -> Palette:
+        return self.walkthrough.palette
+
     def screen(self, size: tuple[int, int]) -> RenderableType:
         if self.detail is not None:
             return self._detail_screen(self.detail, size)
@@ -139,7 +144,7 @@ class SearchOverlay:
             prompt.append("▏", style="bold")
         lines: list[RenderableType] = [
             _tail(prompt, width - 4),
-            Text(self.message, style="yellow" if not self.hits else "dim", no_wrap=True),
+            Text(self.message, style=self._palette.begun if not self.hits else "dim", no_wrap=True),
         ]
         rows = max(2, height - 3 - len(lines) - 1)  # the panel's borders, the key line
         lines.append(Text(""))
@@ -162,22 +167,24 @@ class SearchOverlay:
             where = "Glossary" if hit.section is None else f"Section {hit.section + 1}"
             place.append(f"{where} · ", style="reverse" if chosen else "")
             place.append_text(
-                highlighted(hit.title, hit.title_spans, base="reverse" if chosen else "")
+                highlighted(
+                    hit.title, hit.title_spans, self._palette.match, "reverse" if chosen else ""
+                )
             )
             if hit.kind == "note":
                 place.append(" · evidence note", style="cyan")
             place.no_wrap, place.overflow = True, "ellipsis"
             snippet, spans = hit.excerpt(width - 4)  # "… " and " …" fit too
-            line = Text("     ") + highlighted(snippet, spans)
+            line = Text("     ") + highlighted(snippet, spans, self._palette.match)
             line.no_wrap, line.overflow = True, "ellipsis"
             lines.extend([place, line])
         return lines
 
     def _detail_screen(self, hit: Hit, size: tuple[int, int]) -> RenderableType:
         body = Group(
-            highlighted(hit.title, hit.title_spans, base="bold"),
+            highlighted(hit.title, hit.title_spans, self._palette.match, "bold"),
             Text(""),
-            highlighted(hit.text, hit.spans),
+            highlighted(hit.text, hit.spans, self._palette.match),
             Text(""),
             Text(f"Outside the tour: {hit.command_from(self.walkthrough.prefix)}", style="dim"),
         )

@@ -89,6 +89,7 @@ class Walkthrough(Reading):
             self.size,
             self.message,
             search=self.search.status if self.search is not None else None,
+            palette=self.palette,
         )
 
     def draw(self, renderable: RenderableType) -> None:
@@ -244,7 +245,11 @@ def _contents_overlay(walkthrough: Walkthrough) -> Overlay:
 
     current = min(walkthrough.position.section, len(walkthrough.tour.sections) - 1)
     return ContentsOverlay(
-        walkthrough.tour, walkthrough.saved.visited, current, seen=walkthrough.seen_rows()
+        walkthrough.tour,
+        walkthrough.saved.visited,
+        current,
+        seen=walkthrough.seen_rows(),
+        palette=walkthrough.palette,
     )
 
 
