@@ -188,3 +188,17 @@ def test_watch_shows_an_edit_and_a_broken_file_in_place(term: Terminals, tmp_pat
     child.expect_exact("Hello, fixed.")
     child.send("q")
     assert finish(child) == 0
+
+
+def test_at_opens_the_page_that_shows_the_words(term: Terminals, tour: Tour) -> None:
+    from exotour.tui.hits import first_match
+
+    safety = tour.section_ids.index("safety")
+    paginator = Paginator(tour, 80, 24)
+    page = first_match([p.text for p in paginator.pages(safety)], ("nebraska",))
+    assert page is not None and page > 0  # not the first page: --at chose it
+    child = term.exotour("learn", "safety", "--at", "nebraska")
+    lines = frame(child, header(tour, safety, page, paginator.count(safety)), footer(80))
+    assert "Nebraska" in "\n".join(lines)
+    child.send("q")
+    assert finish(child) == 0
