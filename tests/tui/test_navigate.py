@@ -235,3 +235,16 @@ def test_help_and_contents_overlays(tour: Tour, tmp_path: Path) -> None:
     assert walk.handle("enter")
     assert walk.overlay is None
     assert walk.position == Position(2, 0)
+
+
+def test_the_next_section_is_cut_ahead_while_the_reader_reads(tour: Tour, tmp_path: Path) -> None:
+    walk = walkthrough(tour, tmp_path)
+    walk.handle("4")
+    assert not walk.pages.is_cut(4) and not walk.pages.is_cut(2)
+    walk.cut_ahead()
+    assert walk.pages.is_cut(4)  # the next one first
+    assert not walk.pages.is_cut(2)  # one section a call: a key never waits for more
+    walk.cut_ahead()
+    assert walk.pages.is_cut(2)  # then the one before
+    walk.handle("G")
+    walk.cut_ahead()  # nothing after the last section: no error

@@ -217,6 +217,10 @@ class Paginator:
     def pages(self, index: int) -> tuple[Page, ...]:
         return self._cut(index).pages
 
+    def is_cut(self, index: int) -> bool:
+        """Whether section INDEX was cut into pages already (turning into it costs no cutting)."""
+        return index in self._cache
+
     def anchors(self, index: int) -> tuple[Anchor, ...]:
         """The anchor of each page's first line, in order."""
         return self._cut(index).anchors

@@ -146,6 +146,15 @@ class Walkthrough(Reading):
                 changed = True
         return changed
 
+    def cut_ahead(self) -> None:
+        """While the reader reads: cut the next section (else the one before) into pages, so
+        turning into it is as quick as any other page turn. One section per call."""
+        count = len(self.tour.sections)
+        for index in (self.position.section + 1, self.position.section - 1):
+            if 0 <= index < count and not self.pages.is_cut(index):
+                self.pages.pages(index)
+                return
+
     # -- keys ------------------------------------------------------------------------------------
 
     def handle(self, key: str) -> bool:
@@ -227,6 +236,7 @@ class Walkthrough(Reading):
                 dirty = False
             key = keys.read_key(timeout=0.25)
             if key is None:
+                self.cut_ahead()
                 continue
             dirty = True
             if not self.handle(key):
