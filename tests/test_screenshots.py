@@ -48,7 +48,7 @@ def test_the_script_makes_the_three_pictures_from_the_real_app(tour: Tour, tmp_p
     assert f"Section 1 of {len(tour.sections)}" in first
     assert f"1. {tour.sections[0].title}" in first
     assert tour.disclaimer in first
-    assert "q Esc: quit" in first  # the key line: the whole screen, down to its last row
+    assert "?: help   q: quit" in first  # the key line: the whole screen, down to its last row
 
     found = _text(search)
     assert "$ exotour search collagen" in found

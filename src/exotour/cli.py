@@ -118,23 +118,48 @@ def learn(
     plain: Annotated[
         bool, typer.Option("--plain", help="Print the tour as plain text, with no keys.")
     ] = False,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            help="Open SECTION at the page that shows these words (ignored with --plain).",
+            metavar="WORDS",
+        ),
+    ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Reload as the content files change.")
+    ] = False,
+    theme: Annotated[
+        str | None,
+        typer.Option(
+            "--theme",
+            help="Colours for a light or dark background (default: as COLORFGBG says).",
+            metavar="light|dark",
+            show_default=False,
+        ),
+    ] = None,
     no_color: NoColor = False,
 ) -> None:
     """Walk through the tour page by page; it remembers where you stopped.
 
     \b
     Keys (a single key acts; no Enter needed):
-      → n space Enter j f PgDn   next page
-      ← p Backspace k b PgUp     previous page
-      t                          the contents: jump to a section
-      /                          search; then n and N: the next and previous hit
-      ' or Ctrl-O                back to where you were before the last jump
-      w                          the glossary terms on this page
-      ?                          help;  Esc closes what is open;  q quits
+      n, Space, Enter, j, f, PgDn or →   next page
+      p, Backspace, k, b, PgUp or ←      previous page
+      g and G (or Home and End)          the first and the last page
+      1-9                                that section
+      t contents                         jump to a section
+      / search                           then n and N: the next and previous hit
+      ' or Ctrl-O                        back to before the last jump
+      w the glossary                     the terms on this page
+      ? help;  Esc closes what is open (or ends a search);  q quits
     """
     from exotour.commands import learn as command
 
-    status = command.run(_options(ctx, no_color), section, restart=restart, plain=plain)
+    options = _options(ctx, no_color)
+    status = command.run(
+        options, section, restart=restart, plain=plain, at=at, watch=watch, theme=theme
+    )
     raise typer.Exit(int(status))
 
 

@@ -272,3 +272,100 @@ def test_python_dash_m_piped_is_plain(tour: Tour, tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (0, "")
     assert ESCAPE not in done.stdout
     assert headings(done.stdout) == [heading(tour, i) for i in range(len(tour.sections))]
+
+
+# -- learn SECTION --at WORDS ----------------------------------------------------------------------
+
+
+def test_at_a_word_the_section_holds_prints_the_section_when_plain(
+    tour: Tour, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run_cli(["learn", "how-does-it-work", "--at", "collagen"], capsys)
+    assert result.status == 0
+    assert result.err == ""
+    # Plain output is the whole section, so --at has nothing to choose there.
+    assert result.out.startswith("3. How does it work?  (section 3 of")
+    assert "collagen" in result.out
+
+
+def test_at_a_word_the_section_does_not_hold(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["learn", "3", "--at", "zzzz"], capsys)
+    assert (result.status, result.out) == (2, "")
+    assert result.err.splitlines() == [
+        "exotour: error: 'zzzz' is not in section 3 (How does it work?)",
+        "exotour: hint: try 'exotour search zzzz' to find it in the whole tour",
+    ]
+
+
+def test_at_needs_a_section(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["learn", "--at", "collagen"], capsys)
+    assert (result.status, result.out) == (2, "")
+    assert result.err.splitlines() == [
+        "exotour: error: --at needs a SECTION to look in",
+        "exotour: hint: try 'exotour learn 1 --at collagen'",
+    ]
+
+
+def test_at_with_nothing_to_find(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["learn", "3", "--at", "!!"], capsys)
+    assert (result.status, result.out) == (2, "")
+    assert result.err.splitlines() == [
+        "exotour: error: --at '!!' has no words to find",
+        "exotour: hint: give a word, e.g. --at collagen",
+    ]
+
+
+def test_at_names_the_other_tour_in_its_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_content(tmp_path / "tour")
+    result = run_cli(["--content", str(folder), "learn", "one", "--at", "bye"], capsys)
+    assert result.status == 2
+    assert result.err.splitlines() == [
+        "exotour: error: 'bye' is not in section 1 (One)",
+        f"exotour: hint: try 'exotour --content {folder} search bye' to find it in the whole tour",
+    ]
+
+
+def test_learn_help_lists_every_key(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["learn", "--help"], capsys)
+    assert result.status == 0
+    text = " ".join(result.out.split())
+    for key in (
+        "Space",
+        "Backspace",
+        "PgDn",
+        "PgUp",
+        " j,",
+        " k,",
+        " f,",
+        " b,",
+        "g and G",
+        "1-9",
+        "t contents",
+        "/ search",
+        "n and N",
+        "' or Ctrl-O",
+        "w the glossary",
+        "? help",
+        "Esc closes",
+        "q quits",
+        "--at WORDS",
+        "--watch",
+    ):
+        assert key in text, key
+
+
+def test_a_theme_that_is_neither_light_nor_dark(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["learn", "--theme", "blue"], capsys)
+    assert (result.status, result.out) == (2, "")
+    assert result.err.splitlines() == [
+        "exotour: error: --theme 'blue' is not light or dark",
+        "exotour: hint: try --theme light",
+    ]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_theme_is_accepted(theme: str, capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["learn", "1", "--theme", theme], capsys)
+    assert (result.status, result.err) == (0, "")

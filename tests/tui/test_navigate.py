@@ -11,6 +11,7 @@ from rich.console import Console
 
 from exotour.model import Tour
 from exotour.state.progress import END, ProgressStore, Saved
+from exotour.tui.pages import Paginator
 from exotour.tui.walkthrough import (
     KEYS,
     Action,
@@ -67,12 +68,13 @@ def test_next_then_previous_is_where_you_were_everywhere() -> None:
 
 
 def test_the_keys_the_issue_names() -> None:
-    for key in ("right", "n", "space", "enter"):
+    for key in ("right", "n", "space", "enter", "j", "f", "pagedown", "down"):
         assert KEYS[key] is Action.NEXT
-    for key in ("left", "p"):
+    for key in ("left", "p", "backspace", "k", "b", "pageup", "up"):
         assert KEYS[key] is Action.PREV
-    for key in ("q", "esc", "eof"):
+    for key in ("q", "eof"):
         assert KEYS[key] is Action.QUIT
+    assert "esc" not in KEYS  # Esc closes what is open; it never quits the tour
 
 
 # -- rescale and resume ----------------------------------------------------------------------------
@@ -147,8 +149,14 @@ def test_every_page_turn_is_saved(tour: Tour, tmp_path: Path) -> None:
 def test_quit_keys_end_the_walkthrough(tour: Tour, tmp_path: Path) -> None:
     walk = walkthrough(tour, tmp_path)
     assert not walk.handle("q")
-    assert not walk.handle("esc")
     assert not walk.handle("eof")
+
+
+def test_escape_never_quits(tour: Tour, tmp_path: Path) -> None:
+    walk = walkthrough(tour, tmp_path)
+    assert walk.handle("esc")
+    assert walk.message == "Esc closes what is open; q quits the tour"
+    assert walk.position == Position(0, 0)
 
 
 def test_an_unknown_key_says_so(tour: Tour, tmp_path: Path) -> None:
@@ -197,13 +205,22 @@ def test_a_terminal_too_small_says_so_and_keys_wait(tour: Tour, tmp_path: Path) 
 
 
 def test_a_resize_keeps_the_place(tour: Tour, tmp_path: Path) -> None:
+    """The page shown after a resize holds the first line shown before; back again, the very
+    same first line is on top."""
     walk = walkthrough(tour, tmp_path)
     walk.handle("n")
-    old = walk.pages.count(0)
+    before = walk.pages.pages(0)[1].lines[0]
+    anchor = walk.anchor
+    assert anchor is not None and anchor[0] == tour.section_ids[0]
     walk._resize((40, 15))
-    new = walk.pages.count(0)
-    assert new > old
-    assert walk.position == Position(0, rescale(1, old, new))
+    assert walk.pages.count(0) > Paginator(tour, 80, 24).count(0)
+    assert walk.anchor == anchor  # the place is kept, not rounded to the new pages
+    shown = walk.pages.anchors(0)
+    page = walk.position.page
+    assert shown[page] <= walk.place and (page + 1 == len(shown) or walk.place < shown[page + 1])
+    walk._resize((80, 24))
+    assert walk.position == Position(0, 1)
+    assert walk.pages.pages(0)[1].lines[0] == before
 
 
 def test_help_and_contents_overlays(tour: Tour, tmp_path: Path) -> None:
@@ -218,3 +235,16 @@ def test_help_and_contents_overlays(tour: Tour, tmp_path: Path) -> None:
     assert walk.handle("enter")
     assert walk.overlay is None
     assert walk.position == Position(2, 0)
+
+
+def test_the_next_section_is_cut_ahead_while_the_reader_reads(tour: Tour, tmp_path: Path) -> None:
+    walk = walkthrough(tour, tmp_path)
+    walk.handle("4")
+    assert not walk.pages.is_cut(4) and not walk.pages.is_cut(2)
+    walk.cut_ahead()
+    assert walk.pages.is_cut(4)  # the next one first
+    assert not walk.pages.is_cut(2)  # one section a call: a key never waits for more
+    walk.cut_ahead()
+    assert walk.pages.is_cut(2)  # then the one before
+    walk.handle("G")
+    walk.cut_ahead()  # nothing after the last section: no error

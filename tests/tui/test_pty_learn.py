@@ -15,13 +15,13 @@ from rich.cells import cell_len
 from terminals import TIMEOUT, Terminals, finish, plain
 
 from exotour.model import Tour
+from exotour.render.learn import footer
 from exotour.tui.pages import Paginator
-from exotour.tui.walkthrough import rescale
 
 pexpect = pytest.importorskip("pexpect")
 
-WIDE_KEYS = "→ n space: next   ← p: back   q Esc: quit"
-NARROW_KEYS = "n next  p back  q quit"
+WIDE_KEYS = footer(80)
+NARROW_KEYS = footer(40)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -34,8 +34,12 @@ def pty_available() -> None:
         pytest.skip(f"cannot spawn a pseudo-terminal: {exc}")
 
 
-def header(tour: Tour, section: int, page: int, pages: int) -> str:
-    return f"Section {section + 1} of {len(tour.sections)} · page {page + 1} of {pages}"
+def header(tour: Tour, section: int, page: int, pages: int, cols: int = 80) -> str:
+    """The place as the header says it: in words, or in short where the words do not fit."""
+    long = f"Section {section + 1} of {len(tour.sections)} · page {page + 1} of {pages}"
+    if len(long) + 10 <= cols:
+        return long
+    return f"Section {section + 1}/{len(tour.sections)} · page {page + 1}/{pages}"
 
 
 def frame(child: Any, head: str, keys: str) -> list[str]:
@@ -77,7 +81,9 @@ def test_arrow_keys_and_escape(term: Terminals, tour: Tour) -> None:
     frame(child, header(tour, 0, 2, pages), WIDE_KEYS)
     child.send("\x1b[D")  # ←
     frame(child, header(tour, 0, 1, pages), WIDE_KEYS)
-    child.send("\x1b")  # Esc alone quits
+    child.send("\x1b")  # Esc alone closes nothing, and says how to quit
+    frame(child, header(tour, 0, 1, pages), "Esc closes what is open; q quits the tour")
+    child.send("q")
     assert finish(child) == 0
 
 
@@ -137,9 +143,10 @@ def test_a_resize_repaginates_and_keeps_the_place(term: Terminals, tour: Tour) -
     child.send("n")
     frame(child, header(tour, 0, 1, wide), WIDE_KEYS)
     child.setwinsize(15, 40)
-    page = rescale(1, wide, narrow)  # the same place, on the new pages
+    # The page that holds the first line shown at 80x24.
+    page = Paginator(tour, 40, 15).page_of(0, Paginator(tour, 80, 24).anchor(0, 1))
     for shown in (page, page + 1):
-        lines = frame(child, header(tour, 0, shown, narrow), NARROW_KEYS)
+        lines = frame(child, header(tour, 0, shown, narrow, 40), NARROW_KEYS)
         assert len(lines) == 15
         assert all(cell_len(line) <= 40 for line in lines)
         child.send("n")
@@ -197,12 +204,12 @@ def test_every_page_fits_and_n_reaches_the_end(
     term: Terminals, tour: Tour, rows: int, cols: int
 ) -> None:
     paginator = Paginator(tour, cols, rows)
-    keys = WIDE_KEYS if cols > len(WIDE_KEYS) else NARROW_KEYS
+    keys = footer(cols)
     child = term.exotour("learn", "--restart", rows=rows, cols=cols)
     shown_sections: list[str] = []
     for index, pages in paginator:
         for number, page in enumerate(pages):
-            lines = frame(child, header(tour, index, number, len(pages)), keys)
+            lines = frame(child, header(tour, index, number, len(pages), cols), keys)
             assert len(lines) == rows
             assert all(cell_len(line) <= cols for line in lines), lines
             assert lines[1].startswith(f"╭─ {index + 1}. ")

@@ -84,7 +84,7 @@ def test_slash_searches_and_jumps_to_the_page_with_the_word_highlighted(
     child.expect_exact("Enter: open")
     child.send("\r")  # the first hit: the passage in section 3
     child.expect_exact(f"Section 3 of {len(tour.sections)} · page 1 of {pages}")
-    child.expect_exact("→ n space: next")
+    child.expect_exact("Esc ends search")  # the key line: a search is active now
     screen = child.before
     assert re.search(STYLED.format(code="7") + r"collagen", screen)
     assert "They stimulate collagen production" in plain(screen)

@@ -2,32 +2,55 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from exotour.commands import (
     Options,
     command_prefix,
     load,
     print_plain,
-    stdout,
     store_for,
     warn,
 )
 from exotour.errors import ExitStatus
 
+if TYPE_CHECKING:
+    from exotour.model import Tour
+    from exotour.state.progress import Saved
+    from exotour.tui.walkthrough import Walkthrough
 
-def run(options: Options, section: str | None, *, restart: bool, plain: bool) -> ExitStatus:
+
+def run(
+    options: Options,
+    section: str | None,
+    *,
+    restart: bool,
+    plain: bool,
+    at: str | None = None,
+    watch: bool = False,
+    theme: str | None = None,
+) -> ExitStatus:
+    if theme is not None and theme not in ("light", "dark"):
+        from exotour.errors import UsageError
+        from exotour.text import printable
+
+        raise UsageError(f"--theme '{printable(theme)}' is not light or dark", "try --theme light")
     tour = load(options)
     start = tour.resolve(section) if section is not None else None
-    console = stdout(options)
-    from exotour.render.console import is_interactive
+    terms = _at_terms(tour, start, at, command_prefix(options)) if at is not None else ()
+    from exotour.render.console import is_interactive, make_console
 
+    # On a terminal, bold and reverse stay when colour is off: the chosen row must show.
+    console = make_console(no_color=options.no_color, styles=True)
     if plain or not is_interactive(console):
         from exotour.render.screens import plain_tour
 
+        # The whole section is printed, so --at has nothing to choose here.
         indexes = [start] if start is not None else list(range(len(tour.sections)))
         print_plain(options, plain_tour(tour, indexes, prefix=command_prefix(options)))
         return ExitStatus.OK
 
-    from exotour.tui.walkthrough import Position, Walkthrough, describe, resume_position
+    from exotour.tui.walkthrough import Position, Walkthrough
 
     store = store_for(tour)
     saved = store.load()
@@ -36,13 +59,19 @@ def run(options: Options, section: str | None, *, restart: bool, plain: bool) ->
     walkthrough = Walkthrough(
         tour, console, store, saved, Position(0), prefix=command_prefix(options)
     )
-    count = walkthrough.pages.count
+    import os
+
+    from exotour.render.palette import palette_for
+
+    walkthrough.palette = palette_for(theme, os.environ.get("COLORFGBG"))
+    if watch:
+        from exotour.tui.watch import Watcher
+
+        walkthrough.watcher = Watcher(options.content_dir(), lambda: load(options))
     if start is not None:
-        walkthrough.position = Position(start)
-    elif not restart and (resumed := resume_position(tour, saved, count)) is not None:
-        walkthrough.position = resumed
-        where = describe(tour, resumed, count)
-        walkthrough.message = f"Resumed at {where} (--restart starts over)"
+        _open(walkthrough, start, terms, at)
+    elif not restart:
+        _resume(walkthrough, saved)
     warn(store.warnings)
     if store.warnings:
         walkthrough.message = "Warning: " + store.warnings[-1]
@@ -50,3 +79,58 @@ def run(options: Options, section: str | None, *, restart: bool, plain: bool) ->
     status = walkthrough.run()
     warn(store.warnings)
     return status
+
+
+def _at_terms(tour: Tour, start: int | None, words: str, prefix: str) -> tuple[str, ...]:
+    """The terms of --at WORDS, checked: SECTION must hold a match (at any size, so the check
+    is made on pages of one fixed size)."""
+    from exotour.errors import UsageError
+    from exotour.search.engine import parse_query
+    from exotour.text import printable
+
+    terms = tuple(term.display.strip('"') for term in parse_query(words))
+    shown = printable(words.strip())
+    if not terms:
+        raise UsageError(f"--at '{shown}' has no words to find", "give a word, e.g. --at collagen")
+    if start is None:
+        raise UsageError("--at needs a SECTION to look in", f"try '{prefix} learn 1 --at {shown}'")
+    from exotour.tui.hits import first_match
+    from exotour.tui.pages import Paginator
+
+    texts = [page.text for page in Paginator(tour, 80, 24).pages(start)]
+    if first_match(texts, terms) is None:
+        title = printable(tour.sections[start].title)
+        raise UsageError(
+            f"'{shown}' is not in section {start + 1} ({title})",
+            f"try '{prefix} search {shown}' to find it in the whole tour",
+        )
+    return terms
+
+
+def _open(walkthrough: Walkthrough, start: int, terms: tuple[str, ...], at: str | None) -> None:
+    """Open section START, at the page that shows the first match of TERMS when given."""
+    from exotour.tui.hits import first_match
+    from exotour.tui.position import Position
+
+    page = 0
+    if terms:
+        texts = [page.text for page in walkthrough.pages.pages(start)]
+        page = first_match(texts, terms) or 0
+        walkthrough.highlight = terms
+        walkthrough.last_query = at or ""
+    walkthrough.position = Position(start, page)
+
+
+def _resume(walkthrough: Walkthrough, saved: Saved) -> None:
+    """Where the reader stopped: the page, at this size, that holds the line they left on."""
+    from exotour.tui.position import describe, resume_position
+
+    pages = walkthrough.pages
+    resumed = resume_position(walkthrough.tour, saved, pages.count, pages.page_of)
+    if resumed is None:
+        return
+    walkthrough.position = resumed
+    if saved.anchor is not None and saved.section is not None and not walkthrough.finished:
+        walkthrough.resume_at(saved.section, *saved.anchor)  # the line, not only its page
+    where = describe(walkthrough.tour, resumed, pages.count)
+    walkthrough.message = f"Resumed at {where} (--restart starts over)"

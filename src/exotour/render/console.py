@@ -19,13 +19,24 @@ def colour_allowed(stream: IO[str], *, no_color: bool = False) -> bool:
         return False
 
 
-def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
+def make_console(*, stderr: bool = False, no_color: bool = False, styles: bool = False) -> Console:
     """A console that sends no escape codes where colour is not wanted.
 
     Markup is off: content is printed as written, and our own styles come from Text objects.
+    STYLES keeps bold, reverse and underline on a terminal that is not dumb when colour is off
+    (NO_COLOR forbids colour, not those): the walkthrough's chosen rows and matches need them.
     """
     stream = sys.stderr if stderr else sys.stdout
     plain = not colour_allowed(stream, no_color=no_color)
+    if plain and styles and os.environ.get("TERM") != "dumb" and _is_tty(stream):
+        return Console(
+            file=stream,
+            color_system="standard",
+            no_color=True,
+            markup=False,
+            emoji=False,
+            highlight=False,
+        )
     return Console(
         file=stream,
         stderr=stderr,
@@ -36,6 +47,13 @@ def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
         # Messages on stderr are never wrapped: `file:line:col: ...` stays one line to grep.
         soft_wrap=stderr,
     )
+
+
+def _is_tty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def is_interactive(console: Console) -> bool:

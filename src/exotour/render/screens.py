@@ -13,12 +13,16 @@ from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
-from rich.table import Table
 from rich.text import Text
 
 from exotour.model import EvidenceNote, Section, Tour
+
+# The learn screen's pieces live in render/learn.py; their names stay importable from here.
+from exotour.render.learn import closing_screen as closing_screen
+from exotour.render.learn import header, key_line
+from exotour.render.learn import too_small_screen as too_small_screen
 from exotour.render.page import Page
+from exotour.render.palette import DARK, Palette
 
 EVIDENCE_STYLE = "cyan"
 ADDED_STYLE = "magenta"
@@ -96,33 +100,6 @@ def section_blocks(tour: Tour, index: int, *, framed: bool = True) -> list[Rende
     return blocks
 
 
-def _position_label(tour: Tour, index: int, page: int, pages: int) -> str:
-    return f"Section {index + 1} of {len(tour.sections)} · page {page + 1} of {pages}"
-
-
-def header(tour: Tour, index: int, page: int, pages: int, width: int) -> RenderableType:
-    """The line above the panel: where you are, and a bar of how far through the tour."""
-    label = _position_label(tour, index, page, pages)
-    done = index + (page + 1) / pages
-    grid = Table.grid(expand=True, padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_column(no_wrap=True, justify="right")
-    percent = f"{round(100 * done / len(tour.sections))}%"
-    bar = ProgressBar(total=len(tour.sections), completed=done, width=max(4, width // 4))
-    grid.add_row(Text(label, style="bold"), bar, Text(percent))
-    return grid
-
-
-def key_line(width: int, message: str = "") -> Text:
-    """The bottom line: a message when there is one, else the keys."""
-    if message:
-        return Text(message, style="bold yellow", no_wrap=True, overflow="ellipsis")
-    wide = "→ n space: next   ← p: back   q Esc: quit"
-    narrow = "n next  p back  q quit"
-    return Text(wide if width >= len(wide) + 1 else narrow, style="dim", no_wrap=True)
-
-
 def section_panel(tour: Tour, index: int, page: Page, page_no: int, pages: int, rows: int) -> Panel:
     """One page of a section, framed, with its title and page number on the border."""
     section = tour.sections[index]
@@ -147,53 +124,26 @@ def learn_screen(
     pages: int,
     size: tuple[int, int],
     message: str,
+    *,
+    search: tuple[int, int] | None = None,
+    palette: Palette = DARK,
 ) -> RenderableType:
-    """The whole learn screen for one page at SIZE (columns, rows)."""
+    """The whole learn screen for one page at SIZE (columns, rows); SEARCH (hit, hits) while a
+    search is active. On a wide terminal it keeps to the reading width, on the left where the
+    eye starts."""
+    from rich.constrain import Constrain
+
+    from exotour.render.learn import READING_COLUMNS
+
     width, height = size
     rows = height - 4
-    return Group(
-        header(tour, index, page_no, pages, width),
+    shown = min(width, READING_COLUMNS + 4)
+    screen = Group(
+        header(tour, index, page_no, pages, shown),
         section_panel(tour, index, page, page_no, pages, rows),
-        key_line(width, message),
+        key_line(shown, message, search, palette),
     )
-
-
-def closing_screen(
-    tour: Tour, size: tuple[int, int], message: str, prefix: str = "exotour"
-) -> RenderableType:
-    """After the last page: the tour is complete, and what to do next (commands begin with
-    PREFIX, as `exotour --content DIR` for another tour)."""
-    width, height = size
-    body = Text()
-    body.append("You have reached the end of the tour.\n\n", style="bold")
-    body.append("Next:\n")
-    body.append(f"  {prefix} summary    the gist of every section on one screen\n")
-    body.append(f"  {prefix} quiz       check what you remember\n")
-    body.append(f"  {prefix} learn N    open section N again\n\n")
-    body.append(tour.disclaimer, style="italic")
-    panel = Panel(
-        body,
-        title=Text("Tour complete", style="bold"),
-        title_align="left",
-        box=box.DOUBLE,
-        border_style="green",
-        height=height - 2,
-        padding=(0, 1),
-    )
-    return Group(
-        Text(f"{tour.title} · complete", style="bold", no_wrap=True, overflow="ellipsis"),
-        panel,
-        key_line(width, message or "← p: back to the last page   q: quit"),
-    )
-
-
-def too_small_screen(size: tuple[int, int], minimum: tuple[int, int]) -> Text:
-    width, height = size
-    return Text(
-        f"The terminal is {width}x{height}; exotour needs at least {minimum[0]}x{minimum[1]}.\n"
-        "Make it larger, or press q to quit.",
-        overflow="fold",
-    )
+    return screen if shown == width else Constrain(screen, width=shown)
 
 
 def plain_section(tour: Tour, index: int) -> RenderableType:

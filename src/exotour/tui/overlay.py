@@ -10,6 +10,7 @@ from rich.console import RenderableType
 
 if TYPE_CHECKING:
     from exotour.model import Tour
+    from exotour.render.palette import Palette
     from exotour.tui.pages import Paginator
 
 
@@ -20,6 +21,7 @@ class Jump:
     section: int
     page: int = 0
     highlight: tuple[str, ...] = ()
+    query: str | None = None  # a search hit: n and N then walk this query's hits
 
 
 CLOSE: Final = "close"
@@ -50,6 +52,8 @@ class Reader(Protocol):
     tour: Tour
     pages: Paginator
     prefix: str
+    last_query: str  # what `/` last searched for, to offer again
+    palette: Palette  # colours for the terminal's background
 
     @property
     def position(self) -> Position: ...

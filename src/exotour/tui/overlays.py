@@ -14,24 +14,30 @@ from rich.table import Table
 from rich.text import Text
 
 from exotour.model import Tour
+from exotour.render.palette import DARK, Palette
 from exotour.tui.overlay import CLOSE, Jump, OverlayAnswer
 
 HELP_KEYS: tuple[tuple[str, str], ...] = (
-    ("→ n space Enter", "next page"),
-    ("← p Backspace", "previous page"),
+    ("→ n Space Enter j f PgDn ↓", "next page"),
+    ("← p Backspace k b PgUp ↑", "previous page"),
     ("g Home / G End", "first / last page"),
     ("1-9", "go to that section"),
     ("t", "contents, to jump"),
-    ("/", "search, to jump"),
-    ("w", "glossary here"),
+    ("/", "search (remembers the last words)"),
+    ("n / N", "next / previous hit, while searching"),
+    ("' Ctrl-O", "back to before the last jump"),
+    ("w", "glossary terms on this page"),
     ("?", "this help"),
-    ("q Esc Ctrl-C", "quit (place saved)"),
+    ("Esc", "close what is open; end a search"),
+    ("q Ctrl-C", "quit (place saved)"),
 )
 
 HELP_COMPACT = (
-    "n → next · p ← back · g G first/last · 1-9 section · t contents · / search · "
-    "w glossary · q quit"
+    "n → j f next · p ← k b back · g G first/last · 1-9 section · t contents · / search, "
+    "then n N hits · ' back · w glossary · Esc close · q quit"
 )
+# Beside reverse video, the chosen row carries a marker: it shows where no style can.
+CHOSEN = "> "
 
 
 def overlay_frame(title: str, body: RenderableType, size: tuple[int, int], keys: str) -> Group:
@@ -83,28 +89,41 @@ class ContentsOverlay:
     visited: frozenset[str]
     selected: int = 0
     typed: str = field(default="")
+    seen: tuple[tuple[str, int, int], ...] = ()  # (section id, pages seen, pages) of those begun
+    palette: Palette = DARK
 
     def screen(self, size: tuple[int, int]) -> RenderableType:
         rows = max(1, size[1] - 3)  # the panel's borders and the key line
         count = len(self.tour.sections)
         top = min(max(0, self.selected - rows // 2), max(0, count - rows))
+        far = {section: f"{done}/{pages}" for section, done, pages in self.seen}
         table = Table.grid(padding=(0, 1), expand=True)
-        table.add_column(width=1)
+        table.add_column(width=len(CHOSEN), no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
         table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        table.add_column(no_wrap=True, justify="right")
         table.add_column(no_wrap=True)
         for index in range(top, min(count, top + rows)):
             section = self.tour.sections[index]
-            mark = "✓" if section.id in self.visited else " "
-            style = "reverse" if index == self.selected else ""
+            chosen = index == self.selected
+            style = "reverse bold" if chosen else ""
+            if section.id in self.visited:
+                mark = Text("✓", style="green")
+            else:  # begun, not finished: how far, as "2/5"
+                mark = Text(far.get(section.id, ""), style=self.palette.begun)
             table.add_row(
-                Text(mark, style="green"),
+                Text(CHOSEN if chosen else " " * len(CHOSEN), style="bold"),
                 Text(f"{index + 1}.", style=style),
                 Text(section.title, style=style),
+                mark,
                 Text(f"{section.reading_minutes} min", style="dim"),
             )
-        keys = "↑↓ or number: choose · Enter: open · Esc: back"
-        return overlay_frame("Contents (✓ read)", table, size, keys)
+        keys = _fit_keys(
+            size[0],
+            "↑↓ j k or number: choose · Enter: open · Esc: back",
+            "↑↓ choose · Enter open · Esc back",
+        )
+        return overlay_frame("Contents (✓ read, 2/5 pages seen)", table, size, keys)
 
     def handle(self, key: str) -> OverlayAnswer:
         count = len(self.tour.sections)
@@ -120,7 +139,7 @@ class ContentsOverlay:
             self.selected = count - 1
         elif key == "enter" or key == "space":
             return Jump(self.selected)
-        elif key.isdigit():
+        elif len(key) == 1 and key in "0123456789":  # ASCII only: `²` is no number
             # Digits add up to a section number, so 12 reaches section 12 in a long tour.
             typed = self.typed + key
             if 1 <= int(typed) <= count:
@@ -129,3 +148,8 @@ class ContentsOverlay:
             else:
                 self.typed = ""
         return None
+
+
+def _fit_keys(width: int, full: str, short: str) -> str:
+    """The key line that fits WIDTH: the full one, or the short one."""
+    return full if len(full) < width else short

@@ -2,18 +2,24 @@
 
 Pages are cut from the section's rendered lines, so a page can never be taller than the space it
 is given, whatever the content. A break falls on a blank line or between blocks when one is near.
+
+Each line knows where it starts in the text (its Anchor: the block, and how many characters of
+that block's text come before it), so a place can be found again at any other size.
 """
 
 from __future__ import annotations
 
 import io
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rich.console import Console, RenderableType
 from rich.panel import Panel
 
 from exotour.model import Tour
+from exotour.render.learn import READING_COLUMNS
 from exotour.render.page import Line, Page
 
 # The learn screen around a page: a header line, the panel's two borders, and the key line.
@@ -25,8 +31,31 @@ MIN_HEIGHT = 10
 
 
 def page_area(width: int, height: int) -> tuple[int, int]:
-    """The columns and rows a page may use on a terminal of WIDTH x HEIGHT."""
-    return max(1, width - CHROME_COLUMNS), max(1, height - CHROME_ROWS)
+    """The columns and rows a page may use on a terminal of WIDTH x HEIGHT: never wider than a
+    comfortable reading width, however wide the terminal."""
+    columns = min(width - CHROME_COLUMNS, READING_COLUMNS)
+    return max(1, columns), max(1, height - CHROME_ROWS)
+
+
+class Anchor(NamedTuple):
+    """A place in a section's text that does not depend on the size: the block, and how many of
+    that block's characters (letters, digits and signs; not spaces or frame lines) come first."""
+
+    block: int
+    offset: int
+
+
+class Rendered(NamedTuple):
+    """One rendered line, how good a place it is to end a page, and where in the text it starts."""
+
+    line: Line
+    kind: int
+    anchor: Anchor
+
+
+def _counted(text: str) -> int:
+    """The characters of TEXT that are the same at every width: not spaces, frames or rules."""
+    return sum(1 for char in text if not char.isspace() and not "\u2500" <= char <= "\u259f")
 
 
 def fits(width: int, height: int) -> bool:
@@ -53,35 +82,50 @@ def _measuring_console(width: int) -> Console:
 SOFT, ALLOWED, KEEP = 2, 1, 0
 
 
-def render_block_lines(blocks: Sequence[RenderableType], width: int) -> list[tuple[Line, int]]:
-    """Every line of the blocks at WIDTH, each with how good a place it is to end a page."""
+def render_lines(blocks: Sequence[RenderableType], width: int) -> list[Rendered]:
+    """Every line of the blocks at WIDTH, with how good a place it is to end a page and its
+    anchor. A frame's title line is not counted: a narrow frame shortens its title."""
     console = _measuring_console(width)
     options = console.options.update(width=width)
-    out: list[tuple[Line, int]] = []
+    out: list[Rendered] = []
     for number, block in enumerate(blocks):
         if number:
-            out.append(((), SOFT))  # a blank line between blocks
+            out.append(Rendered((), SOFT, Anchor(number, 0)))  # a blank line between blocks
         lines = console.render_lines(block, options, pad=False, new_lines=False)
         framed = isinstance(block, Panel)
+        offset = 0
         for index, line in enumerate(lines):
-            if not _text(tuple(line)):
+            text = _text(tuple(line))
+            if not text:
                 kind = SOFT
             elif framed and index < len(lines) - 1:
                 kind = KEEP
             else:
                 kind = ALLOWED
-            out.append((tuple(line), kind))
+            out.append(Rendered(tuple(line), kind, Anchor(number, offset)))
+            if not (framed and index == 0):
+                offset += _counted(text)
     return out
 
 
-def split_lines(lines: Sequence[tuple[Line, int]], rows: int) -> tuple[Page, ...]:
-    """Cut lines into pages of at most ROWS lines.
+def render_block_lines(blocks: Sequence[RenderableType], width: int) -> list[tuple[Line, int]]:
+    """Every line of the blocks at WIDTH, each with how good a place it is to end a page."""
+    return [(each.line, each.kind) for each in render_lines(blocks, width)]
 
-    A page ends after a blank line in its lower two thirds if it can, else after the last line
+
+def split_lines(lines: Sequence[tuple[Line, int]], rows: int) -> tuple[Page, ...]:
+    """Cut lines into pages of at most ROWS lines (see `cuts`)."""
+    return _pages(lines, cuts(lines, rows))
+
+
+def cuts(lines: Sequence[tuple[Line, int]], rows: int) -> list[tuple[int, int]]:
+    """Where pages of at most ROWS lines begin and end, as (start, end) indexes into LINES.
+
+    A page ends after a blank line in its lower half if it can, else after the last line
     of running text, else inside a frame, so pages stay full without cutting notes in two.
     """
     rows = max(1, rows)
-    pages: list[Page] = []
+    spans: list[tuple[int, int]] = []
     start = 0
     total = len(lines)
     while start < total:
@@ -91,17 +135,24 @@ def split_lines(lines: Sequence[tuple[Line, int]], rows: int) -> tuple[Page, ...
             break
         end = min(start + rows, total)
         if end < total:
-            soft = [i for i in range(start + rows // 3, end) if lines[i][1] == SOFT]
+            soft = [i for i in range(start + rows // 2, end) if lines[i][1] == SOFT]
             allowed = [i for i in range(start, end) if lines[i][1] != KEEP]
             if soft:
                 end = soft[-1] + 1
             elif allowed:
                 end = allowed[-1] + 1
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def _pages(lines: Sequence[tuple[Line, int]], spans: Sequence[tuple[int, int]]) -> tuple[Page, ...]:
+    pages: list[Page] = []
+    for start, end in spans:
         page = [line for line, _ in lines[start:end]]
         while page and not _text(page[-1]):
             page.pop()
         pages.append(Page(tuple(page)))
-        start = end
     return tuple(pages) or (Page(()),)
 
 
@@ -111,7 +162,36 @@ def _text(line: Line) -> str:
 
 def paginate(blocks: Sequence[RenderableType], width: int, rows: int) -> tuple[Page, ...]:
     """The blocks rendered at WIDTH and cut into pages of at most ROWS lines."""
-    return split_lines(render_block_lines(blocks, width), rows)
+    return paginate_anchored(blocks, width, rows)[0]
+
+
+def paginate_anchored(
+    blocks: Sequence[RenderableType], width: int, rows: int
+) -> tuple[tuple[Page, ...], tuple[Anchor, ...]]:
+    """The pages, as `paginate` cuts them, and the anchor of each page's first line."""
+    cut = _cut_section(blocks, width, rows)
+    return cut.pages, cut.anchors
+
+
+@dataclass(frozen=True)
+class _Cut:
+    pages: tuple[Page, ...]
+    anchors: tuple[Anchor, ...]
+    lines: tuple[tuple[str, Anchor], ...]  # every line's text and anchor, to find a line again
+
+
+def _cut_section(blocks: Sequence[RenderableType], width: int, rows: int) -> _Cut:
+    rendered = render_lines(blocks, width)
+    plain = [(each.line, each.kind) for each in rendered]
+    spans = cuts(plain, rows)
+    anchors = tuple(rendered[start].anchor for start, _ in spans) or (Anchor(0, 0),)
+    lines = tuple((_text(each.line), each.anchor) for each in rendered)
+    return _Cut(_pages(plain, spans), anchors, lines)
+
+
+def page_holding(anchors: Sequence[Anchor], anchor: Anchor) -> int:
+    """The page (of pages whose first lines are at ANCHORS) that shows the line at ANCHOR."""
+    return max(0, bisect_right(list(anchors), anchor) - 1)
 
 
 @dataclass
@@ -121,17 +201,52 @@ class Paginator:
     tour: Tour
     width: int
     height: int
-    _cache: dict[int, tuple[Page, ...]] = field(default_factory=dict, repr=False)
+    _cache: dict[int, _Cut] = field(default_factory=dict, repr=False)
 
-    def pages(self, index: int) -> tuple[Page, ...]:
+    def _cut(self, index: int) -> _Cut:
         if index not in self._cache:
             from exotour.render.screens import (
                 section_blocks,  # render builds blocks; we only cut them
             )
 
             columns, rows = page_area(self.width, self.height)
-            self._cache[index] = paginate(section_blocks(self.tour, index), columns, rows)
+            blocks = section_blocks(self.tour, index)
+            self._cache[index] = _cut_section(blocks, columns, rows)
         return self._cache[index]
+
+    def pages(self, index: int) -> tuple[Page, ...]:
+        return self._cut(index).pages
+
+    def is_cut(self, index: int) -> bool:
+        """Whether section INDEX was cut into pages already (turning into it costs no cutting)."""
+        return index in self._cache
+
+    def anchors(self, index: int) -> tuple[Anchor, ...]:
+        """The anchor of each page's first line, in order."""
+        return self._cut(index).anchors
+
+    def line_at(self, index: int, anchor: Anchor) -> str:
+        """The text of the line at ANCHOR in section INDEX (its first line when several start
+        there)."""
+        lines = self._cut(index).lines
+        found = [text for text, at in lines if at <= anchor and text]
+        return found[-1] if found else ""
+
+    def find_line(self, index: int, text: str, near: Anchor) -> Anchor | None:
+        """Where a line that reads TEXT starts in section INDEX, the nearest to NEAR if it occurs
+        more than once; None when no line reads so (after an edit, say)."""
+        found = [at for line, at in self._cut(index).lines if text and line == text]
+        if not found:
+            return None
+        return min(found, key=lambda at: (abs(at.block - near.block), abs(at.offset - near.offset)))
+
+    def anchor(self, index: int, page: int) -> Anchor:
+        anchors = self.anchors(index)
+        return anchors[min(max(page, 0), len(anchors) - 1)]
+
+    def page_of(self, index: int, anchor: Anchor) -> int:
+        """The page of section INDEX that shows the line at ANCHOR, at this size."""
+        return page_holding(self.anchors(index), anchor)
 
     def count(self, index: int) -> int:
         return len(self.pages(index))

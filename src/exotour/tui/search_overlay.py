@@ -1,9 +1,10 @@
 """`/` in the walkthrough: type words, Enter lists the hits, choose one and Enter jumps to its page.
 
-A prompt first: typed keys build the query, Backspace takes one back, Enter searches. Then the hits
-are listed: ↑↓ or a digit choose, Enter opens the page that holds the passage (with the words
-highlighted there), typing more edits the query again. A glossary hit opens its definition in the
-panel. Esc goes back to the page the reader was on.
+A prompt first, holding the last query (a key typed replaces it, Backspace edits it, Enter
+searches it again). Then the hits are listed: ↑↓ (or j k, or a digit while there are nine or
+fewer) choose, Enter opens the page that holds the passage (with the words highlighted there) and
+starts the search that n and N walk; typing edits the query again. A glossary hit opens its
+definition in the panel. Esc goes back to the page the reader was on.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from exotour.render.highlight import highlighted
+from exotour.render.palette import Palette
 from exotour.tui.overlay import CLOSE, Jump, OverlayAnswer
 from exotour.tui.overlays import overlay_frame
 
@@ -33,6 +35,12 @@ LIST_KEYS = (
     "↑↓ or 1-9: choose · Enter: open · type: new search · Esc: back",
     "↑↓ 1-9 choose · Enter open · Esc back",
 )
+# More hits than digits: only moving chooses.
+LONG_LIST_KEYS = (
+    "↑↓ or j k: choose · Enter: open · type: new search · Esc: back",
+    "↑↓ j k choose · Enter open · Esc back",
+)
+_MOVES = {"up": -1, "k": -1, "down": 1, "j": 1, "pageup": -5, "pagedown": 5}
 DETAIL_KEYS = ("any key: back to the hits · Esc: back to the tour", "any key: hits · Esc: tour")
 
 
@@ -47,6 +55,7 @@ class SearchOverlay:
     editing: bool = True
     message: str = ""
     detail: Hit | None = None
+    fresh: bool = False  # the query is the last one, offered again: a key typed replaces it
 
     # -- keys ------------------------------------------------------------------------------------
 
@@ -58,32 +67,39 @@ class SearchOverlay:
             return None
         if key == "enter":
             return self._search() if self.editing else self._open()
-        if key in ("up", "down", "pageup", "pagedown", "home", "end") and self.hits:
+        moving = key in _MOVES or key in ("home", "end")
+        if self.hits and (moving and (not self.editing or key not in ("j", "k"))):
             self.editing = False
             self._move(key)
-        elif not self.editing and key.isdigit() and key != "0":
-            if int(key) <= len(self.hits):
+        elif not self.editing and len(key) == 1 and key in "123456789":  # ASCII: `²` is no number
+            if int(key) <= len(self.hits) <= 9:
                 self.selected = int(key) - 1
         elif key == "backspace":
-            self.editing, self.message = True, ""
+            self.editing, self.message, self.fresh = True, "", False
             self.query = self.query[:-1]
+        elif key == "/":  # edit the words as they are
+            self.editing, self.message, self.fresh = True, "", False
         elif key == "space" or (len(key) == 1 and key.isprintable()):
-            self.editing, self.message = True, ""
+            if self.fresh or not self.editing:
+                self.query = ""  # a new search: the old words give way
+            self.editing, self.message, self.fresh = True, "", False
             self.query += " " if key == "space" else key
         return None
 
     def _move(self, key: str) -> None:
         last = len(self.hits) - 1
-        step = {"up": -1, "down": 1, "pageup": -5, "pagedown": 5, "home": -last, "end": last}
+        step = {**_MOVES, "home": -last, "end": last}
         self.selected = min(last, max(0, self.selected + step[key]))
 
     def _search(self) -> OverlayAnswer:
         from exotour.search.engine import parse_query, search, suggest
 
         tour = self.walkthrough.tour
+        self.fresh = False
         if not self.query.strip():
             self.message = "Type a word to search for, then Enter"
             return None
+        self.walkthrough.last_query = self.query
         self.hits = search(tour, self.query, LIMIT)
         self.selected = 0
         if self.hits:
@@ -110,9 +126,13 @@ class SearchOverlay:
 
         pages = self.walkthrough.pages.pages(hit.section)
         page = page_holding([p.text for p in pages], hit)
-        return Jump(hit.section, page, highlight=hit.terms)
+        return Jump(hit.section, page, highlight=hit.terms, query=self.query)
 
     # -- the screen ------------------------------------------------------------------------------
+
+    @property
+    def _palette(self) -> Palette:
+        return self.walkthrough.palette
 
     def screen(self, size: tuple[int, int]) -> RenderableType:
         if self.detail is not None:
@@ -124,12 +144,14 @@ class SearchOverlay:
             prompt.append("▏", style="bold")
         lines: list[RenderableType] = [
             _tail(prompt, width - 4),
-            Text(self.message, style="yellow" if not self.hits else "dim", no_wrap=True),
+            Text(self.message, style=self._palette.begun if not self.hits else "dim", no_wrap=True),
         ]
         rows = max(2, height - 3 - len(lines) - 1)  # the panel's borders, the key line
         lines.append(Text(""))
-        lines.extend(self._hit_lines(rows, width - 7))
+        lines.extend(self._hit_lines(rows, width - 9))
         keys = EDIT_KEYS if self.editing or not self.hits else LIST_KEYS
+        if keys is LIST_KEYS and len(self.hits) > 9:
+            keys = LONG_LIST_KEYS
         return overlay_frame("Search", Group(*lines), size, _fit(keys, width))
 
     def _hit_lines(self, rows: int, width: int) -> list[RenderableType]:
@@ -140,26 +162,29 @@ class SearchOverlay:
         for number in range(top, min(len(self.hits), top + shown)):
             hit = self.hits[number]
             chosen = number == self.selected and not self.editing
-            place = Text(f"{number + 1}. ", style="reverse" if chosen else "bold")
+            place = Text("> " if chosen else "  ", style="bold")
+            place.append(f"{number + 1}. ", style="reverse" if chosen else "bold")
             where = "Glossary" if hit.section is None else f"Section {hit.section + 1}"
             place.append(f"{where} · ", style="reverse" if chosen else "")
             place.append_text(
-                highlighted(hit.title, hit.title_spans, base="reverse" if chosen else "")
+                highlighted(
+                    hit.title, hit.title_spans, self._palette.match, "reverse" if chosen else ""
+                )
             )
             if hit.kind == "note":
                 place.append(" · evidence note", style="cyan")
             place.no_wrap, place.overflow = True, "ellipsis"
             snippet, spans = hit.excerpt(width - 4)  # "… " and " …" fit too
-            line = Text("   ") + highlighted(snippet, spans)
+            line = Text("     ") + highlighted(snippet, spans, self._palette.match)
             line.no_wrap, line.overflow = True, "ellipsis"
             lines.extend([place, line])
         return lines
 
     def _detail_screen(self, hit: Hit, size: tuple[int, int]) -> RenderableType:
         body = Group(
-            highlighted(hit.title, hit.title_spans, base="bold"),
+            highlighted(hit.title, hit.title_spans, self._palette.match, "bold"),
             Text(""),
-            highlighted(hit.text, hit.spans),
+            highlighted(hit.text, hit.spans, self._palette.match),
             Text(""),
             Text(f"Outside the tour: {hit.command_from(self.walkthrough.prefix)}", style="dim"),
         )
@@ -180,4 +205,6 @@ def _tail(text: Text, width: int) -> Text:
 
 
 def search_overlay(walkthrough: Reader) -> SearchOverlay:
-    return SearchOverlay(walkthrough)
+    """The search, offering the last query again."""
+    query = walkthrough.last_query
+    return SearchOverlay(walkthrough, query=query, fresh=bool(query))

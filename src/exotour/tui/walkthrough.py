@@ -1,170 +1,65 @@
-"""The walkthrough: which key does what, the position it leads to, and the loop that draws it.
+"""The walkthrough on a terminal: what each key does, the screen it draws, and the key loop.
 
-`step` is pure, so the rules of movement are tested without a terminal; `Walkthrough.run` is the
-thin loop around it that reads keys, draws screens and saves the place on every turn.
+The rules of movement are pure (tui/position.py), and the state they move is tui/reading.py;
+here they meet keys, screens and the terminal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import Enum
+from dataclasses import dataclass
 
-from rich.console import Console, RenderableType
+from rich.console import RenderableType
 from rich.control import Control
 from rich.segment import Segment, Segments
 
 from exotour.errors import ExitStatus, Signalled
 from exotour.model import Tour
-from exotour.state.progress import END, ProgressStore, Saved
 from exotour.tui.keys import EOF_KEY, REDRAW_KEY, KeyReader
 from exotour.tui.overlay import CLOSE, Jump, Overlay
-from exotour.tui.pages import MIN_HEIGHT, MIN_WIDTH, Paginator, fits
+from exotour.tui.pages import MIN_HEIGHT, MIN_WIDTH, fits
+from exotour.tui.position import (
+    CTRL_O,
+    JUMPS,
+    KEYS,
+    Action,
+    Position,
+    describe,
+    rescale,
+    resume_position,
+    section_digit,
+    step,
+)
+from exotour.tui.reading import Reading
 
-
-class Action(Enum):
-    NEXT = "next"
-    PREV = "prev"
-    FIRST = "first"
-    LAST = "last"
-    QUIT = "quit"
-
-
-KEYS: dict[str, Action] = {
-    "right": Action.NEXT,
-    "n": Action.NEXT,
-    "space": Action.NEXT,
-    "enter": Action.NEXT,
-    "pagedown": Action.NEXT,
-    "down": Action.NEXT,
-    "left": Action.PREV,
-    "p": Action.PREV,
-    "pageup": Action.PREV,
-    "up": Action.PREV,
-    "backspace": Action.PREV,
-    "home": Action.FIRST,
-    "g": Action.FIRST,
-    "end": Action.LAST,
-    "G": Action.LAST,
-    "q": Action.QUIT,
-    "Q": Action.QUIT,
-    "esc": Action.QUIT,
-    EOF_KEY: Action.QUIT,
-}
-
-
-@dataclass(frozen=True, order=True)
-class Position:
-    """A page of a section; `section == len(sections)` is the closing panel."""
-
-    section: int
-    page: int = 0
-
-
-def step(
-    position: Position, action: Action, sections: int, pages: Callable[[int], int]
-) -> Position:
-    """Where ACTION leads from POSITION, given how many pages each section has."""
-    section, page = position.section, position.page
-    if action is Action.NEXT:
-        if section >= sections:
-            return position
-        if page + 1 < pages(section):
-            return Position(section, page + 1)
-        return Position(section + 1, 0)
-    if action is Action.PREV:
-        if section >= sections:
-            return Position(sections - 1, pages(sections - 1) - 1)
-        if page > 0:
-            return Position(section, page - 1)
-        if section > 0:
-            return Position(section - 1, pages(section - 1) - 1)
-        return position
-    if action is Action.FIRST:
-        return Position(0, 0)
-    if action is Action.LAST:
-        return Position(sections - 1, pages(sections - 1) - 1)
-    return position
-
-
-def rescale(page: int, old_pages: int, new_pages: int) -> int:
-    """The page that holds the same place once a section has NEW_PAGES instead of OLD_PAGES."""
-    if old_pages == new_pages:
-        return min(page, new_pages - 1)
-    return min(new_pages - 1, max(0, round(page * new_pages / max(old_pages, 1))))
-
-
-def resume_position(tour: Tour, saved: Saved, pages: Callable[[int], int]) -> Position | None:
-    """The saved place in this tour, or None when there is none or it no longer exists."""
-    if saved.section is None:
-        return None
-    if saved.section == END:
-        return Position(len(tour.sections))
-    if saved.section not in tour.section_ids:
-        return None
-    index = tour.index_of(saved.section)
-    return Position(index, rescale(saved.page, saved.pages, pages(index)))
-
-
-def describe(tour: Tour, position: Position, pages: Callable[[int], int]) -> str:
-    if position.section >= len(tour.sections):
-        return "the end of the tour"
-    count = pages(position.section)
-    return f"section {position.section + 1}, page {position.page + 1} of {count}"
+__all__ = [  # the pure rules too, for the callers from before the split
+    "KEYS",
+    "Action",
+    "Position",
+    "Walkthrough",
+    "describe",
+    "rescale",
+    "resume_position",
+    "step",
+]
 
 
 @dataclass
-class Walkthrough:
-    """The interactive tour on a real terminal."""
+class Walkthrough(Reading):
+    """The interactive tour on a real terminal: keys in, screens out."""
 
-    tour: Tour
-    console: Console
-    store: ProgressStore
-    saved: Saved
-    position: Position
-    message: str = ""
-    highlight: tuple[str, ...] = ()
-    overlay: Overlay | None = None
-    size: tuple[int, int] = (80, 24)
-    prefix: str = "exotour"  # suggested commands begin so: `exotour --content DIR` for a folder
-    pages: Paginator = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.size = self._terminal_size()
-        self.pages = Paginator(self.tour, *self.size)
-
-    def _terminal_size(self) -> tuple[int, int]:
-        width, height = self.console.size
-        return width, height
-
-    @property
-    def finished(self) -> bool:
-        return self.position.section >= len(self.tour.sections)
-
-    def save(self) -> None:
-        if self.finished:
-            self.saved = self.saved.at(END, 0, 1)
-        else:
-            section_id = self.tour.sections[self.position.section].id
-            count = self.pages.count(self.position.section)
-            self.saved = self.saved.at(section_id, self.position.page, count)
-        before = len(self.store.warnings)
-        self.store.save(self.saved)
-        if len(self.store.warnings) > before:
-            self.message = "Warning: " + self.store.warnings[-1]
-
-    def go(self, position: Position) -> None:
-        """Move to POSITION and save it, as every page turn does."""
-        if position != self.position:
-            self.position = position
-            self.highlight = ()
-            self.save()
+    # -- the screen ------------------------------------------------------------------------------
 
     def screen(self) -> RenderableType:
         from exotour.render import screens as render
 
         if not fits(*self.size):
             return render.too_small_screen(self.size, (MIN_WIDTH, MIN_HEIGHT))
+        if self.problems:
+            from exotour.render.learn import problems_screen
+
+            folder = str(self.watcher.folder) if self.watcher is not None else "this folder"
+            return problems_screen(self.problems, self.size, folder)
         if self.overlay is not None:
             return self.overlay.screen(self.size)
         if self.finished:
@@ -183,6 +78,8 @@ class Walkthrough:
             len(section_pages),
             self.size,
             self.message,
+            search=self.search.status if self.search is not None else None,
+            palette=self.palette,
         )
 
     def draw(self, renderable: RenderableType) -> None:
@@ -219,55 +116,107 @@ class Walkthrough:
             self.save()
             return ExitStatus.OK
 
-    def _clamp(self, position: Position) -> Position:
-        if position.section >= len(self.tour.sections):
-            return Position(len(self.tour.sections))
-        last = self.pages.count(position.section) - 1
-        return Position(position.section, min(position.page, last))
+    def tick(self) -> bool:
+        """What changed while no key came: the terminal's size, or (--watch) the files. True when
+        the screen must be drawn again."""
+        changed = False
+        now = self._terminal_size()
+        if now != self.size:
+            self._resize(now)
+            changed = True
+        if self.watcher is not None:
+            answer = self.watcher.poll()
+            if isinstance(answer, Tour):
+                self.reload(answer)
+                changed = True
+            elif answer is not None:
+                self.problems = tuple(answer.lines()) or (answer.message,)
+                changed = True
+        return changed
 
-    def _resize(self, now: tuple[int, int]) -> None:
-        """Keep the place across a resize: the same fraction of the section, on the new pages."""
-        old = self.pages.count(self.position.section) if not self.finished else 1
-        self.size, self.pages = now, Paginator(self.tour, *now)
-        if not self.finished:
-            new = self.pages.count(self.position.section)
-            self.position = Position(self.position.section, rescale(self.position.page, old, new))
+    def cut_ahead(self) -> None:
+        """While the reader reads: cut the next section (else the one before) into pages, so
+        turning into it is as quick as any other page turn. One section per call."""
+        count = len(self.tour.sections)
+        for index in (self.position.section + 1, self.position.section - 1):
+            if 0 <= index < count and not self.pages.is_cut(index):
+                self.pages.pages(index)
+                return
+
+    # -- keys ------------------------------------------------------------------------------------
 
     def handle(self, key: str) -> bool:
         """Act on one key; False when the walkthrough should end."""
         if self.overlay is not None:
-            answer = self.overlay.handle(key)
-            if key == EOF_KEY:
-                return False
-            if isinstance(answer, Jump):
-                self.overlay = None
-                last = self.pages.count(answer.section) - 1
-                self.go(Position(answer.section, min(answer.page, last)))
-                self.highlight = answer.highlight
-            elif answer == CLOSE:
-                self.overlay = None
-            return True
+            return self._overlay_key(key)
         action = KEYS.get(key)
         if action is Action.QUIT:
             return False
-        if not fits(*self.size):
-            return True
-        if action is not None:
-            self.go(step(self.position, action, len(self.tour.sections), self.pages.count))
+        if key == "esc":  # Esc closes what is open, and never quits
+            self._escape()
+        elif not fits(*self.size) or self.problems:
+            pass  # nothing to move on a screen too small, or a tour that does not load
+        elif self.search is not None and key in ("n", "N"):
+            self._next_hit(1 if key == "n" else -1)
+        elif key in ("'", CTRL_O):
+            self.back()
+        elif action is not None:
+            target = step(self.position, action, len(self.tour.sections), self.pages.count)
+            self.jump(target) if action in JUMPS else self.go(target)
         elif key in OVERLAYS:
             self.overlay = OVERLAYS[key](self)
-        elif key.isdigit() and key != "0" and int(key) <= len(self.tour.sections):
-            self.go(Position(int(key) - 1))
+        elif (index := section_digit(key, len(self.tour.sections))) is not None:
+            self.jump(Position(index))
+        elif key == "N":
+            self.message = "N goes to the previous hit of a search: press / to search"
         else:
             self.message = "That key does nothing here; press ? for the keys"
         return True
 
+    def _escape(self) -> None:
+        if self.search is not None:
+            self.search, self.highlight = None, ()
+            self.message = "Search ended; / searches again"
+        else:
+            self.message = "Esc closes what is open; q quits the tour"
+
+    def _overlay_key(self, key: str) -> bool:
+        assert self.overlay is not None
+        answer = self.overlay.handle(key)
+        if key == EOF_KEY:
+            return False
+        if isinstance(answer, Jump):
+            self.overlay = None
+            if answer.query is not None:
+                self._start_search(answer)
+            last = self.pages.count(answer.section) - 1
+            self.jump(Position(answer.section, min(answer.page, last)))
+            self.highlight = answer.highlight
+        elif answer == CLOSE:
+            self.overlay = None
+        return True
+
+    def _start_search(self, answer: Jump) -> None:
+        from exotour.tui.hits import Stop, start_search
+
+        assert answer.query is not None
+        self.last_query = answer.query
+        opened = Stop(answer.section, answer.page)
+        terms = answer.highlight
+        self.search = start_search(self.tour, answer.query, terms, self._page_texts, opened)
+
+    def _next_hit(self, by: int) -> None:
+        assert self.search is not None
+        stop, wrapped = self.search.move(by)
+        self.go(Position(stop.section, stop.page))
+        self.highlight = self.search.terms
+        if wrapped:
+            self.message = "Search wrapped round to the " + ("first" if by > 0 else "last") + " hit"
+
     def _loop(self, keys: KeyReader) -> ExitStatus:
         dirty = True
         while True:
-            now = self._terminal_size()
-            if now != self.size:
-                self._resize(now)
+            if self.tick():
                 dirty = True
             if dirty:
                 self.draw(self.screen())
@@ -278,6 +227,7 @@ class Walkthrough:
                 dirty = True
                 continue
             if key is None:
+                self.cut_ahead()
                 continue
             dirty = True
             if not self.handle(key):
@@ -295,7 +245,13 @@ def _contents_overlay(walkthrough: Walkthrough) -> Overlay:
     from exotour.tui.overlays import ContentsOverlay
 
     current = min(walkthrough.position.section, len(walkthrough.tour.sections) - 1)
-    return ContentsOverlay(walkthrough.tour, walkthrough.saved.visited, current)
+    return ContentsOverlay(
+        walkthrough.tour,
+        walkthrough.saved.visited,
+        current,
+        seen=walkthrough.seen_rows(),
+        palette=walkthrough.palette,
+    )
 
 
 def _glossary_overlay(walkthrough: Walkthrough) -> Overlay:
