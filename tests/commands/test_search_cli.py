@@ -24,7 +24,7 @@ def test_search_lists_the_passages_best_first_with_the_command_to_open_each(
     assert lines[0] == "3 results for 'collagen', best first"
     assert lines[2] == "Section 3 · How does it work? · how-does-it-work"
     assert "collagen" in lines[3]
-    assert result.out.count("  exotour learn how-does-it-work") == 2
+    assert result.out.count("  exotour learn how-does-it-work --at collagen\n") == 2
     assert "Glossary · Collagen" in result.out
     assert "  exotour glossary Collagen" in result.out
     assert "\x1b" not in result.out  # not a terminal: plain text
@@ -84,7 +84,15 @@ def test_limit(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(["search", "--json", "collagen"], capsys)
     assert (result.status, result.err) == (0, "")
-    hits = json.loads(result.out)
+    document = json.loads(result.out)
+    assert {k: v for k, v in document.items() if k != "hits"} == {
+        "format": 1,
+        "query": "collagen",
+        "limit": 10,
+        "more": False,
+        "suggestion": None,
+    }
+    hits = document["hits"]
     assert [(h["id"], h["kind"], h["section"]) for h in hits] == [
         ("how-does-it-work", "list", 3),
         ("how-does-it-work", "note", 3),
@@ -97,6 +105,7 @@ def test_json(capsys: pytest.CaptureFixture[str]) -> None:
             "section",
             "kind",
             "passage",
+            "field",
             "snippet",
             "highlights",
             "score",
@@ -106,22 +115,35 @@ def test_json(capsys: pytest.CaptureFixture[str]) -> None:
         for start, end in hit["highlights"]:
             assert hit["snippet"][start:end].casefold() == "collagen"
     assert hits[0]["score"] >= hits[1]["score"]
-    assert hits[0]["command"] == "exotour learn how-does-it-work"
+    assert hits[0]["command"] == "exotour learn how-does-it-work --at collagen"
     assert hits[2]["command"] == "exotour glossary Collagen"
 
 
-def test_json_with_no_results_is_an_empty_list_and_exit_1(
+def test_json_with_no_results_has_no_hits_and_exits_1(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     result = run_cli(["search", "--json", "colagen"], capsys)
-    assert (result.status, result.out, result.err) == (1, "[]\n", NO_COLAGEN)
+    assert (result.status, result.err) == (1, NO_COLAGEN)
+    document = json.loads(result.out)
+    assert (document["hits"], document["suggestion"], document["more"]) == ([], "collagen", False)
+
+
+def test_json_is_ascii_so_no_character_can_act_on_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = run_cli(["search", "--json", "--", "collagen", "\x9b\u202e"], capsys)
+    assert result.status == 0
+    assert result.out.isascii()
+    assert json.loads(result.out)["query"] == "collagen \x9b\u202e"
 
 
 def test_a_quoted_argument_is_a_phrase(capsys: pytest.CaptureFixture[str]) -> None:
     assert query_text(["stem cells", "heal*"]) == '"stem cells" heal*'
     assert query_text(['"stem cells"', " "]) == '"stem cells"'
-    phrase = json.loads(run_cli(["search", "--json", "mesenchymal stem cells"], capsys).out)
-    words = json.loads(run_cli(["search", "--json", "mesenchymal", "stem", "cells"], capsys).out)
+    phrase = json.loads(run_cli(["search", "--json", "mesenchymal stem cells"], capsys).out)["hits"]
+    words = json.loads(run_cli(["search", "--json", "mesenchymal", "stem", "cells"], capsys).out)[
+        "hits"
+    ]
     assert 0 < len(phrase) < len(words)
 
 
@@ -131,10 +153,11 @@ def test_commands_name_the_content_folder_given_with_content(
     folder = write_content(tmp_path / "my tour")
     result = run_cli(["--content", str(folder), "search", "hello"], capsys)
     assert result.status == 0
-    assert f"\n  exotour --content '{folder}' learn one\n" in result.out  # whole, to copy
+    command = f"\n  exotour --content '{folder}' learn one --at hello\n"
+    assert command in result.out  # whole, to copy
     monkeypatch.setenv("EXOTOUR_CONTENT", str(folder))
     result = run_cli(["search", "hello"], capsys)
-    assert "  exotour learn one" in result.out
+    assert "  exotour learn one --at hello" in result.out
 
 
 def test_invalid_content_is_reported_before_searching(

@@ -10,18 +10,19 @@ from rich.segment import Segment
 from rich.style import Style
 
 from exotour.model import EvidenceNote, GlossaryEntry, Section, Source, Tour
-from exotour.render.highlight import PAGE_MATCH_STYLE, highlight_page, highlighted
+from exotour.render.highlight import PAGE_MATCH_STYLE, highlight_page
 from exotour.render.page import Page
+from exotour.render.results import highlighted
 from exotour.search.engine import (
     Hit,
     excerpt,
-    markdown_passages,
     match_spans,
     page_holding,
     parse_query,
     search,
     suggest,
 )
+from exotour.search.passages import markdown_passages
 from exotour.tui.pages import Paginator
 
 
@@ -96,7 +97,7 @@ def test_sections_come_before_glossary_entries(small: Tour) -> None:
     assert ids(hits) == ["keyworded", "Angiogenesis"]
     assert hits[1].section is None
     assert hits[1].command == "exotour glossary Angiogenesis"
-    assert hits[0].command == "exotour learn keyworded"
+    assert hits[0].command == "exotour learn keyworded --at angiogenesis"
 
 
 @pytest.mark.parametrize(
@@ -245,7 +246,7 @@ def test_hits_as_json() -> None:
     tour = make_tour(section("s", "Skin", "Collagen is a protein."))
     data = search(tour, "collagen")[0].as_json()
     assert set(data) >= {"id", "title", "snippet", "score", "section", "passage", "command"}
-    assert data["section"] == 1 and data["id"] == "s" and data["command"] == "exotour learn s"
+    assert data["section"] == 1 and data["id"] == "s" and data["command"] == "exotour learn s --at collagen"
     assert data["highlights"] == [[0, 8]]
 
 
