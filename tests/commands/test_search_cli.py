@@ -217,3 +217,57 @@ def test_any_words_exit_0_1_or_2_with_a_message(
     else:
         assert result.status in (0, 1)
         assert result.status == 0 or result.err.startswith("exotour: error: no results for '")
+
+
+# -- the README documents every key of `search --json`, with its type ----------------------------
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+_TYPES: dict[str, tuple[type, ...]] = {
+    "integer": (int,),
+    "boolean": (bool,),
+    "string": (str,),
+    "null": (type(None),),
+    "number": (int, float),
+    "array": (list,),
+}
+
+
+def documented_keys() -> dict[str, str]:
+    """The keys of README.md's `### exotour search --json` table, with their types."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("\n### exotour search --json\n")
+    end = min(
+        (i for i in (text.find("\n## ", start + 1), text.find("\n### ", start + 1)) if i > 0),
+        default=len(text),
+    )
+    keys: dict[str, str] = {}
+    for line in text[start:end].splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`"):
+            keys[cells[0].strip("`")] = cells[1]
+    return keys
+
+
+def _matches(value: object, documented: str) -> bool:
+    kinds = [word for word in documented.replace(" or ", " ").split() if word in _TYPES]
+    return any(
+        isinstance(value, _TYPES[kind]) and not (kind != "boolean" and isinstance(value, bool))
+        for kind in kinds
+    )
+
+
+@pytest.mark.parametrize("argv", [["collagen"], ["colagen"], ["--limit", "1", "microneedling"]])
+def test_the_readme_documents_every_json_key_with_its_type(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    documented = documented_keys()
+    document = json.loads(run_cli(["search", "--json", *argv], capsys).out)
+    top = {key for key in documented if not key.startswith("hits[].")}
+    per_hit = {key.removeprefix("hits[].") for key in documented if key.startswith("hits[].")}
+    assert set(document) == top
+    for key in top:
+        assert _matches(document[key], documented[key]), key
+    for hit in document["hits"]:
+        assert set(hit) == per_hit
+        for key in per_hit:
+            assert _matches(hit[key], documented[f"hits[].{key}"]), key

@@ -246,7 +246,11 @@ def test_hits_as_json() -> None:
     tour = make_tour(section("s", "Skin", "Collagen is a protein."))
     data = search(tour, "collagen")[0].as_json()
     assert set(data) >= {"id", "title", "snippet", "score", "section", "passage", "command"}
-    assert data["section"] == 1 and data["id"] == "s" and data["command"] == "exotour learn s --at collagen"
+    assert (
+        data["section"] == 1
+        and data["id"] == "s"
+        and data["command"] == "exotour learn s --at collagen"
+    )
     assert data["highlights"] == [[0, 8]]
 
 

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from rich.style import Style
 
-from exotour.render.results import highlighted  # noqa: F401  (its old home; the tui imports it)
+# Its old home, where the tui imports it from; render/results.py is where it lives.
+from exotour.render.results import highlighted as highlighted
 
 if TYPE_CHECKING:  # `exotour search` needs no pages, and paginate brings in the model
     from exotour.render.page import Line, Page

@@ -141,9 +141,7 @@ class Index:
         # Passages of the tour first, then the glossary's definitions, each group best first.
         return sorted(hits, key=lambda hit: hit.section is None)
 
-    def _hit(
-        self, rowid: int, match: str, score: float, terms: tuple[str, ...], query: str
-    ) -> Hit:
+    def _hit(self, rowid: int, match: str, score: float, terms: tuple[str, ...], query: str) -> Hit:
         marks = (OPEN, CLOSE) * 4
         row = self.connection.execute(
             "SELECT kind, section, passage, ref,"

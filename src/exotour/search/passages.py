@@ -9,7 +9,7 @@ is linear in the body's length; everything here is a single pass over its tokens
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -54,14 +54,16 @@ class _Passages:
     """The walk over a body's block tokens, gathering passages."""
 
     passages: list[tuple[Kind, str]]
-    heading: str = ""
+    headings: list[str] = field(default_factory=list)  # those not yet joined to a passage
     depth: int = 0  # of lists and tables, one inside another
     items: list[list[str]] | None = None  # the items of the list or table being read
 
     def add(self, kind: Kind, text: str) -> None:
         text = clean(text)
-        if self.heading:  # a heading belongs to what follows it
-            text, self.heading = clean(f"{self.heading}: {text}"), ""
+        if self.headings:  # a heading belongs to what follows it (joined once: no quadratic join)
+            heading = clean(" ".join(self.headings))
+            self.headings.clear()
+            text = f"{heading}: {text}" if text and heading else heading or text
         if text:
             self.passages.append((kind, text))
 
@@ -109,14 +111,13 @@ def markdown_passages(body: str) -> list[tuple[Kind, str]]:
         elif kind == "inline":
             text = inline_words(token.children or ())
             if in_heading:
-                walk.heading = clean(f"{walk.heading} {text}")
+                walk.headings.append(text)
             else:
                 walk.words(text)
         elif kind in ("fence", "code_block"):
             walk.words(token.content)
-    if walk.heading:
-        heading, walk.heading = walk.heading, ""
-        walk.add("paragraph", heading)
+    if walk.headings:
+        walk.add("paragraph", "")
     return walk.passages
 
 
