@@ -74,7 +74,7 @@ def test_doubling_a_body_at_most_about_doubles_the_time_to_index_it(pieces: list
     assert quadruple <= 8 * single + 0.05, (unit, single, double, quadruple)
 
 
-@pytest.mark.parametrize("shape", ["_", "*", "\\\n", "_a", "[", "**a"])
+@pytest.mark.parametrize("shape", ["_", "*", "\\\n", "_a", "x _", "[", "**a", "- a\n"])
 def test_a_large_body_of_one_shape_is_indexed(shape: str) -> None:
     body = shape * (300_000 // len(shape)) + "\n\ncollagen"
     assert markdown_passages(body)[-1] == ("paragraph", "collagen")
@@ -83,3 +83,24 @@ def test_a_large_body_of_one_shape_is_indexed(shape: str) -> None:
 
 def test_a_hard_line_break_leaves_no_backslash() -> None:
     assert markdown_passages("one\\\ntwo  \nthree") == [("paragraph", "one two three")]
+
+
+def test_a_long_run_of_one_character_is_text_and_markdown_around_it_still_works() -> None:
+    run = "_" * 40
+    body = f"a {run}word{run} b\n\n{run}\n\nafter\n\n{'~' * 40}\ncode\n{'~' * 40}"
+    assert markdown_passages(body) == [
+        ("paragraph", f"a {run}word{run} b"),  # the text as written
+        ("paragraph", "after"),  # a line of underscores alone is still a rule
+        ("paragraph", "code"),  # and a line of tildes still opens a fence
+    ]
+    assert markdown_passages("[" * 40 + "a link](http://x.y) and **bold**") == [
+        ("paragraph", "[" * 39 + "a link and bold")
+    ]
+
+
+def test_a_body_with_too_much_markup_to_parse_is_indexed_as_written() -> None:
+    body = "collagen " + "x _" * 30_000 + "\n\nsecond paragraph"
+    passages = markdown_passages(body)
+    assert [kind for kind, _ in passages] == ["paragraph", "paragraph"]
+    assert passages[0][1].startswith("collagen x _x _")
+    assert passages[1] == ("paragraph", "second paragraph")
