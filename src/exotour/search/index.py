@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, get_args
 
 from exotour.search.hits import Field, Hit
+from exotour.search.locate import words_at
 from exotour.search.passages import Kind, Row, tour_rows
 from exotour.search.query import Term, clean, expression, parse_query
 from exotour.search.snippets import CLOSE, OPEN, TOKENIZER, safe, unmark
@@ -126,7 +127,7 @@ class Index:
         text_sections = {key for _, key in in_text}
         shown = tuple(term.highlight for term in terms)
         query = " ".join(term.display for term in terms)
-        hits: list[Hit] = []
+        hits: list[tuple[int, Hit]] = []
         per_section: dict[object, int] = {}
         for rowid, key, score in ranked:
             count = per_section.get(key, 0)
@@ -135,11 +136,32 @@ class Index:
             if count and rowid not in text_rows:
                 continue
             per_section[key] = count + 1
-            hits.append(self._hit(rowid, match, -score, shown, query))
+            hits.append((rowid, self._hit(rowid, match, -score, shown, query)))
             if len(hits) >= limit:
                 break
         # Passages of the tour first, then the glossary's definitions, each group best first.
-        return sorted(hits, key=lambda hit: hit.section is None)
+        hits.sort(key=lambda pair: pair[1].section is None)
+        return [self._located(rowid, hit) for rowid, hit in hits]
+
+    def _located(self, rowid: int, hit: Hit) -> Hit:
+        """HIT (in row ROWID) with the words `learn --at` needs to open its page, and not the
+        page of an earlier passage of its section that matches too."""
+        if hit.section is None or hit.field != "text" or not hit.passage:
+            return hit
+        # A section's rows were written one after another: the passages before it are just
+        # before it (a rowid range, which FTS5 reads without a scan).
+        rows = self.connection.execute(
+            "SELECT section, passage, text FROM passages WHERE rowid BETWEEN ? AND ?"
+            " ORDER BY rowid",
+            (rowid - hit.passage, rowid),
+        ).fetchall()
+        expected = [(hit.section, number) for number in range(hit.passage + 1)]
+        if [(section, passage) for section, passage, _ in rows] != expected:
+            return hit  # not the rows it should be: the query will do
+        texts = [text if isinstance(text, str) else "" for _, _, text in rows]
+        texts[-1] = hit.text  # as the spans have it
+        at = words_at(texts, hit.passage, hit.spans, hit.query)
+        return hit if at == hit.query else replace(hit, query=at)
 
     def _hit(self, rowid: int, match: str, score: float, terms: tuple[str, ...], query: str) -> Hit:
         marks = (OPEN, CLOSE) * 4

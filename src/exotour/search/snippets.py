@@ -123,18 +123,28 @@ def match_spans(text: str, terms: Sequence[str]) -> tuple[Span, ...]:
 
 
 def first_match(texts: Sequence[str], query: str) -> tuple[int, Span] | None:
-    """The first of TEXTS (a section's blocks or pages, in order) that holds every term of
-    QUERY as `exotour search` matches them, else the first that holds any; its index and the
-    span of its first match there. None when no text matches.
+    """The first of TEXTS (a section's blocks or pages, in order) where every term of QUERY
+    matches as `exotour search` matches them, else where any does: its index, and the span of
+    the first match in it. A match may run on into the next text (a phrase cut by a page
+    break): it counts where it starts. None when nothing matches.
 
     `exotour learn SECTION --at QUERY` opens the page this names."""
     terms = parse_query(query)
     if not terms:
         return None
-    found = _first(texts, expression(terms, "OR"), expression(terms, "AND"))
+    # Each text with the next one: a phrase across the break between them is still found.
+    windows = [
+        text + "\n" + (texts[number + 1] if number + 1 < len(texts) else "")
+        for number, text in enumerate(texts)
+    ]
+    found = _first(windows, expression(terms, "OR"), expression(terms, "AND"))
     if found is None or not found[1]:
         return None
-    return found[0], found[1][0]
+    number, (start, end) = found[0], found[1][0]
+    length = len(texts[number])
+    if start > length:  # the match is in the next text
+        return number + 1, (start - length - 1, end - length - 1)
+    return number, (start, min(end, length))
 
 
 def _first(texts: Sequence[str], any_of: str, all_of: str) -> tuple[int, tuple[Span, ...]] | None:
