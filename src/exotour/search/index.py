@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, get_args
 
 from exotour.search.hits import Field, Hit
-from exotour.search.locate import words_at
 from exotour.search.passages import Kind, Row, tour_rows
 from exotour.search.query import Term, clean, expression, parse_query
 from exotour.search.snippets import CLOSE, OPEN, TOKENIZER, safe, unmark
@@ -35,6 +34,8 @@ WORDS_TOKENIZER = "unicode61 remove_diacritics 2"
 WEIGHTS = (10.0, 5.0, 2.0, 1.0)
 # A section shows at most this many passages, so one section cannot fill the list.
 PER_SECTION = 3
+# The most words `learn --at` takes from a passage to tell it from those before it.
+AT_WORDS = 8
 # Words shorter than this are not corrected: too many words are one letter away.
 SHORTEST_CORRECTED = 3
 _WORD = re.compile(r"\w+")
@@ -144,24 +145,31 @@ class Index:
         return [self._located(rowid, hit) for rowid, hit in hits]
 
     def _located(self, rowid: int, hit: Hit) -> Hit:
-        """HIT (in row ROWID) with the words `learn --at` needs to open its page, and not the
-        page of an earlier passage of its section that matches too."""
-        if hit.section is None or hit.field != "text" or not hit.passage:
+        """HIT (in row ROWID) with the words `learn --at` needs to open its page: the query, or
+        when an earlier passage of its section matches that too, a phrase from the hit's first
+        match on that is first found in the hit's own passage."""
+        if hit.section is None or hit.field != "text" or not hit.passage or not hit.spans:
             return hit
-        # A section's rows were written one after another: the passages before it are just
-        # before it (a rowid range, which FTS5 reads without a scan).
-        rows = self.connection.execute(
-            "SELECT section, passage, text FROM passages WHERE rowid BETWEEN ? AND ?"
-            " ORDER BY rowid",
-            (rowid - hit.passage, rowid),
-        ).fetchall()
-        expected = [(hit.section, number) for number in range(hit.passage + 1)]
-        if [(section, passage) for section, passage, _ in rows] != expected:
-            return hit  # not the rows it should be: the query will do
-        texts = [text if isinstance(text, str) else "" for _, _, text in rows]
-        texts[-1] = hit.text  # as the spans have it
-        at = words_at(texts, hit.passage, hit.spans, hit.query)
-        return hit if at == hit.query else replace(hit, query=at)
+        if self._first_row(rowid, hit, expression(parse_query(hit.query))) == rowid:
+            return hit
+        words = _WORD.findall(hit.text, hit.spans[0][0])[:AT_WORDS]
+        for size in range(2, len(words) + 1):
+            phrase = Term(" ".join(words[:size]), "phrase")
+            if self._first_row(rowid, hit, phrase.fts) == rowid:
+                return replace(hit, query=phrase.display)
+        return hit
+
+    def _first_row(self, rowid: int, hit: Hit, match: str) -> int | None:
+        """The first row of HIT's section, up to ROWID, whose passage matches MATCH.
+
+        A section's rows were written one after another, so those before the hit's are just
+        before it: a rowid range, which FTS5 reads without a scan."""
+        row = self.connection.execute(
+            "SELECT rowid, section FROM passages WHERE passages MATCH ?"
+            " AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT 1",
+            (f"text : ({match})", rowid - hit.passage, rowid),
+        ).fetchone()
+        return int(row[0]) if row is not None and row[1] == hit.section else None
 
     def _hit(self, rowid: int, match: str, score: float, terms: tuple[str, ...], query: str) -> Hit:
         marks = (OPEN, CLOSE) * 4

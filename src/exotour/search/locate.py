@@ -49,28 +49,3 @@ def _find(words: Sequence[str], anchor: Sequence[str]) -> int:
         if word == first and list(words[i : i + size]) == list(anchor):
             return i
     return -1
-
-
-# The most words `--at` takes from a passage to tell it from the passages before it.
-AT_WORDS = 8
-
-
-def words_at(
-    passages: Sequence[str], passage: int, spans: Sequence[tuple[int, int]], query: str
-) -> str:
-    """What `learn --at` needs to open the page of PASSAGES[PASSAGE] (a section's passages, in
-    order), whose matches of QUERY are at SPANS: QUERY itself when no passage before it matches,
-    else a quoted phrase from its first match on, as long as it takes to match there first."""
-    from exotour.search.snippets import first_match
-
-    found = first_match(passages, query)
-    if found is None or found[0] >= passage or not spans:
-        return query
-    text = passages[passage]
-    words = [m.group() for m in _WORD.finditer(text, spans[0][0])][:AT_WORDS]
-    for size in range(2, len(words) + 1):
-        phrase = '"' + " ".join(words[:size]) + '"'
-        found = first_match(passages, phrase)
-        if found is not None and found[0] == passage:
-            return phrase
-    return query
