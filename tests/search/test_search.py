@@ -299,10 +299,10 @@ def test_learn_at_words_opens_the_page_of_the_sections_first_hit(
         for hit in search(tour, query, limit=20):
             if hit.section is not None and hit.field == "text":
                 first_of_section.setdefault(hit.section, hit)
-                assert hit.command.endswith(" --at " + shlex.quote(hit.query))
+                assert hit.command.endswith(" --at " + shlex.quote(hit.at))
         for number, hit in first_of_section.items():
             texts = [page.text for page in pages.pages(number)]
-            found = first_match(texts, hit.query)
+            found = first_match(texts, hit.at)
             assert found is not None, (query, hit.id)
             page, (start, end) = found
             assert 0 <= start < end <= len(texts[page])
@@ -317,14 +317,14 @@ def test_a_later_passage_gets_the_words_that_find_it_first(tour: Tour) -> None:
     hits = [h for h in search(tour, "microneedling", 20) if h.id == "how-does-it-work"]
     assert len(hits) > 1
     for hit in hits:
-        assert hit.query == "microneedling" or hit.query.startswith('"')
-    later = [hit for hit in hits if hit.query != "microneedling"]
+        assert hit.at == "microneedling" or hit.at.startswith('"')
+    later = [hit for hit in hits if hit.at != "microneedling"]
     assert later
     passages = [text for kind, text in section_passages(tour, "how-does-it-work")]
     for hit in later:
-        found = first_match(passages, hit.query)
+        found = first_match(passages, hit.at)
         assert found is not None and found[0] == hit.passage
-        assert hit.command == f"exotour learn how-does-it-work --at {shlex.quote(hit.query)}"
+        assert hit.command == f"exotour learn how-does-it-work --at {shlex.quote(hit.at)}"
 
 
 def section_passages(tour: Tour, id_: str) -> list[tuple[str, str]]:

@@ -26,7 +26,9 @@ class Hit:
     field: Field
     score: float  # higher is better
     terms: tuple[str, ...] = ()  # the query's terms, to highlight on the page the hit opens
-    query: str = ""  # the query as searched, for `learn --at` to find the hit's page again
+    # What `learn ID --at WORDS` takes to open the page that holds this hit: the query as
+    # searched, or a phrase from the hit when an earlier passage of the section matches too.
+    at: str = ""
 
     @property
     def command(self) -> str:
@@ -41,8 +43,8 @@ class Hit:
         if self.section is None:
             return f"{prefix} glossary {shlex.quote(self.id)}"
         command = f"{prefix} learn {shlex.quote(self.id)}"
-        if self.field == "text" and self.spans and self.query:
-            command += f" --at {shlex.quote(self.query)}"
+        if self.field == "text" and self.spans and self.at:
+            command += f" --at {shlex.quote(self.at)}"
         return command
 
     def excerpt(self, size: int = SNIPPET_CHARS) -> tuple[str, tuple[Span, ...]]:

@@ -150,13 +150,13 @@ class Index:
         match on that is first found in the hit's own passage."""
         if hit.section is None or hit.field != "text" or not hit.passage or not hit.spans:
             return hit
-        if self._first_row(rowid, hit, expression(parse_query(hit.query))) == rowid:
+        if self._first_row(rowid, hit, expression(parse_query(hit.at))) == rowid:
             return hit
         words = _WORD.findall(hit.text, hit.spans[0][0])[:AT_WORDS]
         for size in range(2, len(words) + 1):
             phrase = Term(" ".join(words[:size]), "phrase")
             if self._first_row(rowid, hit, phrase.fts) == rowid:
-                return replace(hit, query=phrase.display)
+                return replace(hit, at=phrase.display)
         return hit
 
     def _first_row(self, rowid: int, hit: Hit, match: str) -> int | None:
@@ -206,7 +206,7 @@ class Index:
             field=source,
             score=float(f"{score:.6g}"),
             terms=terms,
-            query=query,
+            at=query,
         )
 
     def _check(
