@@ -92,8 +92,12 @@ CASES: dict[str, tuple[list[str], str, list[str]]] = {
         "",
         ["Start here: {p} learn (about", "{p} summary  ", "e.g. {p} search collagen"],
     ),
-    "search": (["search", "collagen"], "", ["  {p} learn one"]),
-    "search --json": (["search", "--json", "collagen"], "", ['"command": "{p} learn one"']),
+    "search": (["search", "collagen"], "", ["  {p} learn one --at collagen"]),
+    "search --json": (
+        ["search", "--json", "collagen"],
+        "",
+        ['"command": "{p} learn one --at collagen"'],
+    ),
     "learn --plain": (
         ["learn", "--plain"],
         "",

@@ -24,7 +24,12 @@ def test_search_lists_the_passages_best_first_with_the_command_to_open_each(
     assert lines[0] == "3 results for 'collagen', best first"
     assert lines[2] == "Section 3 · How does it work? · how-does-it-work"
     assert "collagen" in lines[3]
-    assert result.out.count("  exotour learn how-does-it-work") == 2
+    commands = [line for line in lines if line.startswith("  exotour learn how-does-it-work --at ")]
+    # The first opens the first mention; the second names words that find its own passage.
+    assert commands == [
+        "  exotour learn how-does-it-work --at collagen",
+        "  exotour learn how-does-it-work --at '\"collagen and\"'",
+    ]
     assert "Glossary · Collagen" in result.out
     assert "  exotour glossary Collagen" in result.out
     assert "\x1b" not in result.out  # not a terminal: plain text
@@ -84,7 +89,15 @@ def test_limit(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(["search", "--json", "collagen"], capsys)
     assert (result.status, result.err) == (0, "")
-    hits = json.loads(result.out)
+    document = json.loads(result.out)
+    assert {k: v for k, v in document.items() if k != "hits"} == {
+        "format": 1,
+        "query": "collagen",
+        "limit": 10,
+        "more": False,
+        "suggestion": None,
+    }
+    hits = document["hits"]
     assert [(h["id"], h["kind"], h["section"]) for h in hits] == [
         ("how-does-it-work", "list", 3),
         ("how-does-it-work", "note", 3),
@@ -97,6 +110,7 @@ def test_json(capsys: pytest.CaptureFixture[str]) -> None:
             "section",
             "kind",
             "passage",
+            "field",
             "snippet",
             "highlights",
             "score",
@@ -106,22 +120,35 @@ def test_json(capsys: pytest.CaptureFixture[str]) -> None:
         for start, end in hit["highlights"]:
             assert hit["snippet"][start:end].casefold() == "collagen"
     assert hits[0]["score"] >= hits[1]["score"]
-    assert hits[0]["command"] == "exotour learn how-does-it-work"
+    assert hits[0]["command"] == "exotour learn how-does-it-work --at collagen"
     assert hits[2]["command"] == "exotour glossary Collagen"
 
 
-def test_json_with_no_results_is_an_empty_list_and_exit_1(
+def test_json_with_no_results_has_no_hits_and_exits_1(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     result = run_cli(["search", "--json", "colagen"], capsys)
-    assert (result.status, result.out, result.err) == (1, "[]\n", NO_COLAGEN)
+    assert (result.status, result.err) == (1, NO_COLAGEN)
+    document = json.loads(result.out)
+    assert (document["hits"], document["suggestion"], document["more"]) == ([], "collagen", False)
+
+
+def test_json_is_ascii_so_no_character_can_act_on_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = run_cli(["search", "--json", "--", "collagen", "\x9b\u202e"], capsys)
+    assert result.status == 0
+    assert result.out.isascii()
+    assert json.loads(result.out)["query"] == "collagen \x9b\u202e"
 
 
 def test_a_quoted_argument_is_a_phrase(capsys: pytest.CaptureFixture[str]) -> None:
     assert query_text(["stem cells", "heal*"]) == '"stem cells" heal*'
     assert query_text(['"stem cells"', " "]) == '"stem cells"'
-    phrase = json.loads(run_cli(["search", "--json", "mesenchymal stem cells"], capsys).out)
-    words = json.loads(run_cli(["search", "--json", "mesenchymal", "stem", "cells"], capsys).out)
+    phrase = json.loads(run_cli(["search", "--json", "mesenchymal stem cells"], capsys).out)["hits"]
+    words = json.loads(run_cli(["search", "--json", "mesenchymal", "stem", "cells"], capsys).out)[
+        "hits"
+    ]
     assert 0 < len(phrase) < len(words)
 
 
@@ -131,10 +158,11 @@ def test_commands_name_the_content_folder_given_with_content(
     folder = write_content(tmp_path / "my tour")
     result = run_cli(["--content", str(folder), "search", "hello"], capsys)
     assert result.status == 0
-    assert f"\n  exotour --content '{folder}' learn one\n" in result.out  # whole, to copy
+    command = f"\n  exotour --content '{folder}' learn one --at hello\n"
+    assert command in result.out  # whole, to copy
     monkeypatch.setenv("EXOTOUR_CONTENT", str(folder))
     result = run_cli(["search", "hello"], capsys)
-    assert "  exotour learn one" in result.out
+    assert "  exotour learn one --at hello" in result.out
 
 
 def test_invalid_content_is_reported_before_searching(
@@ -194,3 +222,57 @@ def test_any_words_exit_0_1_or_2_with_a_message(
     else:
         assert result.status in (0, 1)
         assert result.status == 0 or result.err.startswith("exotour: error: no results for '")
+
+
+# -- the README documents every key of `search --json`, with its type ----------------------------
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+_TYPES: dict[str, tuple[type, ...]] = {
+    "integer": (int,),
+    "boolean": (bool,),
+    "string": (str,),
+    "null": (type(None),),
+    "number": (int, float),
+    "array": (list,),
+}
+
+
+def documented_keys() -> dict[str, str]:
+    """The keys of README.md's `### exotour search --json` table, with their types."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("\n### exotour search --json\n")
+    end = min(
+        (i for i in (text.find("\n## ", start + 1), text.find("\n### ", start + 1)) if i > 0),
+        default=len(text),
+    )
+    keys: dict[str, str] = {}
+    for line in text[start:end].splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`"):
+            keys[cells[0].strip("`")] = cells[1]
+    return keys
+
+
+def _matches(value: object, documented: str) -> bool:
+    kinds = [word for word in documented.replace(" or ", " ").split() if word in _TYPES]
+    return any(
+        isinstance(value, _TYPES[kind]) and not (kind != "boolean" and isinstance(value, bool))
+        for kind in kinds
+    )
+
+
+@pytest.mark.parametrize("argv", [["collagen"], ["colagen"], ["--limit", "1", "microneedling"]])
+def test_the_readme_documents_every_json_key_with_its_type(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    documented = documented_keys()
+    document = json.loads(run_cli(["search", "--json", *argv], capsys).out)
+    top = {key for key in documented if not key.startswith("hits[].")}
+    per_hit = {key.removeprefix("hits[].") for key in documented if key.startswith("hits[].")}
+    assert set(document) == top
+    for key in top:
+        assert _matches(document[key], documented[key]), key
+    for hit in document["hits"]:
+        assert set(hit) == per_hit
+        for key in per_hit:
+            assert _matches(hit[key], documented[f"hits[].{key}"]), key

@@ -3,6 +3,8 @@ snippets, where a hit's page is, highlighting a page, and that no query can rais
 
 from __future__ import annotations
 
+import shlex
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,18 +12,20 @@ from rich.segment import Segment
 from rich.style import Style
 
 from exotour.model import EvidenceNote, GlossaryEntry, Section, Source, Tour
-from exotour.render.highlight import PAGE_MATCH_STYLE, highlight_page, highlighted
+from exotour.render.highlight import PAGE_MATCH_STYLE, highlight_page
 from exotour.render.page import Page
+from exotour.render.results import highlighted
 from exotour.search.engine import (
     Hit,
     excerpt,
-    markdown_passages,
+    first_match,
     match_spans,
     page_holding,
     parse_query,
     search,
     suggest,
 )
+from exotour.search.passages import markdown_passages
 from exotour.tui.pages import Paginator
 
 
@@ -96,7 +100,7 @@ def test_sections_come_before_glossary_entries(small: Tour) -> None:
     assert ids(hits) == ["keyworded", "Angiogenesis"]
     assert hits[1].section is None
     assert hits[1].command == "exotour glossary Angiogenesis"
-    assert hits[0].command == "exotour learn keyworded"
+    assert hits[0].command == "exotour learn keyworded --at angiogenesis"
 
 
 @pytest.mark.parametrize(
@@ -245,7 +249,11 @@ def test_hits_as_json() -> None:
     tour = make_tour(section("s", "Skin", "Collagen is a protein."))
     data = search(tour, "collagen")[0].as_json()
     assert set(data) >= {"id", "title", "snippet", "score", "section", "passage", "command"}
-    assert data["section"] == 1 and data["id"] == "s" and data["command"] == "exotour learn s"
+    assert (
+        data["section"] == 1
+        and data["id"] == "s"
+        and data["command"] == "exotour learn s --at collagen"
+    )
     assert data["highlights"] == [[0, 8]]
 
 
@@ -278,6 +286,62 @@ def test_the_page_a_hit_opens_shows_its_match(tour: Tour, size: tuple[int, int])
             shown = texts[page_holding(texts, hit)]
             word = hit.text[slice(*hit.spans[0])] if hit.spans else query
             assert word.casefold() in " ".join(shown.split()).casefold(), (query, hit)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 15), (200, 60)])
+def test_learn_at_words_opens_the_page_of_the_sections_first_hit(
+    tour: Tour, size: tuple[int, int]
+) -> None:
+    # The contract of `exotour learn SECTION --at WORDS`, which search suggests for each hit.
+    pages = Paginator(tour, *size)
+    for query in ("collagen", "microneedling", '"stem cells"', "heal*", "fda warning"):
+        first_of_section: dict[int, Hit] = {}
+        for hit in search(tour, query, limit=20):
+            if hit.section is not None and hit.field == "text":
+                first_of_section.setdefault(hit.section, hit)
+                assert hit.command.endswith(" --at " + shlex.quote(hit.at))
+        for number, hit in first_of_section.items():
+            texts = [page.text for page in pages.pages(number)]
+            found = first_match(texts, hit.at)
+            assert found is not None, (query, hit.id)
+            page, (start, end) = found
+            assert 0 <= start < end <= len(texts[page])
+            # The page shows the start of the first match: all of it, or a phrase's first word.
+            shown = (
+                texts[page][start:end] + " " + (texts[page + 1] if end == len(texts[page]) else "")
+            )
+            assert match_spans(shown, hit.terms), (query, hit.id)
+
+
+def test_a_later_passage_gets_the_words_that_find_it_first(tour: Tour) -> None:
+    hits = [h for h in search(tour, "microneedling", 20) if h.id == "how-does-it-work"]
+    assert len(hits) > 1
+    for hit in hits:
+        assert hit.at == "microneedling" or hit.at.startswith('"')
+    later = [hit for hit in hits if hit.at != "microneedling"]
+    assert later
+    passages = [text for kind, text in section_passages(tour, "how-does-it-work")]
+    for hit in later:
+        found = first_match(passages, hit.at)
+        assert found is not None and found[0] == hit.passage
+        assert hit.command == f"exotour learn how-does-it-work --at {shlex.quote(hit.at)}"
+
+
+def section_passages(tour: Tour, id_: str) -> list[tuple[str, str]]:
+    from exotour.search.passages import section_rows
+
+    number = [s.id for s in tour.sections].index(id_)
+    return [(row.kind, row.text) for row in section_rows(number, tour.sections[number])]
+
+
+def test_first_match_prefers_a_text_with_every_word_and_says_where() -> None:
+    texts = ["Collagen alone.", "Nothing here.", "Skin and collagen together.", "skin"]
+    assert first_match(texts, "collagen skin") == (2, (0, 4))  # its first match
+    assert first_match(texts, "collagen") == (0, (0, 8))
+    assert first_match(texts, "skin zebrafish") == (2, (0, 4))  # no text has both: any
+    assert first_match(texts, "zebrafish") is None
+    assert first_match(texts, "* ( -") is None
+    assert first_match([], "collagen") is None
 
 
 def test_highlight_page_styles_matched_words_and_keeps_the_text() -> None:

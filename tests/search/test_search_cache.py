@@ -1,9 +1,11 @@
-"""The cached index file: written for big tours, reused while the content is the same, rebuilt
-silently when it is stale or corrupt, and skipped when the cache folder cannot be written."""
+"""The cached index file: written for big tours, reused while the tour's fingerprint and the
+indexing code are the same, rebuilt silently when it is stale, corrupt or planted, written
+atomically, and skipped when the cache folder cannot be written."""
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -11,15 +13,16 @@ from pathlib import Path
 import pytest
 from helpers import run_cli
 
-from exotour.commands import search as command
 from exotour.model import Tour
-from exotour.search import engine
+from exotour.search import cache as files
+from exotour.search import engine, index, passages
 
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("EXOTOUR_CACHE_DIR", str(folder))
+    monkeypatch.setattr(engine, "_open", [])
     return folder
 
 
@@ -28,19 +31,19 @@ def content(tour: Tour) -> Path:
     return tour.content_dir
 
 
-def hits(index: engine.Index) -> list[str]:
-    return [hit.id for hit in index.hits(engine.parse_query("collagen"), 10)]
+def hits(opened: index.Index) -> list[str]:
+    return [hit.id for hit in opened.hits(engine.parse_query("collagen"), 10)]
 
 
-def fingerprint_in(path: Path) -> str:
+def key_in(path: Path) -> str:
     with sqlite3.connect(path) as connection:
-        row = connection.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        row = connection.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
     return str(row[0])
 
 
 def test_the_cache_is_written_once_and_then_read(tour: Tour, cache: Path) -> None:
     first = engine.open_index(tour, cache=True)
-    path = engine.cache_path(content(tour))
+    path = files.cache_path(content(tour))
     assert path.parent == cache and path.is_file()
     assert first.path == path
     written = path.stat().st_mtime_ns
@@ -50,15 +53,17 @@ def test_the_cache_is_written_once_and_then_read(tour: Tour, cache: Path) -> Non
     assert [p.name for p in cache.iterdir()] == [path.name]  # no temporary files left
 
 
-def test_a_stale_cache_is_rebuilt(tour: Tour, cache: Path) -> None:
+def test_the_key_is_the_fingerprint_and_the_indexing_code(tour: Tour, cache: Path) -> None:
     engine.open_index(tour, cache=True)
-    path = engine.cache_path(content(tour))
+    path = files.cache_path(content(tour))
+    assert key_in(path) == files.index_key(tour)
     changed = dataclasses.replace(tour, fingerprint="0" * 64)
-    assert engine.cache_path(content(changed)) == path  # the same content folder, the same file
-    index = engine.open_index(changed, cache=True)
-    assert index.path == path
-    assert fingerprint_in(path) == "0" * 64
-    assert hits(index) != []
+    assert files.index_key(changed) != files.index_key(tour)
+    assert files.cache_path(content(changed)) == path  # the same content folder, the same file
+    rebuilt = engine.open_index(changed, cache=True)
+    assert rebuilt.path == path
+    assert key_in(path) == files.index_key(changed)
+    assert hits(rebuilt) != []
 
 
 @pytest.mark.parametrize(
@@ -69,12 +74,12 @@ def test_a_corrupt_cache_is_rebuilt_silently(
     tour: Tour, cache: Path, damage: bytes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     engine.open_index(tour, cache=True)
-    path = engine.cache_path(content(tour))
+    path = files.cache_path(content(tour))
     path.write_bytes(damage)
-    index = engine.open_index(tour, cache=True)
-    assert index.path == path
-    assert hits(index) != []
-    assert fingerprint_in(path) == tour.fingerprint
+    opened = engine.open_index(tour, cache=True)
+    assert opened.path == path
+    assert hits(opened) != []
+    assert key_in(path) == files.index_key(tour)
     assert capsys.readouterr() == ("", "")
 
 
@@ -82,14 +87,84 @@ def test_a_cache_damaged_while_open_is_replaced(
     tour: Tour, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(engine, "CACHE_MIN_ROWS", 0)  # this tour is cached too
-    monkeypatch.setattr(engine, "_open", [])
     assert engine.search(tour, "collagen") != []
-    path = engine.cache_path(content(tour))
+    path = files.cache_path(content(tour))
     assert engine.index_for(tour).path == path
     broken = engine.index_for(tour)
     broken.connection.close()  # as good as a file gone bad: every query now fails
     assert [h.id for h in engine.search(tour, "collagen")] == hits(engine.memory_index(tour))
     assert engine.index_for(tour) is not broken
+
+
+def _plant(path: Path, *rows: tuple[object, ...]) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.executemany(
+            "INSERT INTO passages(title, keywords, takeaway, text, kind, section, passage, ref)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        # A row that names a real section, with an escape sequence in its text.
+        ("How does it work?", "", "", "\x1b[2J\x1b[31m collagen now", "paragraph", 2, 0, "x"),
+        ("How does it work?", "", "", "\x1b]8;;http://e.vil\x07 collagen", "paragraph", 2, 9, ""),
+        ("How does it work?", "", "", "\x1b[31m collagen", "list", 2, 0, "how-does-it-work"),
+        # A row for a section or a glossary term the tour does not have.
+        ("Planted", "", "", "collagen everywhere", "paragraph", 99, 0, "planted"),
+        ("Planted", "", "", "collagen is planted", "glossary", None, 0, "Nope"),
+        ("Wrong title", "", "", "collagen here", "paragraph", 2, 0, "how-does-it-work"),
+    ],
+)
+def test_a_planted_row_never_reaches_the_output_and_the_cache_is_rebuilt(
+    tour: Tour, cache: Path, planted: tuple[object, ...]
+) -> None:
+    engine.open_index(tour, cache=True)
+    path = files.cache_path(content(tour))
+    _plant(path, planted)
+    found = engine.search(tour, "collagen", 50, cache=True)
+    assert [h.id for h in found] == hits(engine.memory_index(tour))
+    for hit in found:
+        assert "\x1b" not in hit.text + hit.title and "planted" not in hit.text
+    with sqlite3.connect(path) as connection:  # rebuilt: the planted row is gone
+        rows = connection.execute("SELECT count(*) FROM passages WHERE text = ?", (planted[3],))
+        assert rows.fetchone()[0] == 0
+
+
+def test_text_that_reaches_a_terminal_is_printable(tmp_path: Path) -> None:
+    # Bidi overrides are not control characters, so content may hold them; shown, they act not.
+    from exotour.model import Section
+
+    trick = Section("s", "Title \u202e", "", "Collagen \u202eevil\u202c here.")
+    tour = Tour("t", "T", "", "", (trick,))
+    (hit,) = engine.search(tour, "collagen")
+    assert "\u202e" not in hit.text + hit.title
+    assert "\\u202e" in hit.text
+    assert [hit.text[a:b] for a, b in hit.spans] == ["Collagen"]
+    assert hit.excerpt()[0] == hit.text
+
+
+def test_an_interrupted_build_leaves_no_temporary_file(
+    tour: Tour, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(index, "build", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        engine.open_index(tour, cache=True)
+    assert list(cache.iterdir()) == []
+
+
+def test_a_folder_where_the_cache_file_goes_means_an_index_in_memory(
+    tour: Tour, cache: Path
+) -> None:
+    files.cache_path(content(tour)).mkdir(parents=True)
+    opened = engine.open_index(tour, cache=True)
+    assert opened.path is None
+    assert hits(opened) != []
 
 
 def test_an_unwritable_cache_folder_means_an_index_in_memory(
@@ -98,9 +173,9 @@ def test_an_unwritable_cache_folder_means_an_index_in_memory(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("EXOTOUR_CACHE_DIR", str(blocker / "cache"))
-    index = engine.open_index(tour, cache=True)
-    assert index.path is None
-    assert hits(index) != []
+    opened = engine.open_index(tour, cache=True)
+    assert opened.path is None
+    assert hits(opened) != []
 
 
 def test_small_tours_and_tours_without_a_fingerprint_stay_in_memory(
@@ -118,27 +193,30 @@ def test_the_cache_folder_defaults_to_the_user_cache(
 ) -> None:
     monkeypatch.delenv("EXOTOUR_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert engine.cache_dir() == tmp_path / "exotour"
+    assert files.cache_dir() == tmp_path / "exotour"
 
 
-# -- `exotour search` answers from the cache while the content is unchanged ---------------------
+# -- `exotour search` answers from the caches while the content is unchanged --------------------
 
 
-def test_search_answers_from_the_cache_without_reading_the_content(
+def test_a_repeated_search_reads_no_yaml_and_parses_no_markdown(
     content_copy: Path,
     cache: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr("exotour.content.cache.SETTLE_NS", 0)  # cache a folder just copied
     argv = ["--content", str(content_copy), "search", "collagen"]
     first = run_cli(argv, capsys)
     assert first.status == 0
-    assert [p.name for p in cache.iterdir()] == [engine.cache_path(content_copy).name]
+    assert files.cache_path(content_copy).name in [p.name for p in cache.iterdir()]
 
-    def no_yaml(options: object) -> Tour:
-        raise AssertionError("the content was read although the cache is current")
+    def unwanted(*args: object) -> object:
+        raise AssertionError("read or parsed again although the caches are current")
 
-    monkeypatch.setattr(command, "load", no_yaml)
+    monkeypatch.setattr("exotour.content.loader.load_tour", unwanted)
+    monkeypatch.setattr(passages, "_parser", unwanted)
+    monkeypatch.setattr(engine, "_open", [])
     assert run_cli(argv, capsys) == first
     assert run_cli([*argv[:-1], "colagen"], capsys).err.endswith("did you mean: collagen?\n")
 
@@ -155,8 +233,9 @@ def test_changed_content_is_read_again_and_the_cache_rebuilt(
     )
     found = run_cli([*argv, "zebrafish"], capsys)
     assert found.status == 0
-    assert f"exotour --content {content_copy} learn safety" in found.out
-    assert [p.name for p in cache.iterdir()] == [engine.cache_path(content_copy).name]
+    assert f"exotour --content {content_copy} learn safety --at zebrafish" in found.out
+    names = [p.name for p in cache.iterdir() if p.name.startswith("search-")]
+    assert names == [files.cache_path(content_copy).name]
 
 
 def test_search_with_a_corrupt_cache_file_reads_the_content_silently(
@@ -164,19 +243,20 @@ def test_search_with_a_corrupt_cache_file_reads_the_content_silently(
 ) -> None:
     argv = ["--content", str(content_copy), "search", "collagen"]
     first = run_cli(argv, capsys)
-    engine.cache_path(content_copy).write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
+    files.cache_path(content_copy).write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
     assert run_cli(argv, capsys) == first
     assert run_cli(argv, capsys) == first  # and the rebuilt file serves the next search
 
 
-def test_the_content_key_follows_the_files_the_loader_reads(content_copy: Path) -> None:
-    key = engine.content_key(content_copy)
-    assert key is not None and key == engine.content_key(content_copy)
-    (content_copy / ".notes.txt").write_text("hidden files are not content")
-    (content_copy / "schema" / "extra.json").parent.mkdir(exist_ok=True)
-    (content_copy / "schema" / "extra.json").write_text("{}")
-    assert engine.content_key(content_copy) == key
-    glossary = content_copy / "glossary.yaml"
-    glossary.write_bytes(glossary.read_bytes() + b"\n")
-    assert engine.content_key(content_copy) not in (None, key)
-    assert engine.content_key(content_copy / "missing") is None
+def test_files_the_loader_does_not_read_are_not_read(
+    content_copy: Path, cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Today's fingerprint is the loader's: a huge file, or a FIFO that would hang a reader,
+    # beside the tour is never opened by a search.
+    with (content_copy / "notes.bin").open("wb") as huge:
+        huge.truncate(3 * 1024**3)  # sparse: 3 GB that take no room
+    os.mkfifo(content_copy / "pipe.txt")
+    os.mkfifo(content_copy / "sections" / "pipe.txt")
+    result = run_cli(["--content", str(content_copy), "search", "collagen"], capsys)
+    assert (result.status, result.err) == (0, "")
+    assert result.out.startswith("3 results for 'collagen'")

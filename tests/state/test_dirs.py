@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from platformdirs import user_cache_path, user_state_path
 
-from exotour.search import engine as search
+from exotour.search import cache as search
 from exotour.state import paths as dirs
 
 

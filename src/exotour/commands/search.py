@@ -1,7 +1,9 @@
 """`exotour search QUERY...`: the best passages first, the words highlighted, how to open each.
 
 No hits exits 1, as grep does, with "did you mean" when a close word finds something; an empty
-query is a usage error (exit 2). `--json` prints the hits as a list of objects.
+query is a usage error (exit 2). `--json` prints one object, as README.md's "JSON output"
+documents it. The tour comes from the tour cache and its index from the index cache, so a
+repeated search reads no YAML and parses no Markdown.
 """
 
 from __future__ import annotations
@@ -9,16 +11,16 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from exotour.commands import Options, command_prefix, load, stdout
+from exotour.commands import Options, command_prefix, emit, load, stdout
 from exotour.errors import ExitStatus, NoResultsError, UsageError
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-
-    from exotour.search.engine import Hit
+    from exotour.search.hits import Hit
 
 # The longest query an error message repeats; a pasted page would bury the message.
 SHOWN_QUERY = 60
+# The version of the JSON object `--json` prints; raised when a key changes meaning or goes.
+JSON_FORMAT = 1
 
 
 def query_text(words: list[str]) -> str:
@@ -34,10 +36,11 @@ def query_text(words: list[str]) -> str:
 
 
 def shown(query: str) -> str:
-    """QUERY as an error message may show it: no control characters, and not too long."""
-    from exotour.search.engine import clean
+    """QUERY as a message may show it: nothing a terminal would act on, and not too long."""
+    from exotour.search.query import clean
+    from exotour.text import printable
 
-    text = clean(query)
+    text = printable(clean(query))
     return text if len(text) <= SHOWN_QUERY else text[: SHOWN_QUERY - 1] + "…"
 
 
@@ -47,109 +50,61 @@ def run(options: Options, query: list[str], *, limit: int, as_json: bool) -> Exi
         raise UsageError(
             "the search query is empty", hint="give a word to find, as in: exotour search collagen"
         )
-    from exotour.search.engine import FolderSearch, parse_query
+    from exotour.search.engine import search, suggest
 
-    # From the cache file while the content is unchanged: no YAML to read, so it starts fast.
-    engine = FolderSearch(options.content_dir(), lambda: load(options))
-    hits = engine.search(text, limit + 1)  # one more than shown, to know if there are more
+    tour = load(options)  # from the tour cache while the folder is unchanged
+    hits = search(tour, text, limit + 1, cache=True)  # one more than shown: are there more?
     more = len(hits) > limit
     hits = hits[:limit]
-    if not hits:
-        if as_json:
-            sys.stdout.write("[]\n")
-        suggestion = engine.suggest(text)
-        if suggestion:
-            hint = f"did you mean: {suggestion}?"
-        elif not parse_query(text):
-            hint = "search for words or numbers; punctuation and symbols are not indexed"
-        elif len(parse_query(text)) > 1:
-            hint = "every word must be in the same passage; try fewer words"
-        else:
-            hint = "try another word, or the start of one followed by *, as in collag*"
-        raise NoResultsError(f"no results for '{shown(text)}'", hint=hint)
     prefix = command_prefix(options)
+    suggestion = None if hits else suggest(tour, text, cache=True)
     if as_json:
-        import json
+        _print_json(text, hits, limit=limit, more=more, suggestion=suggestion, prefix=prefix)
+    if not hits:
+        raise NoResultsError(f"no results for '{shown(text)}'", hint=_hint(text, suggestion))
+    if not as_json:
+        from exotour.render.results import results_screen
 
-        data = [hit.as_json(prefix) for hit in hits]
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-        return ExitStatus.OK
-    console = stdout(options)
-    show(console, results(hits, text, limit if more else None, width=console.width, prefix=prefix))
+        console = stdout(options)
+        more_limit = limit if more else None
+        screen = results_screen(hits, shown(text), more_limit, width=console.width, prefix=prefix)
+        emit(options, screen, console)
     return ExitStatus.OK
 
 
-def show(console: Console, blocks: list[RenderableType | str]) -> None:
-    """Print BLOCKS; a str is a command, printed whole on its line so it can be copied.
+def _hint(text: str, suggestion: str | None) -> str:
+    from exotour.search.query import parse_query
 
-    On a terminal with Rich (long commands soft-wrap), elsewhere as plain text.
-    """
-    from rich.console import Console
-    from rich.text import Text
+    if suggestion:
+        return f"did you mean: {shown(suggestion)}?"
+    if not parse_query(text):
+        return "search for words or numbers; punctuation and symbols are not indexed"
+    if len(parse_query(text)) > 1:
+        return "every word must be in the same passage; try fewer words"
+    return "try another word, or the start of one followed by *, as in collag*"
 
-    if console.is_terminal:
-        for block in blocks:
-            if isinstance(block, str):
-                console.print(Text(block, style="green"), soft_wrap=True)
-            else:
-                console.print(block)
-        return
-    plain = Console(
-        color_system=None,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        width=console.width,
-        file=console.file,
+
+def json_document(
+    query: str, hits: list[Hit], *, limit: int, more: bool, suggestion: str | None, prefix: str
+) -> dict[str, object]:
+    """The object `search --json` prints; README.md documents every key."""
+    return {
+        "format": JSON_FORMAT,
+        "query": query,
+        "limit": limit,
+        "more": more,
+        "suggestion": suggestion,
+        "hits": [hit.as_json(prefix) for hit in hits],
+    }
+
+
+def _print_json(
+    query: str, hits: list[Hit], *, limit: int, more: bool, suggestion: str | None, prefix: str
+) -> None:
+    import json
+
+    document = json_document(
+        query, hits, limit=limit, more=more, suggestion=suggestion, prefix=prefix
     )
-    lines: list[str] = []
-    for block in blocks:
-        if isinstance(block, str):
-            lines.append(block)
-            continue
-        with plain.capture() as capture:
-            plain.print(block)
-        lines.extend(line.rstrip() for line in capture.get().splitlines())
-    sys.stdout.write("\n".join(lines) + "\n")
-
-
-def results(
-    hits: list[Hit], query: str, more: int | None, *, width: int, prefix: str = "exotour"
-) -> list[RenderableType | str]:
-    """The hits, best first: where each is, its snippet with the words highlighted, its command.
-
-    MORE is the --limit that cut the list short, if one did.
-    """
-    from rich.padding import Padding
-    from rich.text import Text
-
-    from exotour.render.highlight import highlighted
-
-    count = len(hits)
-    heading = f"{count} result{'s' if count != 1 else ''} for '{shown(query)}', best first"
-    if more:
-        heading += f"; there are more (--limit {more * 2})"
-    parts: list[RenderableType | str] = [Text(heading, style="dim")]
-    size = max(60, min(2 * (width - 4) - 16, 240))  # two lines, leaving room for wrapping
-    for hit in hits:
-        place = Text()
-        if hit.section is None:
-            place.append("Glossary · ", style="bold")
-        else:
-            place.append(f"Section {hit.section + 1} · ", style="bold")
-        place.append_text(highlighted(hit.title, hit.title_spans, base="bold"))
-        if hit.section is not None:
-            place.append(f" · {hit.id}", style="dim")
-        if hit.kind == "note":
-            place.append(" · evidence note", style="cyan")
-        snippet, spans = hit.excerpt(size)
-        if hit.field != "text":
-            label = "Takeaway: " if hit.field == "takeaway" else "Keywords: "
-            snippet, spans = (
-                label + snippet,
-                tuple((a + len(label), b + len(label)) for a, b in spans),
-            )
-        command = hit.command_from(prefix)
-        parts.extend([Text(""), place, Padding(highlighted(snippet, spans), (0, 0, 0, 2))])
-        parts.append(f"  {command}")
-    return parts
+    # ASCII escapes: no character can act on a terminal, and any output encoding can carry it.
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=True) + "\n")

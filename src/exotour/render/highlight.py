@@ -1,4 +1,4 @@
-"""Matched words made visible: in a snippet (Text with styled spans) and on a rendered page.
+"""Matched words made visible on a rendered page (snippets are drawn by render/results.py).
 
 Highlighting only adds styles to the characters that matched; text is never turned into markup,
 so a bracket in content stays a bracket.
@@ -12,34 +12,24 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+
+# Its old home, where the tui imports it from; render/results.py is where it lives.
+from exotour.render.results import highlighted as highlighted
 
 if TYPE_CHECKING:  # `exotour search` needs no pages, and paginate brings in the model
     from exotour.render.page import Line, Page
 
-# Snippets in a list: a colour that reads on dark and light terminals, bold for when it does not.
-MATCH_STYLE = Style(bold=True, color="yellow")
 # On a page, whose text has styles of its own, reverse video stands out whatever they are.
 PAGE_MATCH_STYLE = Style(bold=True, reverse=True)
 
 Span = tuple[int, int]
 
 
-def highlighted(
-    text: str, spans: Iterable[Span], style: Style = MATCH_STYLE, base: str | Style = ""
-) -> Text:
-    """TEXT as a Text in style BASE, with the characters of each span in STYLE."""
-    out = Text(text, style=base)
-    for start, end in spans:
-        out.stylize(style, start, end)
-    return out
-
-
 def highlight_page(page: Page, terms: Sequence[str]) -> Page:
     """PAGE with every word that matches one of TERMS (as search matches: stems, case and
     accents do not matter; `heal*` is a prefix, `stem cells` a phrase) in PAGE_MATCH_STYLE."""
     from exotour.render.page import Page
-    from exotour.search.engine import match_spans
+    from exotour.search.snippets import match_spans
 
     texts = ["".join(seg.text for seg in line if not seg.control) for line in page.lines]
     marks = _per_line(texts, match_spans("\n".join(texts), terms))
