@@ -34,9 +34,9 @@ TYPES = {
     dict: "object",
 }
 SINGULAR = {"strings": "string", "integers": "integer", "numbers": "number", "objects": "object"}
-SINGULAR |= {"booleans": "boolean"}
+SINGULAR |= {"booleans": "boolean", "arrays": "array"}
 # Commands whose subsection the layer that owns them writes; checked as soon as it is there.
-PENDING = frozenset({"search"})
+PENDING: frozenset[str] = frozenset()
 
 
 def _json_part() -> str:

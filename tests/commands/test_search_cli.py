@@ -28,7 +28,7 @@ def test_search_lists_the_passages_best_first_with_the_command_to_open_each(
     # The first opens the first mention; the second names words that find its own passage.
     assert commands == [
         "  exotour learn how-does-it-work --at collagen",
-        "  exotour learn how-does-it-work --at '\"collagen and\"'",
+        "  exotour learn how-does-it-work --at '\"collagen or\"'",
     ]
     assert "Glossary · Collagen" in result.out
     assert "  exotour glossary Collagen" in result.out

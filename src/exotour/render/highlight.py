@@ -13,9 +13,6 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from rich.style import Style
 
-# Its old home, where the tui imports it from; render/results.py is where it lives.
-from exotour.render.results import highlighted as highlighted
-
 if TYPE_CHECKING:  # `exotour search` needs no pages, and paginate brings in the model
     from exotour.render.page import Line, Page
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from exotour.render.highlight import highlighted
 from exotour.render.palette import Palette
+from exotour.render.results import highlighted
 from exotour.tui.overlay import CLOSE, Jump, OverlayAnswer
 from exotour.tui.overlays import overlay_frame
 
