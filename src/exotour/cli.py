@@ -36,6 +36,16 @@ def _options(ctx: typer.Context) -> Options:
     return options if options is not None else Options()
 
 
+NO_PAGER_HELP = "Print long output instead of showing it in $PAGER."
+
+
+def _paged(ctx: typer.Context, no_pager: bool) -> Options:
+    """The options, with a --no-pager given after the command as well as before it."""
+    options = _options(ctx)
+    options.no_pager = options.no_pager or no_pager
+    return options
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"exotour {__version__}")
@@ -57,13 +67,18 @@ def root(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colours or styles, as NO_COLOR does.")
     ] = False,
+    ascii_only: Annotated[
+        bool,
+        typer.Option("--ascii", help="No box drawing or symbols, as ACCESSIBLE=1 does."),
+    ] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=NO_PAGER_HELP)] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """A guided tour of exosome therapy in the terminal, with what the evidence says."""
-    ctx.obj = Options(content, no_color)
+    ctx.obj = Options(content, no_color, ascii=ascii_only, no_pager=no_pager)
     if ctx.invoked_subcommand is None:
         from exotour.commands import welcome
 
@@ -111,22 +126,25 @@ def summary(
     as_markdown: Annotated[
         bool, typer.Option("--markdown", help="Print the summary as Markdown.")
     ] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=NO_PAGER_HELP)] = False,
 ) -> None:
     """The gist of the whole tour on one screen: one takeaway per section."""
     from exotour.commands import summary as command
 
-    raise typer.Exit(int(command.run(_options(ctx), as_json=as_json, as_markdown=as_markdown)))
+    options = _paged(ctx, no_pager)
+    raise typer.Exit(int(command.run(options, as_json=as_json, as_markdown=as_markdown)))
 
 
 @app.command()
 def sections(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the contents as JSON.")] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=NO_PAGER_HELP)] = False,
 ) -> None:
     """The contents: number, id, title, reading time and what you have read."""
     from exotour.commands import sections as command
 
-    raise typer.Exit(int(command.run(_options(ctx), as_json=as_json)))
+    raise typer.Exit(int(command.run(_paged(ctx, no_pager), as_json=as_json)))
 
 
 @app.command()
@@ -135,11 +153,12 @@ def show(
     section: Annotated[
         str, typer.Argument(help="An id, a number, or the start of a title.", metavar="SECTION")
     ],
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=NO_PAGER_HELP)] = False,
 ) -> None:
     """Print one section in full, with no keys to press."""
     from exotour.commands import show as command
 
-    raise typer.Exit(int(command.run(_options(ctx), section)))
+    raise typer.Exit(int(command.run(_paged(ctx, no_pager), section)))
 
 
 @app.command()
@@ -173,11 +192,12 @@ def export(
 def glossary(
     ctx: typer.Context,
     term: Annotated[str | None, typer.Argument(help="Show one term (aliases work too).")] = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=NO_PAGER_HELP)] = False,
 ) -> None:
     """The key terms in plain words, or one term."""
     from exotour.commands import glossary as command
 
-    raise typer.Exit(int(command.run(_options(ctx), term)))
+    raise typer.Exit(int(command.run(_paged(ctx, no_pager), term)))
 
 
 @app.command()
