@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from exotour.model import Tour
     from exotour.render.console import Look
@@ -70,6 +70,7 @@ def shell_quote(word: str) -> str:
 
     if not UNSAFE_CHARS.search(word):
         return shlex.quote(word)
+
     def escaped(char: str) -> str:
         if UNSAFE_CHARS.match(char):
             return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
@@ -121,7 +122,7 @@ def warn(lines: list[str]) -> None:
         message(f"exotour: warning: {line}")
 
 
-def emit(options: Options, screen: object, console: Console | None = None) -> None:
+def emit(options: Options, screen: RenderableType, console: Console | None = None) -> None:
     """SCREEN with its styles on a terminal (through the pager when it is taller than the
     screen, unless --no-pager); elsewhere (a pipe, a file) as plain text."""
     from exotour.render.printer import emit as print_screen
@@ -129,7 +130,7 @@ def emit(options: Options, screen: object, console: Console | None = None) -> No
     print_screen(screen, look=options.look(), pager=not options.no_pager, console=console)
 
 
-def print_plain(options: Options, renderable: object) -> None:
+def print_plain(options: Options, renderable: RenderableType) -> None:
     """Print as plain text, whatever the terminal: no escape codes, no trailing spaces."""
     from exotour.render.printer import print_plain as print_text
 

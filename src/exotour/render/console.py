@@ -30,7 +30,14 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.text import Span, Text
 
-from exotour.render.terminal import NEEDS_CARE, AsciiStream, ascii_symbols, guard, terminal_safe, utf
+from exotour.render.terminal import (
+    NEEDS_CARE,
+    AsciiStream,
+    ascii_symbols,
+    guard,
+    terminal_safe,
+    utf,
+)
 
 if TYPE_CHECKING:
     from rich.console import ConsoleOptions, RenderableType
@@ -75,6 +82,9 @@ class Look:
     ascii: bool = False
 
 
+DEFAULT_LOOK = Look()
+
+
 @dataclass(frozen=True)
 class Display:
     """How output to one stream may look."""
@@ -92,7 +102,7 @@ def isatty(stream: object) -> bool:
         return False
 
 
-def display(stream: IO[str], env: Environment, look: Look = Look()) -> Display:
+def display(stream: IO[str], env: Environment, look: Look = DEFAULT_LOOK) -> Display:
     """The rules in this module's docstring, for output to STREAM."""
     variables = env.environ
     forced = bool(variables.get("FORCE_COLOR")) or env.flag("CLICOLOR_FORCE")
@@ -180,7 +190,7 @@ def rewritten(text: Text, pattern: re.Pattern[str], fix: Callable[[str], str]) -
 
 def make_console(
     env: Environment | None = None,
-    look: Look = Look(),
+    look: Look = DEFAULT_LOOK,
     *,
     stderr: bool = False,
     width: int | None = None,

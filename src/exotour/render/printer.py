@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exotour.render.console import Environment, Look, display, isatty, make_console
+from exotour.render.console import (
+    DEFAULT_LOOK,
+    Environment,
+    Look,
+    display,
+    isatty,
+    make_console,
+)
 from exotour.render.terminal import guard
 
 if TYPE_CHECKING:
@@ -30,7 +37,7 @@ def emit(
     screen: RenderableType,
     *,
     env: Environment | None = None,
-    look: Look = Look(),
+    look: Look = DEFAULT_LOOK,
     pager: bool = True,
     console: Console | None = None,
 ) -> None:
@@ -56,7 +63,7 @@ def print_plain(
     renderable: RenderableType,
     *,
     env: Environment | None = None,
-    look: Look = Look(),
+    look: Look = DEFAULT_LOOK,
     width: int | None = None,
 ) -> None:
     """RENDERABLE as plain text at WIDTH (default: the terminal's, or 80)."""

@@ -19,6 +19,7 @@ Only the standard library at import: every command imports this.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import unicodedata
 from typing import IO
@@ -43,7 +44,7 @@ SYMBOLS: dict[str, str] = {
     "◦": "o",
     "▪": "*",
     "—": "--",
-    "–": "-",
+    "\u2013": "-",
     "→": "->",
     "←": "<-",
     "↑": "^",
@@ -51,11 +52,11 @@ SYMBOLS: dict[str, str] = {
     "⏎": "Enter",
     "“": '"',
     "”": '"',
-    "‘": "'",
-    "’": "'",
+    "\u2018": "'",
+    "\u2019": "'",
     "«": '"',
     "»": '"',
-    "×": "x",
+    "\u00d7": "x",
     "≥": ">=",
     "≤": "<=",
     "≈": "~",
@@ -135,10 +136,9 @@ def guard(stream: IO[str]) -> None:
         return
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
-        try:
+        # A closed or detached stream is left alone: nothing will be written to it.
+        with contextlib.suppress(ValueError, OSError):
             reconfigure(errors=ERROR_HANDLER)
-        except (ValueError, OSError):  # a closed or detached stream: nothing will be written
-            pass
 
 
 class AsciiStream:
