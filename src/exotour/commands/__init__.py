@@ -33,6 +33,15 @@ class Options:
         self.no_color = no_color
         self.ascii = ascii  # --ascii: no box drawing or symbols, for screen readers
         self.no_pager = no_pager  # --no-pager, before or after the command
+        # Every command starts here, through either door: from now on what stdout cannot encode
+        # (PYTHONIOENCODING=ascii, LANG=C) is written as a stand-in, never a UnicodeEncodeError,
+        # whichever module writes it.
+        import sys
+
+        from exotour.render.terminal import guard
+
+        guard(sys.stdout)
+        guard(sys.stderr)
 
     def look(self) -> Look:
         from exotour.render.console import Look  # without Rich's layout modules
