@@ -14,14 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exotour.render.console import (
-    DEFAULT_LOOK,
-    Environment,
-    Look,
-    display,
-    isatty,
-    make_console,
-)
+from exotour.render.console import DEFAULT_LOOK, Environment, Look, display, isatty
 from exotour.render.terminal import guard
 
 if TYPE_CHECKING:
@@ -43,6 +36,8 @@ def emit(
 ) -> None:
     """SCREEN with its styles where output is styled; through the pager where PAGER allows and
     it is taller than the terminal; elsewhere (a pipe, a file, TERM=dumb) as plain text."""
+    from exotour.render.console import make_console  # looked up now: a script may stand in
+
     env = env if env is not None else Environment()
     console = console if console is not None else make_console(env, look)
     if not console.is_terminal:
@@ -67,7 +62,7 @@ def print_plain(
     width: int | None = None,
 ) -> None:
     """RENDERABLE as plain text at WIDTH (default: the terminal's, or 80)."""
-    from exotour.render.console import offscreen_console
+    from exotour.render.console import make_console, offscreen_console
 
     env = env if env is not None else Environment()
     if width is None:
