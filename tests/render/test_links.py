@@ -109,10 +109,10 @@ def test_a_link_too_long_for_the_page_shows_short_and_keeps_its_whole_target() -
 def test_a_note_whose_link_was_shortened_names_the_command_that_prints_it_whole() -> None:
     long = Source("FDA", "A notice", 2019, url="https://www.fda.gov/" + "x" * 60)
     note = EvidenceNote("Text.", "2019", (long,))
-    (entry,) = source_entries(note, whole=False, full_links="exotour show safety")
+    entries = source_entries(note, whole=False, full_links="exotour show safety")
     console = make_console(Environment(stdout=io.StringIO(), environ={}), width=40)
     with console.capture() as capture:
-        console.print(entry)
+        console.print(*entries)
     assert capture.get().splitlines() == [
         "Sources:",
         "- FDA, A notice (2019).",
@@ -121,7 +121,7 @@ def test_a_note_whose_link_was_shortened_names_the_command_that_prints_it_whole(
     ]
     wide = make_console(Environment(stdout=io.StringIO(), environ={}), width=90)
     with wide.capture() as capture:  # wide enough: whole, and no hint
-        wide.print(entry)
+        wide.print(*entries)
     assert capture.get().splitlines()[2:] == [f"  {long.link}"]
 
 

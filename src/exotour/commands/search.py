@@ -84,7 +84,6 @@ def show(console: Console, blocks: list[RenderableType | str]) -> None:
 
     On a terminal with Rich (long commands soft-wrap), elsewhere as plain text.
     """
-    from rich.console import Console
     from rich.text import Text
 
     if console.is_terminal:
@@ -94,14 +93,9 @@ def show(console: Console, blocks: list[RenderableType | str]) -> None:
             else:
                 console.print(block)
         return
-    plain = Console(
-        color_system=None,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        width=console.width,
-        file=console.file,
-    )
+    from exotour.render.console import offscreen_console
+
+    plain = offscreen_console(console.width)
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, str):

@@ -144,7 +144,9 @@ class SafeConsole(Console):
                 NEEDS_CARE.search(text) or (ascii_only and not text.isascii())
             ):
                 text = terminal_safe(text)
-                segment = Segment(ascii_symbols(text) if ascii_only else text, segment.style)
+                if ascii_only:  # laid out already: one character for one
+                    text = ascii_symbols(text, laid_out=True)
+                segment = Segment(text, segment.style)
             yield segment
 
     def _safe_text(self, text: Text) -> Text:

@@ -74,9 +74,8 @@ def link(url: str, room: int | None, indent: str = "") -> Text:
 
 class SourceEntry(Panel):
     """One source as a unit no page splits: an optional HEADING line, the citation (as `- `, or
-    as `N. ` when numbered), its link, an optional CITED_IN line and an optional closing HINT
-    (shown only when a link in LINKS had to be shortened at this width). WHOLE links (plain
-    text) are never shortened."""
+    as `N. ` when numbered), its link and an optional CITED_IN line. WHOLE links (plain text)
+    are never shortened."""
 
     def __init__(
         self,
@@ -86,7 +85,6 @@ class SourceEntry(Panel):
         number: int | None = None,
         heading: str | None = None,
         cited_in: str | None = None,
-        hint: tuple[str, Sequence[str]] | None = None,
     ) -> None:
         super().__init__(Text(""), box=box.ASCII, padding=0)
         self.source = source
@@ -94,56 +92,66 @@ class SourceEntry(Panel):
         self.number = number
         self.heading = heading
         self.cited_in = cited_in
-        self.hint = hint
 
-    def _lines(self, width: int) -> Group:
+    def _lines(self, console: Console, width: int) -> Group:
         source = self.source
         marker = f"{self.number}. " if self.number is not None else "- "
         indent = " " * len(marker)
         parts: list[RenderableType] = []
         if self.heading:
             parts.append(Text(self.heading, style="bold"))
-        citation = Text(marker)
-        citation.append(f"{source.author}, ")
+        citation = Text(f"{source.author}, ")
         citation.append(source.title, style="italic")
         citation.append(f" ({source.year}).")
-        parts.append(citation)
+        # A hanging indent: the citation's lines start under its first word, not the marker.
+        for number, line in enumerate(citation.wrap(console, max(1, width - len(marker)))):
+            parts.append(Text(marker if number == 0 else indent) + line)
         room = None if self.whole else width - len(indent)
         if source.link:
             parts.append(link(source.link, room, indent))
         if self.cited_in:
             parts.append(Text(f"{indent}{self.cited_in}"))
-        if self.hint is not None and room is not None:
-            command, links = self.hint
-            if any(cell_len(each) > room for each in links):
-                parts.append(Text(f"Links in full: {command}", style="dim"))
         return Group(*parts)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = min(options.max_width, READING_WIDTH)
-        yield from console.render(self._lines(width), options.update(width=width))
+        yield from console.render(self._lines(console, width), options.update(width=width))
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         width = min(options.max_width, READING_WIDTH)
-        return Measurement.get(console, options.update(width=width), self._lines(width))
+        lines = self._lines(console, width)
+        return Measurement.get(console, options.update(width=width), lines)
+
+
+class LinkHint:
+    """`Links in full: COMMAND`, where one of LINKS is too long for the page and so was shown
+    short; nothing where every link fits (or links are shown whole anyway)."""
+
+    def __init__(self, command: str, links: Sequence[str]) -> None:
+        self.command = command
+        self.links = links
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = min(options.max_width, READING_WIDTH) - 2  # as a source's link is indented
+        if any(cell_len(each) > room for each in self.links):
+            yield Text(f"Links in full: {self.command}", style="dim")
 
 
 def source_entries(
     note: EvidenceNote, *, whole: bool, full_links: str | None = None
-) -> list[SourceEntry]:
-    """The sources of NOTE, one entry each, the first headed "Sources:"; the last names
-    FULL_LINKS (the command that prints them whole) when a link had to be shortened."""
-    links = [source.link for source in note.sources if source.link]
-    last = len(note.sources) - 1
-    return [
-        SourceEntry(
-            source,
-            whole=whole,
-            heading="Sources:" if number == 0 else None,
-            hint=(full_links, links) if number == last and full_links else None,
-        )
+) -> list[RenderableType]:
+    """The sources of NOTE under "Sources:", one entry each; then, where a link had to be
+    shortened, the command FULL_LINKS that prints them whole. On pages (not WHOLE) the heading
+    is a block of its own, so that the tallest entry still fits a 40x15 page."""
+    heading = "Sources:"
+    entries: list[RenderableType] = [] if whole else [Text(heading, style="bold")]
+    entries += [
+        SourceEntry(source, whole=whole, heading=heading if whole and number == 0 else None)
         for number, source in enumerate(note.sources)
     ]
+    if full_links and not whole:
+        entries.append(LinkHint(full_links, [s.link for s in note.sources if s.link]))
+    return entries
 
 
 def evidence_note(note: EvidenceNote) -> Panel:

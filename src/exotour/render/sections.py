@@ -20,6 +20,7 @@ from rich.text import Text
 from exotour.model import Section, Tour
 from exotour.render.notes import (
     READING_WIDTH,
+    LinkHint,
     SourceEntry,
     evidence_note,
     plain_evidence_note,
@@ -87,16 +88,13 @@ def _sources_blocks(
     entries = sources.cited(tour.sections)
     links = [entry.source.link for entry in entries if entry.source.link]
     for number, entry in enumerate(entries, start=1):
-        last = number == len(entries)
         blocks.append(
             SourceEntry(
-                entry.source,
-                whole=whole,
-                number=number,
-                cited_in=_cited_in(entry.sections),
-                hint=(full_links, links) if last and full_links else None,
+                entry.source, whole=whole, number=number, cited_in=_cited_in(entry.sections)
             )
         )
+    if full_links and not whole:
+        blocks.append(LinkHint(full_links, links))
     return blocks
 
 

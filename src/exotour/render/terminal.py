@@ -77,6 +77,9 @@ SYMBOLS: dict[str, str] = {
     "╺": "-",
 }
 _SYMBOL_TABLE = str.maketrans(SYMBOLS)
+# After layout a stand-in must take the cells the symbol took: one character for one.
+_ONE_CELL = {"…": ".", "—": "-", "→": ">", "←": "<", "⏎": "~", "≥": ">", "≤": "<", "±": "+"}
+_ONE_CELL_TABLE = str.maketrans({k: _ONE_CELL.get(k, v) for k, v in SYMBOLS.items()})
 # Box-drawing corners and joints not named above all become `+`.
 _BOX = re.compile("[\u2500-\u257f]")
 
@@ -95,16 +98,17 @@ def terminal_safe(text: str) -> str:
     return printable(steady_width(text))
 
 
-def ascii_symbols(text: str) -> str:
-    """TEXT with exotour's and Rich's symbols as ASCII; letters (é, ü) are kept."""
+def ascii_symbols(text: str, *, laid_out: bool = False) -> str:
+    """TEXT with exotour's and Rich's symbols as ASCII; letters (é, ü) are kept. Text already
+    LAID_OUT gets one character for each symbol, so that columns and frames stay in place."""
     if text.isascii():
         return text
-    return _BOX.sub("+", text.translate(_SYMBOL_TABLE))
+    return _BOX.sub("+", text.translate(_ONE_CELL_TABLE if laid_out else _SYMBOL_TABLE))
 
 
 def _stand_in(char: str) -> str:
     """An ASCII form of CHAR: its symbol stand-in, its letter without accents, or `?`."""
-    known = ascii_symbols(char)
+    known = ascii_symbols(char, laid_out=True)
     if known.isascii():
         return known
     bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
@@ -154,7 +158,7 @@ class AsciiStream:
         return "ascii"
 
     def write(self, text: str) -> int:
-        self.stream.write(ascii_symbols(text))
+        self.stream.write(ascii_symbols(text, laid_out=True))
         return len(text)
 
     def flush(self) -> None:
