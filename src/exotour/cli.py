@@ -65,7 +65,7 @@ def root(
         ),
     ] = None,
     no_color: Annotated[
-        bool, typer.Option("--no-color", help="No colours or styles, as NO_COLOR does.")
+        bool, typer.Option("--no-color", help="No colours (bold stays), as NO_COLOR does.")
     ] = False,
     ascii_only: Annotated[
         bool,

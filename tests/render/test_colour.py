@@ -12,6 +12,7 @@ import fcntl
 import importlib.util
 import os
 import pty
+import re
 import struct
 import subprocess
 import termios
@@ -110,6 +111,17 @@ def test_no_escape_codes_into_a_pipe(
     assert "\x1b" not in result.err
 
 
+# Any escape sequence; and the SGR parameters that set a colour (30-49, 90-107, 38;5;N and
+# 38;2;R;G;B), wherever they stand among the parameters of one sequence.
+ESCAPE = "\x1b"
+COLOUR = r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:[;m])"
+
+
+def test_the_colour_pattern_tells_colour_from_emphasis() -> None:
+    assert re.search(COLOUR, "\x1b[1;36mid\x1b[0m") and re.search(COLOUR, "\x1b[38;5;4mx")
+    assert not re.search(COLOUR, "\x1b[1mbold\x1b[0m \x1b[2;4mdim underlined\x1b[0m")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "setting",
@@ -134,7 +146,12 @@ def test_no_escape_codes_on_a_terminal_when_colour_is_turned_off(
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         screens = dict(zip(built, pool.map(run, built), strict=True))
     assert all(screen.strip() for screen in screens.values())
+    # TERM=dumb allows no escape code at all; NO_COLOR and --no-color forbid colour only, so
+    # that bold, reverse video and underline can still mark what is chosen (issue 12).
+    forbidden = ESCAPE if "TERM" in setting else COLOUR
     coloured = [
-        " ".join(args) or "(welcome)" for args, screen in screens.items() if "\x1b" in screen
+        " ".join(args) or "(welcome)"
+        for args, screen in screens.items()
+        if re.search(forbidden, screen)
     ]
     assert coloured == []
