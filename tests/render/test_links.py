@@ -8,6 +8,7 @@ import re
 
 import pytest
 from helpers import run_cli
+from terminals import Terminals, finish
 
 from exotour.content import sources
 from exotour.model import EvidenceNote, Source, Tour
@@ -147,3 +148,19 @@ def test_in_plain_output_a_link_wider_than_the_page_is_one_whole_line() -> None:
     env = Environment(stdout=out, environ={})
     emit(SourceEntry(Source("A", "T", 2020, url=url), whole=True), env=env)
     assert out.getvalue() == f"- A, T (2020).\n  {url}\n"
+
+
+@pytest.mark.slow
+def test_learn_on_a_terminal_sends_the_whole_url_as_a_hyperlink(
+    term: Terminals, tour: Tour
+) -> None:
+    index = tour.index_of("safety")
+    pages = Paginator(tour, 80, 24).pages(index)
+    number = next(n for n, page in enumerate(pages) if page_links(page))
+    child = term.exotour("learn", "safety", rows=24, cols=80)
+    for _ in range(number):
+        child.send("n")
+    target = page_links(pages[number])[0]
+    child.expect_exact(f";{target}\x1b\\")  # OSC 8: ESC ] 8 ; params ; URL ESC \
+    child.send("q")
+    assert finish(child) == 0
