@@ -116,6 +116,22 @@ def test_ascii_option_keeps_letters_on_a_utf_stream() -> None:
     assert out.getvalue().isascii() is False  # é is kept: a screen reader reads it as é
 
 
+@pytest.mark.parametrize("how", [["--ascii"], ["ACCESSIBLE=1"]])
+def test_ascii_asked_for_draws_no_box_or_symbol(
+    how: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")  # the terminal's layout, into the test's pipe
+    if how == ["ACCESSIBLE=1"]:
+        monkeypatch.setenv("ACCESSIBLE", "1")
+    flags = how if how == ["--ascii"] else []
+    for args in (["summary"], ["sections"], ["show", "5"], []):
+        result = run_cli([*flags, *args], capsys)
+        assert result.status == 0, result.err
+        drawn = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", result.out)
+        assert not re.search("[\u2500-\u259f·…✓—→←•]", drawn), (args, drawn[:400])
+        assert "\x1b[1m" in result.out  # styles stay: only the symbols go
+
+
 COMMANDS: tuple[list[str], ...] = (
     [],
     ["learn", "--plain"],
