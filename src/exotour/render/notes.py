@@ -24,6 +24,7 @@ from rich.style import Style
 from rich.text import Text
 
 from exotour.model import EvidenceNote, Source
+from exotour.text import printable
 
 EVIDENCE_STYLE = "cyan"
 # However wide the terminal, text runs no wider than this (about 100 columns reads well).
@@ -68,7 +69,8 @@ def link(url: str, room: int | None, indent: str = "") -> Text:
     whole URL as a terminal hyperlink."""
     shown = url if room is None or cell_len(url) <= room else short_link(url, room)
     line = Text(indent, no_wrap=True, overflow="ignore")
-    line.append(shown, style=Style(underline=True, link=url))
+    # The target goes inside an escape sequence, where the console's own check cannot reach.
+    line.append(shown, style=Style(underline=True, link=printable(url)))
     return line
 
 
@@ -127,12 +129,13 @@ class LinkHint:
     """`Links in full: COMMAND`, where one of LINKS is too long for the page and so was shown
     short; nothing where every link fits (or links are shown whole anyway)."""
 
-    def __init__(self, command: str, links: Sequence[str]) -> None:
+    def __init__(self, command: str, links: Sequence[str], indent: int = 2) -> None:
         self.command = command
         self.links = links
+        self.indent = indent  # the links' indent in their entries
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        room = min(options.max_width, READING_WIDTH) - 2  # as a source's link is indented
+        room = min(options.max_width, READING_WIDTH) - self.indent
         if any(cell_len(each) > room for each in self.links):
             yield Text(f"Links in full: {self.command}", style="dim")
 

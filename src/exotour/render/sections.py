@@ -94,7 +94,7 @@ def _sources_blocks(
             )
         )
     if full_links and not whole:
-        blocks.append(LinkHint(full_links, links))
+        blocks.append(LinkHint(full_links, links, indent=len(f"{len(entries)}. ")))
     return blocks
 
 
