@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from helpers import PYTHON, child_env, run_cli
+from helpers import COLOUR_SGR, PYTHON, child_env, run_cli
 
 # One run of every command that prints and needs no keys; learn is plain when stdin is no terminal.
 COMMANDS: tuple[tuple[str, ...], ...] = (
@@ -111,10 +111,8 @@ def test_no_escape_codes_into_a_pipe(
     assert "\x1b" not in result.err
 
 
-# Any escape sequence; and the SGR parameters that set a colour (30-49, 90-107, 38;5;N and
-# 38;2;R;G;B), wherever they stand among the parameters of one sequence.
 ESCAPE = "\x1b"
-COLOUR = r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:[;m])"
+COLOUR = COLOUR_SGR
 
 
 def test_the_colour_pattern_tells_colour_from_emphasis() -> None:
