@@ -50,7 +50,9 @@ def commands_print_to(console: Console) -> Iterator[None]:
 
     original = exotour.render.console.make_console
 
-    def make_console(*, stderr: bool = False, no_color: bool = False) -> Console:
+    def make_console(
+        env: object = None, look: object = None, *, stderr: bool = False, width: object = None
+    ) -> Console:
         return original(stderr=True) if stderr else console
 
     exotour.render.console.make_console = make_console

@@ -26,6 +26,9 @@ def state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("EXOTOUR_CONTENT", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # The caller's choices of colour, symbols and pager must not change what a test sees.
+    for name in ("FORCE_COLOR", "CLICOLOR_FORCE", "CLICOLOR", "ACCESSIBLE", "PAGER", "LESS"):
+        monkeypatch.delenv(name, raising=False)
     return state
 
 

@@ -93,3 +93,8 @@ def child_env(**extra: str) -> dict[str, str]:
 
 
 PYTHON = sys.executable
+
+# An escape sequence that sets a colour (SGR 30-49, 90-107, 38;5;N, 38;2;R;G;B), wherever it
+# stands among the parameters; bold, dim, reverse and underline do not match. NO_COLOR forbids
+# these, not emphasis.
+COLOUR_SGR = r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:[;m])"

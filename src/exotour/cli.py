@@ -43,8 +43,11 @@ class _Command(TyperCommand):
 
 # Every command accepts --no-color after its name too (`exotour summary --no-color`); the
 # option before the command is the root's. Defined once, here.
+NoPager = Annotated[
+    bool, typer.Option("--no-pager", help="Print long output instead of showing it in $PAGER.")
+]
 NoColor = Annotated[
-    bool, typer.Option("--no-color", help="No colours or styles, as NO_COLOR does.")
+    bool, typer.Option("--no-color", help="No colours (bold stays), as NO_COLOR does.")
 ]
 
 app = typer.Typer(
@@ -60,11 +63,16 @@ app = typer.Typer(
 )
 
 
-def _options(ctx: typer.Context, no_color: bool = False) -> Options:
-    """The root's options, with a command's own --no-color merged in."""
-    options = ctx.find_object(Options)
-    options = options if options is not None else Options()
-    return Options(options.content, no_color=True) if no_color else options
+def _options(ctx: typer.Context, no_color: bool = False, no_pager: bool = False) -> Options:
+    """The root's options, with a command's own --no-color and --no-pager merged in."""
+    found = ctx.find_object(Options)
+    options = found if found is not None else Options()
+    return Options(
+        options.content,
+        no_color=options.no_color or no_color,
+        ascii=options.ascii,
+        no_pager=options.no_pager or no_pager,
+    )
 
 
 def _version(value: bool) -> None:
@@ -86,16 +94,19 @@ def root(
             show_default=False,
         ),
     ] = None,
-    no_color: Annotated[
-        bool, typer.Option("--no-color", help="No colours or styles, as NO_COLOR does.")
+    no_color: NoColor = False,
+    ascii_only: Annotated[
+        bool,
+        typer.Option("--ascii", help="No box drawing or symbols, as ACCESSIBLE=1 does."),
     ] = False,
+    no_pager: NoPager = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """A guided tour of exosome therapy in the terminal, with what the evidence says."""
-    ctx.obj = Options(content, no_color)
+    ctx.obj = Options(content, no_color, ascii=ascii_only, no_pager=no_pager)
     if ctx.invoked_subcommand is None:
         from exotour.commands import welcome
 
@@ -190,12 +201,13 @@ def summary(
     as_markdown: Annotated[
         bool, typer.Option("--markdown", help="Print the summary as Markdown.")
     ] = False,
+    no_pager: NoPager = False,
     no_color: NoColor = False,
 ) -> None:
     """The gist of the whole tour on one screen: one takeaway per section."""
     from exotour.commands import summary as command
 
-    options = _options(ctx, no_color)
+    options = _options(ctx, no_color, no_pager)
     raise typer.Exit(int(command.run(options, as_json=as_json, as_markdown=as_markdown)))
 
 
@@ -203,12 +215,13 @@ def summary(
 def sections(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the contents as JSON.")] = False,
+    no_pager: NoPager = False,
     no_color: NoColor = False,
 ) -> None:
     """The contents: number, id, title, reading time and what you have read."""
     from exotour.commands import sections as command
 
-    raise typer.Exit(int(command.run(_options(ctx, no_color), as_json=as_json)))
+    raise typer.Exit(int(command.run(_options(ctx, no_color, no_pager), as_json=as_json)))
 
 
 @app.command(cls=_Command, short_help="Print one section in full, with no keys to press.")
@@ -217,12 +230,13 @@ def show(
     section: Annotated[
         str, typer.Argument(help="An id, a number, or the start of a title.", metavar="SECTION")
     ],
+    no_pager: NoPager = False,
     no_color: NoColor = False,
 ) -> None:
     """Print one section in full, with no keys to press."""
     from exotour.commands import show as command
 
-    raise typer.Exit(int(command.run(_options(ctx, no_color), section)))
+    raise typer.Exit(int(command.run(_options(ctx, no_color, no_pager), section)))
 
 
 @app.command(cls=_Command, short_help="The whole tour as one Markdown or HTML document.")
@@ -268,12 +282,13 @@ def glossary(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the terms (or TERM) as JSON.")
     ] = False,
+    no_pager: NoPager = False,
     no_color: NoColor = False,
 ) -> None:
     """The key terms in plain words, or one term with the sections that use it."""
     from exotour.commands import glossary as command
 
-    raise typer.Exit(int(command.run(_options(ctx, no_color), term, as_json=as_json)))
+    raise typer.Exit(int(command.run(_options(ctx, no_color, no_pager), term, as_json=as_json)))
 
 
 @app.command(cls=_Command, short_help="A short multiple-choice check, with a score.")

@@ -95,10 +95,13 @@ class ContentError(ExotourError):
 
 
 def fail(message: str, hint: str | None, status: int) -> NoReturn:
-    """Print `exotour: error: MESSAGE` (and the hint) on stderr and exit with STATUS."""
-    print(f"exotour: error: {message}", file=sys.stderr)
+    """Print `exotour: error: MESSAGE` (and the hint) on stderr and exit with STATUS; a control
+    character in either (from a path, say) is shown as its escape, never sent raw."""
+    from exotour.text import printable
+
+    print(f"exotour: error: {printable(message)}", file=sys.stderr)
     if hint:
-        print(f"exotour: hint: {hint}", file=sys.stderr)
+        print(f"exotour: hint: {printable(hint)}", file=sys.stderr)
     sys.exit(status)
 
 
@@ -147,8 +150,10 @@ def _silence_stdout() -> None:
 def _failed(exc: BaseException) -> NoReturn:
     if isinstance(exc, ExotourError):
         lines = exc.lines()
+        from exotour.text import printable
+
         for line in lines[:-1]:
-            print(f"exotour: error: {line}", file=sys.stderr)
+            print(f"exotour: error: {printable(line)}", file=sys.stderr)
         fail(lines[-1], exc.hint, int(exc.exit_status))
     if isinstance(exc, KeyboardInterrupt):
         sys.exit(int(ExitStatus.INTERRUPTED))

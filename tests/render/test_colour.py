@@ -12,6 +12,7 @@ import fcntl
 import importlib.util
 import os
 import pty
+import re
 import struct
 import subprocess
 import termios
@@ -19,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from helpers import PYTHON, child_env, run_cli
+from helpers import COLOUR_SGR, PYTHON, child_env, run_cli
 
 # One run of every command that prints and needs no keys; learn is plain when stdin is no terminal.
 COMMANDS: tuple[tuple[str, ...], ...] = (
@@ -110,6 +111,15 @@ def test_no_escape_codes_into_a_pipe(
     assert "\x1b" not in result.err
 
 
+ESCAPE = "\x1b"
+COLOUR = COLOUR_SGR
+
+
+def test_the_colour_pattern_tells_colour_from_emphasis() -> None:
+    assert re.search(COLOUR, "\x1b[1;36mid\x1b[0m") and re.search(COLOUR, "\x1b[38;5;4mx")
+    assert not re.search(COLOUR, "\x1b[1mbold\x1b[0m \x1b[2;4mdim underlined\x1b[0m")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "setting",
@@ -134,7 +144,12 @@ def test_no_escape_codes_on_a_terminal_when_colour_is_turned_off(
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         screens = dict(zip(built, pool.map(run, built), strict=True))
     assert all(screen.strip() for screen in screens.values())
+    # TERM=dumb allows no escape code at all; NO_COLOR and --no-color forbid colour only, so
+    # that bold, reverse video and underline can still mark what is chosen (issue 12).
+    forbidden = ESCAPE if "TERM" in setting else COLOUR
     coloured = [
-        " ".join(args) or "(welcome)" for args, screen in screens.items() if "\x1b" in screen
+        " ".join(args) or "(welcome)"
+        for args, screen in screens.items()
+        if re.search(forbidden, screen)
     ]
     assert coloured == []

@@ -282,7 +282,7 @@ def test_the_page_a_hit_opens_shows_its_match(tour: Tour, size: tuple[int, int])
         for hit in search(tour, query, limit=20):
             if hit.section is None:
                 continue
-            texts = [page.text for page in pages.pages(hit.section)]
+            texts = [page.findable for page in pages.pages(hit.section)]
             shown = texts[page_holding(texts, hit)]
             word = hit.text[slice(*hit.spans[0])] if hit.spans else query
             assert word.casefold() in " ".join(shown.split()).casefold(), (query, hit)

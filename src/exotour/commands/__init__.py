@@ -11,18 +11,42 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from exotour.model import Tour
+    from exotour.render.console import Look
     from exotour.state.progress import ProgressStore
 
 
 class Options:
     """What the global options chose, for every command."""
 
-    def __init__(self, content: Path | None = None, no_color: bool = False) -> None:
+    def __init__(
+        self,
+        content: Path | None = None,
+        no_color: bool = False,
+        *,
+        ascii: bool = False,
+        no_pager: bool = False,
+    ) -> None:
         self.content = content
         self.no_color = no_color
+        self.ascii = ascii  # --ascii: no box drawing or symbols, for screen readers
+        self.no_pager = no_pager  # --no-pager, before or after the command
+        # Every command starts here, through either door: from now on what stdout cannot encode
+        # (PYTHONIOENCODING=ascii, LANG=C) is written as a stand-in, never a UnicodeEncodeError,
+        # whichever module writes it.
+        import sys
+
+        from exotour.render.terminal import guard
+
+        guard(sys.stdout)
+        guard(sys.stderr)
+
+    def look(self) -> Look:
+        from exotour.render.console import Look  # without Rich's layout modules
+
+        return Look(no_color=self.no_color, ascii=self.ascii)
 
     def content_dir(self) -> Path:
         from exotour.content.location import builtin_content_dir  # without importing the loader
@@ -37,13 +61,31 @@ def command_prefix(options: Options) -> str:
     if options.content is None:
         return "exotour"
     import os
-    import shlex
     from pathlib import Path
 
     variable = os.environ.get("EXOTOUR_CONTENT")
     if variable and Path(variable) == options.content:
         return "exotour"
-    return f"exotour --content {shlex.quote(str(options.content))}"
+    return f"exotour --content {shell_quote(str(options.content))}"
+
+
+def shell_quote(word: str) -> str:
+    """WORD quoted for a POSIX shell, and printable: a name holding a control character (an
+    escape sequence in a folder's name) is written as $'...' with the character escaped, which
+    bash, zsh and ksh read back as the same name, and which cannot act on the terminal."""
+    import shlex
+
+    from exotour.text import UNSAFE_CHARS
+
+    if not UNSAFE_CHARS.search(word):
+        return shlex.quote(word)
+
+    def escaped(char: str) -> str:
+        if UNSAFE_CHARS.match(char):
+            return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+        return "\\" + char if char in "\\'" else char
+
+    return "$'" + "".join(escaped(char) for char in word) + "'"
 
 
 def load(options: Options) -> Tour:
@@ -57,9 +99,10 @@ def load(options: Options) -> Tour:
 
 
 def stdout(options: Options) -> Console:
+    """The console for this command's output (render.console decides how it may look)."""
     from exotour.render.console import make_console
 
-    return make_console(no_color=options.no_color)
+    return make_console(look=options.look())
 
 
 def store_for(tour: Tour) -> ProgressStore:
@@ -82,44 +125,48 @@ def store_for(tour: Tour) -> ProgressStore:
 
 def warn(lines: list[str]) -> None:
     """Warnings on stderr, each as `exotour: warning: ...`."""
-    import sys
+    from exotour.render.printer import message
 
     for line in lines:
-        print(f"exotour: warning: {line}", file=sys.stderr)
+        message(f"exotour: warning: {line}")
+
+
+def emit(options: Options, screen: RenderableType, console: Console | None = None) -> None:
+    """SCREEN with its styles on a terminal (through the pager when it is taller than the
+    screen, unless --no-pager); elsewhere (a pipe, a file) as plain text."""
+    from exotour.render.printer import emit as print_screen
+
+    print_screen(screen, look=options.look(), pager=not options.no_pager, console=console)
+
+
+def print_plain(
+    options: Options, renderable: RenderableType, console: Console | None = None
+) -> None:
+    """Print as plain text, whatever the terminal: no escape codes, no trailing spaces; to
+    CONSOLE's file at its width when given (the quiz's injected streams), else to stdout."""
+    from exotour.render.console import Environment
+    from exotour.render.printer import print_plain as print_text
+
+    if console is None:
+        print_text(renderable, look=options.look())
+    else:
+        print_text(
+            renderable,
+            env=Environment(stdout=console.file),
+            look=options.look(),
+            width=console.width,
+        )
+
+
+def write(text: str) -> None:
+    """TEXT (JSON, Markdown) to stdout as it is; what the stream cannot encode gets a stand-in."""
+    from exotour.render.printer import write as write_text
+
+    write_text(text)
 
 
 def write_json(data: object) -> None:
     """DATA as indented JSON on stdout, the one way every `--json` prints."""
     import json
-    import sys
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
-def emit(options: Options, screen: object, console: Console | None = None) -> None:
-    """SCREEN with its styles on a terminal; elsewhere (a pipe, a file) as plain text."""
-    console = console if console is not None else stdout(options)
-    if console.is_terminal:
-        console.print(screen)
-    else:
-        print_plain(options, screen, console)
-
-
-def print_plain(options: Options, renderable: object, console: Console | None = None) -> None:
-    """Print as plain text, whatever the terminal: no escape codes, no trailing spaces; to
-    CONSOLE's file at its width (default: stdout's)."""
-    from rich.console import Console
-
-    target = console if console is not None else stdout(options)
-    plain = Console(
-        color_system=None,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        width=target.width,
-        file=target.file,
-    )
-    with plain.capture() as capture:
-        plain.print(renderable, crop=False)  # links run past the width rather than fold
-    text = "\n".join(line.rstrip() for line in capture.get().splitlines())
-    target.file.write(text + "\n")
+    write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

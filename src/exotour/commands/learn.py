@@ -41,7 +41,7 @@ def run(
     from exotour.render.console import is_interactive, make_console
 
     # On a terminal, bold and reverse stay when colour is off: the chosen row must show.
-    console = make_console(no_color=options.no_color, styles=True)
+    console = make_console(look=options.look())
     if plain or not is_interactive(console):
         from exotour.render.screens import plain_tour
 

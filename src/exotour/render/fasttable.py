@@ -1,12 +1,19 @@
-"""A Rich Table of one-line cells, drawn as Rich draws it, a thousand rows in milliseconds.
+"""A plain fixed-column writer for tables of one-line cells: a thousand rows in milliseconds.
 
 Rich lays out a table cell by cell (measure, pad, wrap, align, crop): about 0.4 ms a row for the
-contents of a tour, so `exotour sections` of a thousand sections spent 0.4 s on it. When a table
-is as plain as the contents table (no box, title or footer; one line of plain Text in every
-cell, each with one style) and its natural width fits, every column is as wide as its widest
-cell and no cell wraps, so each row can be written directly. Any other table, or a table too wide
-for the space (where Rich would wrap long titles), is drawn by Rich itself.
-tests/test_fasttable.py holds the two to the same lines, characters and styles.
+contents of a tour, so `exotour sections` of a thousand sections spent 0.4 s on it. A table as
+plain as the contents table (no box, title or footer; one line of plain Text in every cell, each
+with one style) whose columns fit side by side is written here by fixed rules instead:
+
+- every column is as wide as its widest cell (or its own `width`), plus the table's padding
+  between columns (none at the outer edges: `pad_edge=False`);
+- a cell is justified in its column as the column says (left, right or center); a cell with no
+  justify is left-aligned and padded in the cell's style only up to its text;
+- the cell's style applies to its text; the header row takes the header style.
+
+The rules are this module's, not Rich's, so the output is the same on every Rich version
+(tests/render/golden holds it). Any other table, or one too wide for the space (where long titles
+must wrap), is drawn by Rich itself.
 """
 
 from __future__ import annotations

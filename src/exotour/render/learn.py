@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from exotour.model import Tour
+from exotour.render.page import Page
 from exotour.render.palette import DARK, Palette
 
 # Lines longer than this are hard to read, however wide the terminal.
@@ -136,3 +137,33 @@ def too_small_screen(size: tuple[int, int], minimum: tuple[int, int]) -> Text:
         "Make it larger, or press q to quit.",
         overflow="fold",
     )
+
+
+def learn_screen(
+    tour: Tour,
+    index: int,
+    page: Page,
+    page_no: int,
+    pages: int,
+    size: tuple[int, int],
+    message: str,
+    *,
+    search: tuple[int, int] | None = None,
+    palette: Palette = DARK,
+) -> RenderableType:
+    """The whole learn screen for one page at SIZE (columns, rows); SEARCH (hit, hits) while a
+    search is active. On a wide terminal it keeps to the reading width, on the left where the
+    eye starts."""
+    from rich.constrain import Constrain
+
+    from exotour.render.sections import section_panel
+
+    width, height = size
+    rows = height - 4
+    shown = min(width, READING_COLUMNS + 4)
+    screen = Group(
+        header(tour, index, page_no, pages, shown),
+        section_panel(tour, index, page, page_no, pages, rows),
+        key_line(shown, message, search, palette),
+    )
+    return screen if shown == width else Constrain(screen, width=shown)

@@ -23,4 +23,16 @@ class Page:
 
     @property
     def text(self) -> str:
+        """What the page shows, line by line."""
         return "\n".join("".join(seg.text for seg in line).rstrip() for line in self.lines)
+
+    @property
+    def findable(self) -> str:
+        """The page's text with every link whole: a link shown short on a narrow page (see
+        render.notes) counts as its whole address, so a search match inside it is on this page."""
+        return "\n".join("".join(_whole(seg) for seg in line).rstrip() for line in self.lines)
+
+
+def _whole(segment: Segment) -> str:
+    link = segment.style.link if segment.style is not None else None
+    return link if link and segment.text != link else segment.text

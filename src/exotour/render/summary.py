@@ -121,7 +121,7 @@ def count_lines(renderable: RenderableType, width: int) -> int:
 
 
 def _render(renderable: RenderableType, width: int) -> list[list[Segment]]:
-    import io
+    from exotour.render.console import offscreen_console
 
-    console = Console(file=io.StringIO(), width=width, color_system=None, markup=False, emoji=False)
+    console = offscreen_console(width)
     return console.render_lines(renderable, console.options, pad=False)

@@ -9,7 +9,6 @@ that block's text come before it), so a place can be found again at any other si
 
 from __future__ import annotations
 
-import io
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -63,18 +62,10 @@ def fits(width: int, height: int) -> bool:
 
 
 def _measuring_console(width: int) -> Console:
-    # Colour is kept so pages carry their styles; the real console decides what to emit.
-    return Console(
-        file=io.StringIO(),
-        width=width,
-        height=10_000,
-        color_system="truecolor",
-        force_terminal=True,
-        legacy_windows=False,
-        emoji=False,
-        highlight=False,
-        markup=False,
-    )
+    # Styles (and links) are kept so pages carry them; the real console decides what to emit.
+    from exotour.render.console import offscreen_console
+
+    return offscreen_console(width, styled=True)
 
 
 # How good a place to end a page each line is: after a blank line is best; inside a framed note

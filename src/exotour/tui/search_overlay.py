@@ -125,7 +125,7 @@ class SearchOverlay:
         from exotour.search.engine import page_holding
 
         pages = self.walkthrough.pages.pages(hit.section)
-        page = page_holding([p.text for p in pages], hit)
+        page = page_holding([p.findable for p in pages], hit)
         return Jump(hit.section, page, highlight=hit.terms, query=self.query)
 
     # -- the screen ------------------------------------------------------------------------------
