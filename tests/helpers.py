@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
-from exotour.cli import main
+from exotour import cli, entry
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -71,7 +73,19 @@ class Result:
 
 
 def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Result:
-    """Run `exotour ARGV` in this process, through `main` so errors map as in real use."""
+    """Run `exotour ARGV` in this process through the installed script's entry point, so the
+    fast path and the error mapping are the ones a user meets."""
+    return run_main(entry.main, argv, capsys)
+
+
+def run_typer(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Result:
+    """Run `exotour ARGV` in this process through the Typer app alone (cli.main)."""
+    return run_main(cli.main, argv, capsys)
+
+
+def run_main(
+    main: Callable[[list[str]], NoReturn], argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> Result:
     capsys.readouterr()  # drop whatever came before
     try:
         main(argv)
@@ -79,7 +93,7 @@ def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Result:
         code = exc.code
         status = code if isinstance(code, int) else (0 if code is None else 1)
     else:  # pragma: no cover - main always exits
-        raise AssertionError("exotour.cli.main returned instead of exiting")
+        raise AssertionError(f"{main.__module__}.main returned instead of exiting")
     captured = capsys.readouterr()
     return Result(status, captured.out, captured.err)
 

@@ -6,7 +6,6 @@ import re
 
 import typer
 from helpers import REPO
-from typer._click.core import Command
 from typer.core import TyperArgument as Argument
 from typer.core import TyperGroup as Group
 from typer.core import TyperOption as Option
@@ -33,13 +32,13 @@ def _rows() -> dict[str, tuple[str, str]]:
     return rows
 
 
-def _summary_line(command: Command) -> str:
-    return " ".join((command.help or "").split("\n\n")[0].split())
+def _summary_line(help_text: str | None) -> str:
+    return " ".join((help_text or "").split("\n\n")[0].split())
 
 
 def test_every_command_has_help_text() -> None:
     for name, command in _group().commands.items():
-        assert _summary_line(command), f"exotour {name} has no help text"
+        assert _summary_line(command.help), f"exotour {name} has no help text"
         for param in command.params:
             if isinstance(param, Option) and "--help" not in param.opts:
                 assert param.help, f"exotour {name} {param.opts[0]} has no help text"
@@ -52,7 +51,7 @@ def test_every_command_is_in_the_readme_table_as_its_help_says() -> None:
     for name, command in _group().commands.items():
         assert name in rows, f"exotour {name} is missing from the README's command table"
         usage, description = rows[name]
-        assert description == _summary_line(command), f"the README's line for {name}"
+        assert description == _summary_line(command.help), f"the README's line for {name}"
         for param in command.params:
             if isinstance(param, Option) and "--help" not in param.opts:
                 longest = max(param.opts, key=len)

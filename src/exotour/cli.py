@@ -1,34 +1,45 @@
 """The command line: parse, call one core function, print what it returns, map errors to exits.
 
-No logic lives here. Every error reaches `main` (or entry.main, the script, which runs the
-plainest command lines without Typer), and entry.guarded prints `exotour: error: ...` on stderr
-and exits with the documented status; nobody sees a traceback.
+This is the one definition of the commands, their options and defaults. Each command function
+calls `exotour.commands.<name>.run(options, **params)` with keyword arguments named exactly as
+its parameters, because the script's fast path (entry.py, from the table that
+`python scripts/commandline.py` generates from this app) makes the same call without Typer.
+No logic lives here; every error reaches `main` or errors.guarded, which print
+`exotour: error: ...` on stderr and exit with the documented status; nobody sees a traceback.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
-
-# Typer 0.28 vendors Click; its exceptions are reachable only here.
-from typer._click.exceptions import ClickException, UsageError
+from typer.models import TyperPath
 
 from exotour import __version__
 from exotour.commands import Options
+from exotour.commands.completion import complete_section, complete_term
 from exotour.errors import ExitStatus
 
 app = typer.Typer(
     name="exotour",
     help="A guided tour of exosome therapy in the terminal, with what the evidence says.",
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion, for bash, zsh and fish
     no_args_is_help=False,
     invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class FolderPath(TyperPath):
+    """A path that must not be empty: Click would read '' as the current folder."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        if value == "":
+            self.fail("an empty path names no folder (for this folder, write '.')", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def _options(ctx: typer.Context) -> Options:
@@ -52,6 +63,7 @@ def root(
             envvar="EXOTOUR_CONTENT",
             help="Use another tour's content folder (default: the built-in exosome tour).",
             show_default=False,
+            click_type=FolderPath(),
         ),
     ] = None,
     no_color: Annotated[
@@ -59,11 +71,17 @@ def root(
     ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            expose_value=False,
+            help="Show the version.",
+        ),
     ] = False,
 ) -> None:
     """A guided tour of exosome therapy in the terminal, with what the evidence says."""
-    ctx.obj = Options(content, no_color)
+    ctx.obj = Options(content=content, no_color=no_color)
     if ctx.invoked_subcommand is None:
         from exotour.commands import welcome
 
@@ -75,7 +93,10 @@ def learn(
     ctx: typer.Context,
     section: Annotated[
         str | None,
-        typer.Argument(help="Open this section: an id, a number, or the start of a title."),
+        typer.Argument(
+            help="Open this section: an id, a number, or the start of a title.",
+            autocompletion=complete_section,
+        ),
     ] = None,
     restart: Annotated[
         bool, typer.Option("--restart", help="Start again from the beginning.")
@@ -87,7 +108,7 @@ def learn(
     """Walk through the tour page by page; it remembers where you stopped."""
     from exotour.commands import learn as command
 
-    status = command.run(_options(ctx), section, restart=restart, plain=plain)
+    status = command.run(_options(ctx), section=section, restart=restart, plain=plain)
     raise typer.Exit(int(status))
 
 
@@ -101,7 +122,8 @@ def search(
     """Search the tour; the best passages first, with the command that opens each."""
     from exotour.commands import search as command
 
-    raise typer.Exit(int(command.run(_options(ctx), query, limit=limit, as_json=as_json)))
+    status = command.run(_options(ctx), query=query, limit=limit, as_json=as_json)
+    raise typer.Exit(int(status))
 
 
 @app.command()
@@ -133,13 +155,18 @@ def sections(
 def show(
     ctx: typer.Context,
     section: Annotated[
-        str, typer.Argument(help="An id, a number, or the start of a title.", metavar="SECTION")
+        str,
+        typer.Argument(
+            help="An id, a number, or the start of a title.",
+            metavar="SECTION",
+            autocompletion=complete_section,
+        ),
     ],
 ) -> None:
     """Print one section in full, with no keys to press."""
     from exotour.commands import show as command
 
-    raise typer.Exit(int(command.run(_options(ctx), section)))
+    raise typer.Exit(int(command.run(_options(ctx), section=section)))
 
 
 @app.command()
@@ -166,29 +193,36 @@ def export(
     """The whole tour, sources included, as one document to share or print."""
     from exotour.commands import export as command
 
-    raise typer.Exit(int(command.run(_options(ctx), format_, output, force=force)))
+    status = command.run(_options(ctx), format_=format_, output=output, force=force)
+    raise typer.Exit(int(status))
 
 
 @app.command()
 def glossary(
     ctx: typer.Context,
-    term: Annotated[str | None, typer.Argument(help="Show one term (aliases work too).")] = None,
+    term: Annotated[
+        str | None,
+        typer.Argument(help="Show one term (aliases work too).", autocompletion=complete_term),
+    ] = None,
 ) -> None:
     """The key terms in plain words, or one term."""
     from exotour.commands import glossary as command
 
-    raise typer.Exit(int(command.run(_options(ctx), term)))
+    raise typer.Exit(int(command.run(_options(ctx), term=term)))
 
 
 @app.command()
 def quiz(
     ctx: typer.Context,
-    section: Annotated[str | None, typer.Argument(help="Only this section's questions.")] = None,
+    section: Annotated[
+        str | None,
+        typer.Argument(help="Only this section's questions.", autocompletion=complete_section),
+    ] = None,
 ) -> None:
     """A short multiple-choice check with explanations and a score."""
     from exotour.commands import quiz as command
 
-    raise typer.Exit(int(command.run(_options(ctx), section)))
+    raise typer.Exit(int(command.run(_options(ctx), section=section)))
 
 
 @app.command()
@@ -197,20 +231,48 @@ def validate(
     folder: Annotated[
         Path | None,
         typer.Argument(
-            help="The content folder to check (default: the one in use).", metavar="DIR"
+            help="The content folder to check (default: the one in use).",
+            metavar="DIR",
+            click_type=FolderPath(),
         ),
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Check again whenever a file changes, until Ctrl-C."),
+    ] = False,
 ) -> None:
     """Check a content folder and report every problem as file:line:column: message."""
     from exotour.commands import validate as command
 
-    raise typer.Exit(int(command.run(_options(ctx), folder)))
+    raise typer.Exit(int(command.run(_options(ctx), folder=folder, watch=watch)))
+
+
+@app.command()
+def new(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="The folder to create (it must not exist, or be empty).",
+            metavar="DIR",
+            click_type=FolderPath(),
+        ),
+    ],
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="The new tour's title.", metavar="TITLE", show_default=False),
+    ] = None,
+) -> None:
+    """Start a tour of your own, with schemas for your editor, that passes validate."""
+    from exotour.commands import new as command
+
+    raise typer.Exit(int(command.run(_options(ctx), folder=folder, title=title)))
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
-    """Run the Typer app on ARGV and exit; entry.main (the `exotour` script) runs the plainest
-    command lines without loading Typer. Every failure becomes a message and a status: Click's
-    here, all others in entry.guarded."""
+    """Run the Typer app on ARGV and exit; entry.main (the `exotour` script) runs the command
+    lines it is sure of without loading Typer. Every failure becomes a message and a status:
+    Typer's usage errors here, all others in errors.guarded."""
     from exotour.errors import fail, guarded
 
     def invoke() -> int:
@@ -220,11 +282,15 @@ def main(argv: list[str] | None = None) -> NoReturn:
             status = app(args=argv, prog_name="exotour", standalone_mode=False)
         except typer.Abort:
             return int(ExitStatus.INTERRUPTED)
-        except UsageError as exc:
-            command = exc.ctx.command_path if exc.ctx else "exotour"
-            fail(exc.format_message(), f"try '{command} --help'", int(ExitStatus.ERROR))
-        except ClickException as exc:
-            fail(exc.format_message(), None, int(ExitStatus.ERROR))
+        except typer.TyperException as exc:
+            # Typer 0.28 keeps Click inside a private module; the public base of all its
+            # errors is TyperException, and usage errors are the ones whose exit_code is 2
+            # (Click's own rule); those name the command whose --help tells more.
+            hint = None
+            if exc.exit_code == 2:
+                context = getattr(exc, "ctx", None)
+                hint = f"try '{context.command_path if context else 'exotour'} --help'"
+            fail(exc.format_message(), hint, int(ExitStatus.ERROR))
         return status if isinstance(status, int) else int(ExitStatus.OK)
 
     guarded(invoke)
