@@ -98,9 +98,48 @@ def run_main(
     return Result(status, captured.out, captured.err)
 
 
+# What a caller's shell may set that changes what exotour prints or where it keeps things. The
+# tests start from none of them (conftest.py); a test that wants one sets it itself.
+CALLER_VARIABLES = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "COLORTERM",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "ACCESSIBLE",
+    "COLUMNS",
+    "LINES",
+    "PAGER",
+    "MANPAGER",
+    "LESS",
+    "LV",
+    "COMP_WORDS",
+    "COMP_CWORD",
+    "_TYPER_COMPLETE_ARGS",
+    "_TYPER_COMPLETE_WORD_TO_COMPLETE",
+)
+# Set to one known value instead: a dumb or missing TERM would change every screen.
+SET_VARIABLES = {"TERM": "xterm-256color"}
+# Set by conftest.py for each test, so a child uses the test's folders too.
+_TEST_OWNED = ("EXOTOUR_STATE_DIR", "EXOTOUR_CACHE_DIR")
+# The test run's own switches, kept.
+TEST_SWITCHES = ("EXOTOUR_UPDATE_GOLDENS",)
+
+
+def is_callers(name: str) -> bool:
+    """Whether NAME is one of the caller's variables that no test may inherit."""
+    if name in TEST_SWITCHES:
+        return False
+    return name in CALLER_VARIABLES or name.startswith(("EXOTOUR_", "_EXOTOUR_"))
+
+
 def child_env(**extra: str) -> dict[str, str]:
-    """The environment for a child exotour: this one, without colour or content overrides."""
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "EXOTOUR_CONTENT")}
+    """The environment for a child exotour: this one, less the caller's colour, terminal and
+    exotour variables (conftest.py has set the test's own state and cache folders), plus EXTRA."""
+    env = {k: v for k, v in os.environ.items() if not is_callers(k) or k in _TEST_OWNED}
+    env.update(SET_VARIABLES)
     env.update(extra)
     return env
 

@@ -11,6 +11,7 @@ from typer.core import TyperGroup as Group
 from typer.core import TyperOption as Option
 
 from exotour.cli import app
+from exotour.model import Tour
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -70,3 +71,19 @@ def test_the_global_options_and_the_welcome_screen_are_in_the_table() -> None:
     for param in _group().params:
         if isinstance(param, Option) and "--help" not in param.opts:
             assert max(param.opts, key=len) in cells, f"{param.opts} missing from the README"
+
+
+def test_the_readme_opens_with_a_text_screenshot_that_any_page_shows(tour: Tour) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shots", REPO / "scripts" / "screenshots.py")
+    assert spec is not None and spec.loader is not None
+    shots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shots)
+    block = README.split(shots.START, 1)[1].split(shots.END, 1)[0]
+    assert f"Section 1 of {len(tour.sections)}" in block
+    assert f"1. {tour.sections[0].title}" in block
+    assert "![" not in README  # no image by a relative path: it would break on an index page
+    assert shots.with_text_screenshot(README, "a\nb") == shots.with_text_screenshot(
+        shots.with_text_screenshot(README, "x"), "a\nb"
+    )
