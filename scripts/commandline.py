@@ -14,6 +14,7 @@ marked `plain: False`, and the fast path leaves any command line that gives it t
 from __future__ import annotations
 
 import argparse
+import enum
 import json
 import sys
 import types
@@ -57,7 +58,8 @@ class Param(NamedTuple):
     envvar: str | None = None
     exposed: bool = True  # passed to the function (False: --version, --install-completion...)
     answers_and_exits: bool = False  # a flag that acts only when given, then exits
-    to_python: str | None = None  # what Typer makes of Click's value: "path", "list" or None
+    choices: tuple[str, ...] = ()  # a "choice" type's values, matched exactly
+    to_python: str | None = None  # what Typer makes of it: "path", "list", "enum:MODULE:CLASS"
     plain: bool = True
 
 
@@ -69,7 +71,7 @@ class Command(NamedTuple):
 '''
 
 # The types whose conversion the fast path repeats exactly (Typer 0.28 names them so).
-_PLAIN_TYPES = ("str", "int", "int range", "path", "boolean")
+_PLAIN_TYPES = ("str", "int", "int range", "path", "boolean", "choice")
 
 
 def _literal(value: Any) -> bool:
@@ -88,6 +90,8 @@ def _to_python(annotation: Any) -> str | None:
     for option in options:
         if option is Path:
             return "path"
+        if isinstance(option, type) and issubclass(option, enum.Enum):
+            return f"enum:{option.__module__}:{option.__qualname__}"  # Typer makes the member
         if typing.get_origin(option) is list:
             return "list"
     return None
@@ -100,6 +104,7 @@ def _param(param: Any, hints: dict[str, Any]) -> dict[str, Any]:
     from exotour.cli import FolderPath
 
     kind = "option" if isinstance(param, typer.core.TyperOption) else "argument"
+    to_python = _to_python(hints.get(param.name or ""))
     ptype = param.type
     name = ptype.name
     path_checks: list[str] = []
@@ -108,6 +113,9 @@ def _param(param: Any, hints: dict[str, Any]) -> dict[str, Any]:
     plain = plain and not getattr(param, "prompt", None)
     is_flag = bool(getattr(param, "is_flag", False))
     plain = plain and (not is_flag or param.is_bool_flag)  # a flag gives True, --no-x False
+    if name == "choice":
+        choices = tuple(ptype.choices)
+        plain = plain and ptype.case_sensitive and all(isinstance(c, str) for c in choices)
     if name == "int range":
         plain = plain and not (ptype.min_open or ptype.max_open or ptype.clamp)
     if name == "path":
@@ -148,8 +156,10 @@ def _param(param: Any, hints: dict[str, Any]) -> dict[str, Any]:
         "envvar": param.envvar if isinstance(param.envvar, str) or param.envvar is None else None,
         "exposed": param.expose_value,
         "answers_and_exits": answers_and_exits,
-        "to_python": _to_python(hints.get(param.name or "")),
-        "plain": plain,
+        "choices": tuple(ptype.choices) if name == "choice" else (),
+        "to_python": to_python,
+        # An enum that lives in cli.py could only be had by importing Typer: then leave it there.
+        "plain": plain and not (to_python or "").startswith(("enum:exotour.cli:", "enum:__main__")),
     }
 
 
@@ -191,6 +201,7 @@ _DEFAULTS = {
     "envvar": None,
     "exposed": True,
     "answers_and_exits": False,
+    "choices": (),
     "to_python": None,
     "plain": True,
 }

@@ -179,7 +179,7 @@ def test_new_refuses_a_title_the_loader_would_refuse(
     assert result.err == (
         "exotour: error: cannot make that tour: title: control character U+001B is not allowed "
         "in content\n"
-        "exotour: hint: choose a plainer --title\n"
+        "exotour: hint: give --title one line of plain text\n"
     )
     assert list(tmp_path.iterdir()) == []
 

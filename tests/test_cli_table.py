@@ -63,7 +63,8 @@ def test_each_run_function_takes_the_tables_names(name: str) -> None:
     run = importlib.import_module(f"exotour.commands.{name}").run
     names = list(inspect.signature(run).parameters)
     assert names[0] == "options"
-    assert set(names[1:]) == _exposed(COMMANDS[name])
+    # A global option repeated after the command goes into Options, not to run().
+    assert set(names[1:]) == _exposed(COMMANDS[name]) - _exposed(ROOT)
 
 
 def test_options_take_the_global_options_names() -> None:
@@ -96,7 +97,9 @@ def test_both_paths_call_run_with_the_same_values(
     module = importlib.import_module(f"exotour.commands.{name}")
     monkeypatch.setattr(module, "run", record)
     argv = ["--no-color", *_minimal(COMMANDS[name])]
-    assert entry.plain_call(argv) is not None, "a plain command line the fast path should take"
+    if entry.plain_call(argv) is None:
+        # Only a command with a parameter the fast path cannot parse goes to Typer whole.
+        assert not all(param.plain for param in COMMANDS[name].params)
     assert run_cli(argv, capsys).status == 0
     assert run_typer(argv, capsys).status == 0
     fast, typer_call = calls

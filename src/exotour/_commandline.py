@@ -30,7 +30,8 @@ class Param(NamedTuple):
     envvar: str | None = None
     exposed: bool = True  # passed to the function (False: --version, --install-completion...)
     answers_and_exits: bool = False  # a flag that acts only when given, then exits
-    to_python: str | None = None  # what Typer makes of Click's value: "path", "list" or None
+    choices: tuple[str, ...] = ()  # a "choice" type's values, matched exactly
+    to_python: str | None = None  # what Typer makes of it: "path", "list", "enum:MODULE:CLASS"
     plain: bool = True
 
 

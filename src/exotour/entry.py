@@ -94,19 +94,28 @@ def run(parsed: Parsed) -> int:
     from exotour._commandline import COMMANDS, ROOT
     from exotour.commands import Options
 
-    options = Options(**to_python(ROOT, parsed.root))
+    chosen = to_python(ROOT, parsed.root)
     if parsed.command is None:
         from exotour.commands import welcome
 
-        welcome.run(options)
+        welcome.run(Options(**chosen))
         return 0
+    command = COMMANDS[parsed.command]
+    params = to_python(command, parsed.params)
+    # A command's option that repeats a global one (`summary --no-color`) goes into Options,
+    # as cli.py does, and wins when given; run() takes only the command's own.
+    for param in command.params:
+        if param.name in chosen and param.name in params:
+            value = params.pop(param.name)
+            if value != param.default:
+                chosen[param.name] = value
     module = import_module(f"exotour.commands.{parsed.command}")
-    status = module.run(options, **to_python(COMMANDS[parsed.command], parsed.params))
-    return int(status)
+    return int(module.run(Options(**chosen), **params))
 
 
 def to_python(command: Command, values: dict[str, Any]) -> dict[str, Any]:
-    """Click's values as Typer hands them to the function: paths as Path, lists as lists."""
+    """Click's values as Typer hands them to the function: paths as Path, lists as lists,
+    enum values as members."""
     from pathlib import Path
 
     converted = dict(values)
@@ -119,6 +128,11 @@ def to_python(command: Command, values: dict[str, Any]) -> dict[str, Any]:
         elif param.to_python == "list":
             empty = param.default is None and not value
             converted[param.name] = None if empty else list(value)
+        elif param.to_python and param.to_python.startswith("enum:"):
+            from importlib import import_module
+
+            _, module, name = param.to_python.split(":")
+            converted[param.name] = getattr(import_module(module), name)(value)
     return converted
 
 
@@ -237,6 +251,8 @@ def _convert(param: Param, text: str) -> Any:
             raise _UnsureError
         return number
     if kind == "path" and text and _path_passes(param, text):
+        return text
+    if kind == "choice" and text in param.choices:
         return text
     raise _UnsureError
 

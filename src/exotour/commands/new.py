@@ -106,7 +106,9 @@ def _create(folder: Path, files: dict[str, bytes]) -> None:
         tour, problems = check_content(building)
         if tour is None:
             reasons = "; ".join(p.message for p in problems if not p.is_warning)
-            raise UsageError(f"cannot make that tour: {reasons}", "choose a plainer --title")
+            raise UsageError(
+                f"cannot make that tour: {reasons}", "give --title one line of plain text"
+            )
         umask = os.umask(0)
         os.umask(umask)
         building.chmod(0o777 & ~umask)  # mkdtemp's folder is private; a tour is for sharing
