@@ -25,6 +25,29 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 TABLE = REPO / "src" / "exotour" / "_commandline.py"
 
+# Param's fields after name and kind: (field, annotation, default, what it means).
+FIELDS: list[tuple[str, str, object, str]] = [
+    ("opts", "tuple[str, ...]", (), "an option's names"),
+    ("secondary_opts", "tuple[str, ...]", (), "a flag's --no-x names, which give False"),
+    ("is_flag", "bool", False, ""),
+    ("default", "object", None, ""),
+    ("nargs", "int", 1, "-1: every word left"),
+    ("type", "str", "str", 'the Click type: "str", "int", "int range", "path"...'),
+    ("min", "int | None", None, ""),
+    ("max", "int | None", None, ""),
+    ("path_must_exist", "bool", False, ""),
+    ("path_checks", "tuple[str, ...]", (), 'what a found path must be: "readable"...'),
+    ("required", "bool", False, ""),
+    ("multiple", "bool", False, ""),
+    ("envvar", "str | None", None, ""),
+    ("exposed", "bool", True, "passed on (not so: --version, --install-completion)"),
+    ("answers_and_exits", "bool", False, "a flag that acts only when given, then exits"),
+    ("choices", "tuple[str, ...]", (), 'the values of a "choice" type, matched exactly'),
+    ("to_python", "str | None", None, 'what Typer makes: "path", "list", "enum:MOD:CLASS"'),
+    ("plain", "bool", True, "these facts alone decide its value"),
+]
+_DEFAULTS = {name: default for name, _, default, _ in FIELDS}
+
 HEADER = '''\
 """The command line as a table, for the script's fast path (exotour.entry).
 
@@ -35,40 +58,49 @@ tests/test_cli_table.py fails until the two agree.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 
+# Plain classes: a NamedTuple or a dataclass of this size costs every command milliseconds.
+class Param:
+    """One parameter as Click sees it."""
 
-class Param(NamedTuple):
-    """One parameter as Click sees it; `plain` when these facts alone decide its value."""
+    __slots__ = (
+{slots}    )
 
-    name: str
-    kind: str  # "option" or "argument"
-    opts: tuple[str, ...] = ()
-    secondary_opts: tuple[str, ...] = ()  # a flag's --no-x names, which give False
-    is_flag: bool = False
-    default: object = None
-    nargs: int = 1  # -1: every word left
-    type: str = "str"  # Click's type name: "str", "int", "int range", "path", "boolean"...
-    min: int | None = None
-    max: int | None = None
-    path_must_exist: bool = False
-    path_checks: tuple[str, ...] = ()  # what a path that exists must be: "readable", "not-dir"...
-    required: bool = False
-    multiple: bool = False
-    envvar: str | None = None
-    exposed: bool = True  # passed to the function (False: --version, --install-completion...)
-    answers_and_exits: bool = False  # a flag that acts only when given, then exits
-    choices: tuple[str, ...] = ()  # a "choice" type's values, matched exactly
-    to_python: str | None = None  # what Typer makes of it: "path", "list", "enum:MODULE:CLASS"
-    plain: bool = True
+    def __init__(
+        self,
+        name: str,
+        kind: str,  # "option" or "argument"
+        *,
+{arguments}    ) -> None:
+        self.name = name
+        self.kind = kind
+{assignments}
 
+class Command:
+    """A command (the group itself: name "") and its parameters, in Click's order."""
 
-class Command(NamedTuple):
-    name: str
-    params: tuple[Param, ...]
+    __slots__ = ("name", "params")
+
+    def __init__(self, name: str, params: tuple[Param, ...]) -> None:
+        self.name = name
+        self.params = params
 
 
 '''
+
+
+def _header() -> str:
+    names = ["name", "kind", *(name for name, _, _, _ in FIELDS)]
+    arguments = "".join(
+        f"        {name}: {annotation} = {_value(default)},"
+        + (f"  # {note}" if note else "")
+        + "\n"
+        for name, annotation, default, note in FIELDS
+    )
+    assignments = "".join(f"        self.{name} = {name}\n" for name, _, _, _ in FIELDS)
+    slots = "".join(f"        {_value(name)},\n" for name in sorted(names))
+    return HEADER.format(slots=slots, arguments=arguments, assignments=assignments)
+
 
 # The types whose conversion the fast path repeats exactly (Typer 0.28 names them so).
 _PLAIN_TYPES = ("str", "int", "int range", "path", "boolean", "choice")
@@ -185,28 +217,6 @@ def table() -> tuple[dict[str, Any], list[dict[str, Any]]]:
     return root, commands
 
 
-_DEFAULTS = {
-    "opts": (),
-    "secondary_opts": (),
-    "is_flag": False,
-    "default": None,
-    "nargs": 1,
-    "type": "str",
-    "min": None,
-    "max": None,
-    "path_must_exist": False,
-    "path_checks": (),
-    "required": False,
-    "multiple": False,
-    "envvar": None,
-    "exposed": True,
-    "answers_and_exits": False,
-    "choices": (),
-    "to_python": None,
-    "plain": True,
-}
-
-
 def _value(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
@@ -236,7 +246,7 @@ def _command(command: dict[str, Any], indent: int) -> str:
 def render() -> str:
     root, commands = table()
     # One parameter a line reads best here; ruff's layout would take four times the lines.
-    parts = [HEADER, "# fmt: off\n", f"ROOT = {_command(root, 0)}\n\n"]
+    parts = [_header(), "# fmt: off\n", f"ROOT = {_command(root, 0)}\n\n"]
     parts.append("COMMANDS: dict[str, Command] = {\n")
     for command in commands:
         parts.append(f"    {_value(command['name'])}: {_command(command, 4)},\n")

@@ -7,37 +7,88 @@ tests/test_cli_table.py fails until the two agree.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+
+# Plain classes: a NamedTuple or a dataclass of this size costs every command milliseconds.
+class Param:
+    """One parameter as Click sees it."""
+
+    __slots__ = (
+        "answers_and_exits",
+        "choices",
+        "default",
+        "envvar",
+        "exposed",
+        "is_flag",
+        "kind",
+        "max",
+        "min",
+        "multiple",
+        "name",
+        "nargs",
+        "opts",
+        "path_checks",
+        "path_must_exist",
+        "plain",
+        "required",
+        "secondary_opts",
+        "to_python",
+        "type",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        kind: str,  # "option" or "argument"
+        *,
+        opts: tuple[str, ...] = (),  # an option's names
+        secondary_opts: tuple[str, ...] = (),  # a flag's --no-x names, which give False
+        is_flag: bool = False,
+        default: object = None,
+        nargs: int = 1,  # -1: every word left
+        type: str = "str",  # the Click type: "str", "int", "int range", "path"...
+        min: int | None = None,
+        max: int | None = None,
+        path_must_exist: bool = False,
+        path_checks: tuple[str, ...] = (),  # what a found path must be: "readable"...
+        required: bool = False,
+        multiple: bool = False,
+        envvar: str | None = None,
+        exposed: bool = True,  # passed on (not so: --version, --install-completion)
+        answers_and_exits: bool = False,  # a flag that acts only when given, then exits
+        choices: tuple[str, ...] = (),  # the values of a "choice" type, matched exactly
+        to_python: str | None = None,  # what Typer makes: "path", "list", "enum:MOD:CLASS"
+        plain: bool = True,  # these facts alone decide its value
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.opts = opts
+        self.secondary_opts = secondary_opts
+        self.is_flag = is_flag
+        self.default = default
+        self.nargs = nargs
+        self.type = type
+        self.min = min
+        self.max = max
+        self.path_must_exist = path_must_exist
+        self.path_checks = path_checks
+        self.required = required
+        self.multiple = multiple
+        self.envvar = envvar
+        self.exposed = exposed
+        self.answers_and_exits = answers_and_exits
+        self.choices = choices
+        self.to_python = to_python
+        self.plain = plain
 
 
-class Param(NamedTuple):
-    """One parameter as Click sees it; `plain` when these facts alone decide its value."""
+class Command:
+    """A command (the group itself: name "") and its parameters, in Click's order."""
 
-    name: str
-    kind: str  # "option" or "argument"
-    opts: tuple[str, ...] = ()
-    secondary_opts: tuple[str, ...] = ()  # a flag's --no-x names, which give False
-    is_flag: bool = False
-    default: object = None
-    nargs: int = 1  # -1: every word left
-    type: str = "str"  # Click's type name: "str", "int", "int range", "path", "boolean"...
-    min: int | None = None
-    max: int | None = None
-    path_must_exist: bool = False
-    path_checks: tuple[str, ...] = ()  # what a path that exists must be: "readable", "not-dir"...
-    required: bool = False
-    multiple: bool = False
-    envvar: str | None = None
-    exposed: bool = True  # passed to the function (False: --version, --install-completion...)
-    answers_and_exits: bool = False  # a flag that acts only when given, then exits
-    choices: tuple[str, ...] = ()  # a "choice" type's values, matched exactly
-    to_python: str | None = None  # what Typer makes of it: "path", "list", "enum:MODULE:CLASS"
-    plain: bool = True
+    __slots__ = ("name", "params")
 
-
-class Command(NamedTuple):
-    name: str
-    params: tuple[Param, ...]
+    def __init__(self, name: str, params: tuple[Param, ...]) -> None:
+        self.name = name
+        self.params = params
 
 
 # fmt: off

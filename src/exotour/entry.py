@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from exotour import __version__
 
@@ -27,14 +27,23 @@ if TYPE_CHECKING:
 COMPLETE_VARIABLE = "_EXOTOUR_COMPLETE"  # Typer's, from the program's name: always Typer's job
 
 
-class Parsed(NamedTuple):
+class Parsed:
     """A command line as Click would see it: the global options' values, the command (None: the
     welcome screen), the words after it, and its parameters' values."""
 
-    root: dict[str, Any]
-    command: str | None
-    words: list[str]
-    params: dict[str, Any]
+    # A plain class: a NamedTuple or a dataclass costs `exotour --version` a millisecond or more.
+    __slots__ = ("command", "params", "root", "words")
+
+    def __init__(
+        self, root: dict[str, Any], command: str | None, words: list[str], params: dict[str, Any]
+    ) -> None:
+        self.root = root
+        self.command = command
+        self.words = words
+        self.params = params
+
+    def __repr__(self) -> str:
+        return f"Parsed({self.root!r}, {self.command!r}, {self.words!r}, {self.params!r})"
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
