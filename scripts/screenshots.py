@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
-"""Make the README's pictures from the real app: docs/learn.svg, docs/search.svg, docs/summary.svg.
+"""Make the README's pictures from the real app: docs/learn.svg, docs/search.svg, docs/summary.svg,
+and the text screenshot of `exotour learn` at the top of README.md.
 
-    python scripts/screenshots.py [OUT_DIR]      (default: docs/ next to this script)
+    python scripts/screenshots.py [OUT_DIR]      (default: docs/ next to this script, and the
+                                                  README's text screenshot)
 
 Each picture is what an 80-column terminal shows, recorded by Rich and saved as SVG. `learn` is
 its first screen at 80x24, built by the same paginator and renderer the walkthrough uses;
 `search` and `summary` are the commands themselves, run through the command line with their
 console swapped for a recording one. Progress is kept in a throwaway folder, so the pictures do
 not depend on what you have read.
+
+A package index shows the README without the repository's files, so a picture linked by a
+relative path breaks there; the README's first screen is therefore text in a code block (which
+renders everywhere), between the two markers below, and the SVGs are linked for those who read
+the README in a checkout or on the repository's page.
 """
 
 from __future__ import annotations
@@ -25,6 +32,19 @@ from rich.text import Text
 
 WIDTH, HEIGHT = 80, 24
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+README = DOCS.parent / "README.md"
+START = "<!-- exotour learn, as text: made by scripts/screenshots.py -->"
+END = "<!-- end of the text screenshot -->"
+
+
+def with_text_screenshot(readme: str, screen: str) -> str:
+    """README with SCREEN (the text of a recorded screen) between START and END."""
+    before, _, rest = readme.partition(START)
+    _, _, after = rest.partition(END)
+    if not rest:
+        raise SystemExit(f"screenshots: README.md has no line {START!r}")
+    lines = "\n".join(line.rstrip() for line in screen.rstrip("\n").splitlines())
+    return f"{before}{START}\n\n```text\n{lines}\n```\n\n{END}{after}"
 
 
 def recording_console(height: int | None = None) -> Console:
@@ -112,8 +132,16 @@ def main(argv: list[str]) -> int:
         try:
             for name, (title, make) in PICTURES.items():
                 path = out / f"{name}.svg"
-                make().save_svg(str(path), title=title)
+                console = make()
+                screen = console.export_text(clear=False)
+                console.save_svg(str(path), title=title)
                 print(f"screenshots: wrote {path}")
+                if name == "learn" and not argv:
+                    from exotour.state.atomic import write_atomically
+
+                    readme = README.read_text(encoding="utf-8")
+                    write_atomically(README, with_text_screenshot(readme, screen), shared=True)
+                    print(f"screenshots: wrote the text screenshot in {README.name}")
         finally:
             if before is None:
                 del os.environ["EXOTOUR_STATE_DIR"]

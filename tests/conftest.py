@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from helpers import SET_VARIABLES, is_callers
 
 from exotour.content.loader import builtin_content_dir, load_tour
 from exotour.model import Tour
@@ -20,15 +22,18 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh EXOTOUR_STATE_DIR for each test, and no colour or content overrides leaking in."""
+    """A fresh EXOTOUR_STATE_DIR and cache folder (XDG_CACHE_HOME) for each test, and none of
+    the caller's exotour, colour or terminal variables (helpers.CALLER_VARIABLES) leaking in."""
+    for name in [name for name in os.environ if is_callers(name)]:
+        monkeypatch.delenv(name)
+    for name, value in SET_VARIABLES.items():
+        monkeypatch.setenv(name, value)
     state = tmp_path_factory.mktemp("state")
+    cache = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("EXOTOUR_STATE_DIR", str(state))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.delenv("EXOTOUR_CONTENT", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    # The caller's choices of colour, symbols and pager must not change what a test sees.
-    for name in ("FORCE_COLOR", "CLICOLOR_FORCE", "CLICOLOR", "ACCESSIBLE", "PAGER", "LESS"):
-        monkeypatch.delenv(name, raising=False)
+    # The caches go to the user cache folder, as without EXOTOUR_CACHE_DIR (tests of that
+    # variable set it themselves).
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     return state
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
-from exotour.cli import main
+from exotour import cli, entry
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -72,7 +74,19 @@ class Result:
 
 
 def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Result:
-    """Run `exotour ARGV` in this process, through `main` so errors map as in real use."""
+    """Run `exotour ARGV` in this process through the installed script's entry point, so the
+    fast path and the error mapping are the ones a user meets."""
+    return run_main(entry.main, argv, capsys)
+
+
+def run_typer(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Result:
+    """Run `exotour ARGV` in this process through the Typer app alone (cli.main)."""
+    return run_main(cli.main, argv, capsys)
+
+
+def run_main(
+    main: Callable[[list[str]], NoReturn], argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> Result:
     capsys.readouterr()  # drop whatever came before
     try:
         main(argv)
@@ -80,14 +94,53 @@ def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Result:
         code = exc.code
         status = code if isinstance(code, int) else (0 if code is None else 1)
     else:  # pragma: no cover - main always exits
-        raise AssertionError("exotour.cli.main returned instead of exiting")
+        raise AssertionError(f"{main.__module__}.main returned instead of exiting")
     captured = capsys.readouterr()
     return Result(status, captured.out, captured.err)
 
 
+# What a caller's shell may set that changes what exotour prints or where it keeps things. The
+# tests start from none of them (conftest.py); a test that wants one sets it itself.
+CALLER_VARIABLES = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "COLORTERM",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "ACCESSIBLE",
+    "COLUMNS",
+    "LINES",
+    "PAGER",
+    "MANPAGER",
+    "LESS",
+    "LV",
+    "COMP_WORDS",
+    "COMP_CWORD",
+    "_TYPER_COMPLETE_ARGS",
+    "_TYPER_COMPLETE_WORD_TO_COMPLETE",
+)
+# Set to one known value instead: a dumb or missing TERM would change every screen.
+SET_VARIABLES = {"TERM": "xterm-256color"}
+# Set by conftest.py for each test, so a child uses the test's folders too.
+_TEST_OWNED = ("EXOTOUR_STATE_DIR", "EXOTOUR_CACHE_DIR")
+# The test run's own switches, kept.
+TEST_SWITCHES = ("EXOTOUR_UPDATE_GOLDENS",)
+
+
+def is_callers(name: str) -> bool:
+    """Whether NAME is one of the caller's variables that no test may inherit."""
+    if name in TEST_SWITCHES:
+        return False
+    return name in CALLER_VARIABLES or name.startswith(("EXOTOUR_", "_EXOTOUR_"))
+
+
 def child_env(**extra: str) -> dict[str, str]:
-    """The environment for a child exotour: this one, without colour or content overrides."""
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "EXOTOUR_CONTENT")}
+    """The environment for a child exotour: this one, less the caller's colour, terminal and
+    exotour variables (conftest.py has set the test's own state and cache folders), plus EXTRA."""
+    env = {k: v for k, v in os.environ.items() if not is_callers(k) or k in _TEST_OWNED}
+    env.update(SET_VARIABLES)
     env.update(extra)
     return env
 

@@ -1,5 +1,6 @@
-"""The `exotour` script (exotour.entry): the plainest command lines without Typer, the same
-output, errors and exit status as through the Typer app; everything else goes to the app."""
+"""The `exotour` script (exotour.entry): the command lines it is sure of without Typer, with the
+same output, errors and exit status as through the Typer app; everything else goes to the app.
+tests/test_cli_table.py checks the parser itself against Click's, on any command line."""
 
 from __future__ import annotations
 
@@ -7,23 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import PYTHON, Result, child_env, run_cli
+from helpers import PYTHON, child_env, run_cli, run_typer
 
 from exotour import entry
-
-
-def run_entry(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Result:
-    capsys.readouterr()
-    try:
-        entry.main(argv)
-    except SystemExit as exc:
-        code = exc.code
-        status = code if isinstance(code, int) else (0 if code is None else 1)
-    else:  # pragma: no cover - main always exits
-        raise AssertionError("exotour.entry.main returned instead of exiting")
-    captured = capsys.readouterr()
-    return Result(status, captured.out, captured.err)
-
 
 PLAIN = [
     [],
@@ -44,10 +31,23 @@ PLAIN = [
     ["glossary", "no-such-term"],
     ["quiz", "safety"],
     ["--no-color", "summary"],
+    ["summary", "--no-color"],  # a global option after the command: folded into Options
     ["--content", "{content}", "sections"],
     ["--content={content}", "show", "1"],
     ["--no-color", "--content", "{content}", "search", "collagen"],
     ["--content", "{missing}", "summary"],  # exit 2: no such folder
+    # Options after the command, read from the table generated from cli.py:
+    ["search", "--json", "collagen"],
+    ["search", "collagen", "--limit", "2"],
+    ["search", "-n", "2", "collagen"],
+    ["search", "--limit=1", "exosome"],
+    ["summary", "--json"],
+    ["summary", "--markdown"],
+    ["sections", "--json"],
+    ["learn", "--plain", "safety"],
+    ["export"],
+    ["validate"],
+    ["validate", "{content}"],
 ]
 
 
@@ -62,7 +62,7 @@ def test_a_plain_command_line_runs_without_typer_as_typer_runs_it(
     args = [a.format(content=content_copy, missing=tmp_path / "missing") for a in argv]
     assert entry.plain_call(args) is not None
     results = []
-    for name, run in (("entry", run_entry), ("typer", run_cli)):
+    for name, run in (("entry", run_cli), ("typer", run_typer)):
         monkeypatch.setenv("EXOTOUR_STATE_DIR", str(tmp_path / name))  # the same fresh start
         results.append(run(args, capsys))
     assert results[0] == results[1]
@@ -76,11 +76,11 @@ def test_the_content_variable_counts_as_typer_reads_it(
         encoding="utf-8",
     )
     monkeypatch.setenv("EXOTOUR_CONTENT", str(content_copy))
-    via_entry = run_entry(["summary"], capsys)
-    assert via_entry == run_cli(["summary"], capsys)
+    via_entry = run_cli(["summary"], capsys)
+    assert via_entry == run_typer(["summary"], capsys)
     assert "TOUR" in via_entry.out
     monkeypatch.setenv("EXOTOUR_CONTENT", "")  # empty: Click ignores it, and so does entry
-    assert run_entry(["summary"], capsys) == run_cli(["summary"], capsys)
+    assert run_cli(["summary"], capsys) == run_typer(["summary"], capsys)
 
 
 @pytest.mark.parametrize(
@@ -89,20 +89,19 @@ def test_the_content_variable_counts_as_typer_reads_it(
         ["--help"],
         ["-h"],
         ["search"],
-        ["search", "--json", "collagen"],
-        ["search", "collagen", "--limit", "2"],
-        ["search", "-n", "2", "collagen"],
         ["search", "--", "collagen"],
-        ["summary", "--json"],
+        ["search", "-n2", "collagen"],  # an attached short value: Click's quirk, Click's job
+        ["search", "--limit", "0", "collagen"],  # out of range: Typer's message
+        ["search", "--limit", "x", "collagen"],
+        ["search", "--json=yes", "collagen"],
+        ["search", "--json", "--json", "collagen"],
         ["summary", "extra"],
-        ["sections", "--json"],
         ["show"],
         ["show", "1", "2"],
-        ["learn", "--plain"],
+        ["show", "-"],
         ["learn", "1", "2"],
+        ["learn", "--help"],
         ["glossary", "a", "b"],
-        ["export"],
-        ["validate"],
         ["bogus"],
         [""],
         ["--content"],
@@ -123,12 +122,19 @@ def test_any_other_command_line_goes_to_typer(argv: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["--help"], ["search", "--json", "collagen"], ["bogus"], ["--content"], ["show", "1", "2"]],
+    [
+        ["--help"],
+        ["search", "--limit", "0", "collagen"],
+        ["bogus"],
+        ["--content"],
+        ["--content", ""],
+        ["show", "1", "2"],
+    ],
 )
 def test_typer_answers_what_entry_passes_on(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run_entry(argv, capsys) == run_cli(argv, capsys)
+    assert run_cli(argv, capsys) == run_typer(argv, capsys)
 
 
 def test_a_content_folder_that_cannot_be_read_gets_clicks_message(
@@ -144,8 +150,8 @@ def test_a_content_folder_that_cannot_be_read_gets_clicks_message(
             pytest.skip("running as a user who can read any folder")
         argv = ["--content", str(locked), "summary"]
         assert entry.plain_call(argv) is None
-        result = run_entry(argv, capsys)
-        assert result == run_cli(argv, capsys)
+        result = run_cli(argv, capsys)
+        assert result == run_typer(argv, capsys)
         assert result.status == 2
         assert "is not readable" in result.err
     finally:
@@ -174,3 +180,8 @@ def test_version_and_a_repeated_search_load_neither_typer_nor_yaml(tmp_path: Pat
     assert "exotour.search.engine" in again
     for module in ("typer", "yaml", "rich.markdown", "platformdirs"):
         assert f" {module}\n" not in again, module
+
+
+def test_a_completion_request_always_goes_to_typer() -> None:
+    for argv in (["--version"], ["summary"], ["learn", ""]):
+        assert entry.plain_call(argv, {"_EXOTOUR_COMPLETE": "complete_bash"}) is None

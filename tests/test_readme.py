@@ -6,12 +6,12 @@ import re
 
 import typer
 from helpers import REPO
-from typer._click.core import Command
 from typer.core import TyperArgument as Argument
 from typer.core import TyperGroup as Group
 from typer.core import TyperOption as Option
 
 from exotour.cli import app
+from exotour.model import Tour
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -33,13 +33,13 @@ def _rows() -> dict[str, tuple[str, str]]:
     return rows
 
 
-def _summary_line(command: Command) -> str:
-    return " ".join((command.help or "").split("\n\n")[0].split())
+def _summary_line(help_text: str | None) -> str:
+    return " ".join((help_text or "").split("\n\n")[0].split())
 
 
 def test_every_command_has_help_text() -> None:
     for name, command in _group().commands.items():
-        assert _summary_line(command), f"exotour {name} has no help text"
+        assert _summary_line(command.help), f"exotour {name} has no help text"
         for param in command.params:
             if isinstance(param, Option) and "--help" not in param.opts:
                 assert param.help, f"exotour {name} {param.opts[0]} has no help text"
@@ -52,7 +52,7 @@ def test_every_command_is_in_the_readme_table_as_its_help_says() -> None:
     for name, command in _group().commands.items():
         assert name in rows, f"exotour {name} is missing from the README's command table"
         usage, description = rows[name]
-        assert description == _summary_line(command), f"the README's line for {name}"
+        assert description == _summary_line(command.help), f"the README's line for {name}"
         for param in command.params:
             if isinstance(param, Option) and "--help" not in param.opts:
                 longest = max(param.opts, key=len)
@@ -71,3 +71,19 @@ def test_the_global_options_and_the_welcome_screen_are_in_the_table() -> None:
     for param in _group().params:
         if isinstance(param, Option) and "--help" not in param.opts:
             assert max(param.opts, key=len) in cells, f"{param.opts} missing from the README"
+
+
+def test_the_readme_opens_with_a_text_screenshot_that_any_page_shows(tour: Tour) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shots", REPO / "scripts" / "screenshots.py")
+    assert spec is not None and spec.loader is not None
+    shots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shots)
+    block = README.split(shots.START, 1)[1].split(shots.END, 1)[0]
+    assert f"Section 1 of {len(tour.sections)}" in block
+    assert f"1. {tour.sections[0].title}" in block
+    assert "![" not in README  # no image by a relative path: it would break on an index page
+    assert shots.with_text_screenshot(README, "a\nb") == shots.with_text_screenshot(
+        shots.with_text_screenshot(README, "x"), "a\nb"
+    )

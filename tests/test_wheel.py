@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import subprocess
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -62,6 +63,50 @@ def test_the_wheel_carries_the_content(wheel: Path) -> None:
     assert "exotour/tours/exosome/sections/safety.yaml" in names
     assert "exotour/py.typed" in names
     assert not any(name.startswith(("tests/", "content/")) for name in names)
+
+
+def test_the_wheel_carries_the_license_the_example_and_the_manual_page(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    version = wheel.name.split("-")[1]
+    assert f"exotour-{version}.dist-info/licenses/LICENSE" in names
+    assert f"exotour-{version}.data/data/share/man/man1/exotour.1" in names
+    assert "exotour/tours/first-tour/tour.yaml" in names
+    assert "exotour/tours/first-tour/schema/section.schema.json" in names
+
+
+def test_the_sdist_carries_what_its_tests_read(tmp_path: Path) -> None:
+    isolation = [] if importlib.util.find_spec("hatchling") is None else ["--no-isolation"]
+    done = run(
+        [PYTHON, "-m", "build", "--sdist", *isolation, "--outdir", str(tmp_path), str(REPO)],
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    (sdist,) = tmp_path.glob("exotour-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for needed in (
+        "LICENSE",
+        "README.md",
+        "examples/first-tour/tour.yaml",
+        "bench/run.py",
+        "scripts/commandline.py",
+        "scripts/manpage.py",
+        "scripts/screenshots.py",
+        "docs/exotour.1",
+        "tests/conftest.py",
+        "content/tour.yaml",
+    ):
+        assert needed in names, needed
+
+
+def test_installed_manual_page_and_new_tour(venv: Path, tmp_path: Path) -> None:
+    assert (venv / "share" / "man" / "man1" / "exotour.1").is_file()
+    exotour = str(venv / "bin" / "exotour")
+    made = run([exotour, "new", "my-tour", "--title", "Mine"], tmp_path)
+    assert (made.returncode, made.stderr) == (0, ""), made.stdout
+    checked = run([exotour, "validate", "my-tour"], tmp_path)
+    assert (checked.returncode, checked.stderr) == (0, "")
+    assert checked.stdout.endswith(": OK\n")
 
 
 def test_installed_exotour_learn_plain_from_another_folder(

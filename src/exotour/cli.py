@@ -1,66 +1,46 @@
 """The command line: parse, call one core function, print what it returns, map errors to exits.
 
-No logic lives here. Every error reaches `main` (or entry.main, the script, which runs the
-plainest command lines without Typer), and entry.guarded prints `exotour: error: ...` on stderr
-and exits with the documented status; nobody sees a traceback.
+This is the one definition of the commands, their options and defaults. Each command function
+calls `exotour.commands.<name>.run(options, **params)` with keyword arguments named exactly as
+its parameters, because the script's fast path (entry.py, from the table that
+`python scripts/commandline.py` generates from this app) makes the same call without Typer.
+No logic lives here; every error reaches `main` or errors.guarded, which print
+`exotour: error: ...` on stderr and exit with the documented status; nobody sees a traceback.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
-# Typer 0.28 vendors Click; its exceptions are reachable only here.
-from typer._click.exceptions import ClickException, UsageError
-from typer.core import TyperCommand
-
 from exotour import __version__
+from exotour.clitypes import Command, FolderPath, Group
 from exotour.commands import Options
-from exotour.errors import ExitStatus, ReaderLeftError
-
-
-class _Group(typer.core.TyperGroup):
-    """Typer's group, except that a closed pipe reaches errors.guarded (which exits quietly)
-    instead of becoming Typer's silent exit 1."""
-
-    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError as exc:
-            raise ReaderLeftError from exc
-
-
-class _Command(TyperCommand):
-    """A command whose usage line names a required argument as SECTION, as an optional one is
-    [SECTION]: Typer's own braces ({SECTION}) are one style too many."""
-
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:  # Any: Click's Context is private
-        pieces = super().collect_usage_pieces(ctx)
-        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
-
-
-# Every command accepts --no-color after its name too (`exotour summary --no-color`); the
-# option before the command is the root's. Defined once, here.
-NoPager = Annotated[
-    bool, typer.Option("--no-pager", help="Print long output instead of showing it in $PAGER.")
-]
-NoColor = Annotated[
-    bool, typer.Option("--no-color", help="No colours (bold stays), as NO_COLOR does.")
-]
+from exotour.commands.completion import complete_section, complete_term
+from exotour.errors import ExitStatus
 
 app = typer.Typer(
-    cls=_Group,
+    cls=Group,
     name="exotour",
     help="A guided tour of exosome therapy in the terminal, with what the evidence says.",
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion, for bash, zsh and fish
     no_args_is_help=False,
     invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+# Global options that every command accepts after its name too (`exotour summary --no-color`);
+# given either side of the command, they are folded into Options, never passed to `run`.
+NoColor = Annotated[
+    bool, typer.Option("--no-color", help="No colours (bold stays), as NO_COLOR does.")
+]
+NoPager = Annotated[
+    bool, typer.Option("--no-pager", help="Print long output instead of showing it in $PAGER.")
+]
 
 
 def _options(ctx: typer.Context, no_color: bool = False, no_pager: bool = False) -> Options:
@@ -92,28 +72,35 @@ def root(
             help="Use another tour's content folder (default: the built-in exosome tour).",
             metavar="DIR",
             show_default=False,
+            click_type=FolderPath(),
         ),
     ] = None,
     no_color: NoColor = False,
-    ascii_only: Annotated[
+    ascii: Annotated[  # named as Options names it, for the fast path
         bool,
         typer.Option("--ascii", help="No box drawing or symbols, as ACCESSIBLE=1 does."),
     ] = False,
     no_pager: NoPager = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            expose_value=False,
+            help="Show the version.",
+        ),
     ] = False,
 ) -> None:
     """A guided tour of exosome therapy in the terminal, with what the evidence says."""
-    ctx.obj = Options(content, no_color, ascii=ascii_only, no_pager=no_pager)
+    ctx.obj = Options(content=content, no_color=no_color, ascii=ascii, no_pager=no_pager)
     if ctx.invoked_subcommand is None:
         from exotour.commands import welcome
 
         welcome.run(ctx.obj)
 
 
-@app.command(cls=_Command, short_help="Walk through the tour, page by page.")
+@app.command(cls=Command, short_help="Walk through the tour, page by page.")
 def learn(
     ctx: typer.Context,
     section: Annotated[
@@ -121,6 +108,7 @@ def learn(
         typer.Argument(
             help="Open this section: an id, a number, or the start of a title.",
             metavar="SECTION",
+            autocompletion=complete_section,
         ),
     ] = None,
     restart: Annotated[
@@ -169,12 +157,12 @@ def learn(
 
     options = _options(ctx, no_color)
     status = command.run(
-        options, section, restart=restart, plain=plain, at=at, watch=watch, theme=theme
+        options, section=section, restart=restart, plain=plain, at=at, watch=watch, theme=theme
     )
     raise typer.Exit(int(status))
 
 
-@app.command(cls=_Command, short_help="Search the tour; the best passages first.")
+@app.command(cls=Command, short_help="Search the tour; the best passages first.")
 def search(
     ctx: typer.Context,
     query: Annotated[
@@ -191,10 +179,10 @@ def search(
     from exotour.commands import search as command
 
     options = _options(ctx, no_color)
-    raise typer.Exit(int(command.run(options, query, limit=limit, as_json=as_json)))
+    raise typer.Exit(int(command.run(options, query=query, limit=limit, as_json=as_json)))
 
 
-@app.command(cls=_Command, short_help="The gist of the whole tour on one screen.")
+@app.command(cls=Command, short_help="The gist of the whole tour on one screen.")
 def summary(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
@@ -211,7 +199,7 @@ def summary(
     raise typer.Exit(int(command.run(options, as_json=as_json, as_markdown=as_markdown)))
 
 
-@app.command(cls=_Command, short_help="The contents, with ids, reading time and progress.")
+@app.command(cls=Command, short_help="The contents, with ids, reading time and progress.")
 def sections(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the contents as JSON.")] = False,
@@ -224,11 +212,16 @@ def sections(
     raise typer.Exit(int(command.run(_options(ctx, no_color, no_pager), as_json=as_json)))
 
 
-@app.command(cls=_Command, short_help="Print one section in full, with no keys to press.")
+@app.command(cls=Command, short_help="Print one section in full, with no keys to press.")
 def show(
     ctx: typer.Context,
     section: Annotated[
-        str, typer.Argument(help="An id, a number, or the start of a title.", metavar="SECTION")
+        str,
+        typer.Argument(
+            help="An id, a number, or the start of a title.",
+            metavar="SECTION",
+            autocompletion=complete_section,
+        ),
     ],
     no_pager: NoPager = False,
     no_color: NoColor = False,
@@ -236,10 +229,10 @@ def show(
     """Print one section in full, with no keys to press."""
     from exotour.commands import show as command
 
-    raise typer.Exit(int(command.run(_options(ctx, no_color, no_pager), section)))
+    raise typer.Exit(int(command.run(_options(ctx, no_color, no_pager), section=section)))
 
 
-@app.command(cls=_Command, short_help="The whole tour as one Markdown or HTML document.")
+@app.command(cls=Command, short_help="The whole tour as one Markdown or HTML document.")
 def export(
     ctx: typer.Context,
     format_: Annotated[
@@ -270,14 +263,17 @@ def export(
     from exotour.commands import export as command
 
     options = _options(ctx, no_color)
-    raise typer.Exit(int(command.run(options, format_, output, force=force)))
+    raise typer.Exit(int(command.run(options, format_=format_, output=output, force=force)))
 
 
-@app.command(cls=_Command, short_help="The key terms in plain words, or one term.")
+@app.command(cls=Command, short_help="The key terms in plain words, or one term.")
 def glossary(
     ctx: typer.Context,
     term: Annotated[
-        str | None, typer.Argument(help="Show one term (aliases work too).", metavar="TERM")
+        str | None,
+        typer.Argument(
+            help="Show one term (aliases work too).", metavar="TERM", autocompletion=complete_term
+        ),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the terms (or TERM) as JSON.")
@@ -288,44 +284,80 @@ def glossary(
     """The key terms in plain words, or one term with the sections that use it."""
     from exotour.commands import glossary as command
 
-    raise typer.Exit(int(command.run(_options(ctx, no_color, no_pager), term, as_json=as_json)))
+    raise typer.Exit(
+        int(command.run(_options(ctx, no_color, no_pager), term=term, as_json=as_json))
+    )
 
 
-@app.command(cls=_Command, short_help="A short multiple-choice check, with a score.")
+@app.command(cls=Command, short_help="A short multiple-choice check, with a score.")
 def quiz(
     ctx: typer.Context,
     section: Annotated[
-        str | None, typer.Argument(help="Only this section's questions.", metavar="SECTION")
+        str | None,
+        typer.Argument(
+            help="Only this section's questions.",
+            metavar="SECTION",
+            autocompletion=complete_section,
+        ),
     ] = None,
     no_color: NoColor = False,
 ) -> None:
     """A short multiple-choice check with explanations and a score."""
     from exotour.commands import quiz as command
 
-    raise typer.Exit(int(command.run(_options(ctx, no_color), section)))
+    raise typer.Exit(int(command.run(_options(ctx, no_color), section=section)))
 
 
-@app.command(cls=_Command, short_help="Check a content folder; list every problem.")
+@app.command(cls=Command, short_help="Check a content folder; list every problem.")
 def validate(
     ctx: typer.Context,
     folder: Annotated[
         Path | None,
         typer.Argument(
-            help="The content folder to check (default: the one in use).", metavar="DIR"
+            help="The content folder to check (default: the one in use).",
+            metavar="DIR",
+            click_type=FolderPath(),
         ),
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Check again whenever a file changes, until Ctrl-C."),
+    ] = False,
     no_color: NoColor = False,
 ) -> None:
     """Check a content folder and report every problem as file:line:column: message."""
     from exotour.commands import validate as command
 
-    raise typer.Exit(int(command.run(_options(ctx, no_color), folder)))
+    raise typer.Exit(int(command.run(_options(ctx, no_color), folder=folder, watch=watch)))
+
+
+@app.command(cls=Command, short_help="Start a tour of your own that passes validate.")
+def new(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="The folder to create (it must not exist, or be empty).",
+            metavar="DIR",
+            click_type=FolderPath(),
+        ),
+    ],
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="The new tour's title.", metavar="TITLE", show_default=False),
+    ] = None,
+    no_color: NoColor = False,
+) -> None:
+    """Start a tour of your own, with schemas for your editor, that passes validate."""
+    from exotour.commands import new as command
+
+    raise typer.Exit(int(command.run(_options(ctx, no_color), folder=folder, title=title)))
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
-    """Run the Typer app on ARGV and exit; entry.main (the `exotour` script) runs the plainest
-    command lines without loading Typer. Every failure becomes a message and a status: Click's
-    here, all others in entry.guarded."""
+    """Run the Typer app on ARGV and exit; entry.main (the `exotour` script) runs the command
+    lines it is sure of without loading Typer. Every failure becomes a message and a status:
+    Typer's usage errors here, all others in errors.guarded."""
     from exotour.errors import fail, guarded
 
     def invoke() -> int:
@@ -335,11 +367,15 @@ def main(argv: list[str] | None = None) -> NoReturn:
             status = app(args=argv, prog_name="exotour", standalone_mode=False)
         except typer.Abort:
             return int(ExitStatus.INTERRUPTED)
-        except UsageError as exc:
-            command = exc.ctx.command_path if exc.ctx else "exotour"
-            fail(exc.format_message(), f"try '{command} --help'", int(ExitStatus.ERROR))
-        except ClickException as exc:
-            fail(exc.format_message(), None, int(ExitStatus.ERROR))
+        except typer.TyperException as exc:
+            # Typer 0.28 keeps Click inside a private module; the public base of all its
+            # errors is TyperException, and usage errors are the ones whose exit_code is 2
+            # (Click's own rule); those name the command whose --help tells more.
+            hint = None
+            if exc.exit_code == 2:
+                context = getattr(exc, "ctx", None)
+                hint = f"try '{context.command_path if context else 'exotour'} --help'"
+            fail(exc.format_message(), hint, int(ExitStatus.ERROR))
         return status if isinstance(status, int) else int(ExitStatus.OK)
 
     guarded(invoke)

@@ -376,7 +376,7 @@ def by_keys(tiny: str, *keys: str) -> tuple[ExitStatus, str, Keys]:
     console = Console(file=screen, width=80, force_terminal=True, color_system=None)
     source = Keys(*keys)
     streams = command.Streams(console, io.StringIO(), source)
-    status = command.run(Options(Path(tiny)), None, streams)
+    status = command.run(Options(Path(tiny)), None, streams=streams)
     return status, screen.getvalue(), source
 
 
@@ -414,7 +414,7 @@ def test_answers_from_injected_lines(tiny: str) -> None:
     screen = io.StringIO()
     console = Console(file=screen, width=80, color_system=None)  # not a terminal: plain text
     streams = command.Streams(console, io.StringIO("2\n\x1b[31mb\n"))
-    assert command.run(Options(Path(tiny)), None, streams) == ExitStatus.OK
+    assert command.run(Options(Path(tiny)), None, streams=streams) == ExitStatus.OK
     out = screen.getvalue()
     assert "One answer a line; q stops" in out
     assert "Your answer (1-3 or a-c, q stops): 2\n✗ Not quite" in out

@@ -96,7 +96,7 @@ class _Screen:
             self.console.file.write(text + "\n")
 
 
-def run(options: Options, section: str | None, streams: Streams | None = None) -> ExitStatus:
+def run(options: Options, section: str | None, *, streams: Streams | None = None) -> ExitStatus:
     tour = load(options)
     from exotour import quiz as engine
     from exotour.render import quiz as screens

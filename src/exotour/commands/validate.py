@@ -1,8 +1,12 @@
-"""`exotour validate [DIR]`: check a content folder and report every problem at once.
+"""`exotour validate [DIR] [--watch]`: check a content folder and report every problem at once.
 
 The problems are the command's output, so they go to stdout, one `file:line:column: message` a
 line, never wrapped, in the form editors and `grep` read. A closing line on stderr says how many
 errors there were when there is any (exit 2); otherwise one line on stdout says what was checked.
+
+With --watch it checks again whenever a file in the folder changes (on a terminal, on a cleared
+screen), until Ctrl-C, which exits 130 as any interrupted command does: the watch has no result
+of its own to report, and a script that runs it learns it was stopped, not that the tour is OK.
 """
 
 from __future__ import annotations
@@ -18,11 +22,58 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def run(options: Options, folder: Path | None) -> ExitStatus:
+POLL_SECONDS = 0.5  # quick enough to feel live, rare enough to cost nothing
+CLEAR = "\x1b[H\x1b[2J"
+
+
+def run(options: Options, folder: Path | None, *, watch: bool = False) -> ExitStatus:
+    root = folder if folder is not None else options.content_dir()
+    if not watch:
+        return check(root)
+    return _watch(root)
+
+
+def _watch(root: Path) -> ExitStatus:
+    """Check ROOT now and after every change, until Ctrl-C."""
+    import os
+    import time
+
+    from exotour.content.loader import display_path
+
+    seen: object = None
+    clear = sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    try:
+        while True:
+            now = snapshot(root)
+            if now != seen:
+                if seen is not None and clear:
+                    sys.stdout.write(CLEAR)
+                check(root)
+                sys.stdout.flush()
+                print(f"exotour: watching {display_path(root)}; Ctrl-C stops", file=sys.stderr)
+                seen = now
+            time.sleep(POLL_SECONDS)
+    except KeyboardInterrupt:
+        return ExitStatus.INTERRUPTED
+
+
+def snapshot(root: Path) -> list[tuple[str, int, int, int]]:
+    """Each file under ROOT with its size, change time and inode: equal while nothing changed."""
+    found = []
+    for path in sorted(root.rglob("*")) if root.is_dir() else []:
+        try:
+            st = path.stat()
+        except OSError:  # gone between the listing and now: the next look sees it
+            continue
+        found.append((str(path), st.st_size, st.st_mtime_ns, st.st_ino))
+    return found
+
+
+def check(root: Path) -> ExitStatus:
+    """Check ROOT once: the problems on stdout, the verdict on stderr (errors) or stdout (OK)."""
     from exotour.content.loader import check_content, display_path
     from exotour.content.sources import is_sources_section
 
-    root = folder if folder is not None else options.content_dir()
     tour, problems = check_content(root)
     for problem in problems:
         print(problem)
