@@ -1,15 +1,37 @@
 """The small pieces of Typer and Click that cli.py's definitions use: a group that lets a closed
-pipe reach the error boundary, usage lines in one style, and a folder path that is never ''."""
+pipe reach the error boundary, usage lines in one style, a folder path that is never '', the
+global options merged, and the app run with every failure made a message and a status."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.models import TyperPath
 
-from exotour.errors import ReaderLeftError
+from exotour import __version__
+from exotour.commands import Options
+from exotour.errors import ExitStatus, ReaderLeftError
+
+# Global options that every command accepts after its name too (`exotour summary --no-color`);
+# given either side of the command, they are folded into Options, never passed to `run`.
+NoColor = Annotated[
+    bool, typer.Option("--no-color", help="No colours (bold stays), as NO_COLOR does.")
+]
+NoPager = Annotated[
+    bool, typer.Option("--no-pager", help="Print long output instead of showing it in $PAGER.")
+]
+
+
+def flag(name: str, help: str) -> Any:
+    """An on/off option: `typer.Option(NAME, help=HELP)`, short enough for one line."""
+    return typer.Option(name, help=help)
+
+
+def valued(*names: str, help: str, metavar: str) -> Any:
+    """An option that takes a value, named METAVAR in the help; no default is shown."""
+    return typer.Option(*names, help=help, metavar=metavar, show_default=False)
 
 
 class Group(TyperGroup):
@@ -39,3 +61,48 @@ class FolderPath(TyperPath):
         if value == "":
             self.fail("an empty path names no folder (for this folder, write '.')", param, ctx)
         return super().convert(value, param, ctx)
+
+
+def merged_options(ctx: typer.Context, no_color: bool = False, no_pager: bool = False) -> Options:
+    """The root's options, with a command's own --no-color and --no-pager merged in."""
+    found = ctx.find_object(Options)
+    options = found if found is not None else Options()
+    return Options(
+        options.content,
+        no_color=options.no_color or no_color,
+        ascii=options.ascii,
+        no_pager=options.no_pager or no_pager,
+    )
+
+
+def show_version(value: bool) -> None:
+    if value:
+        print(f"exotour {__version__}")
+        raise typer.Exit()
+
+
+def run_app(app: typer.Typer, argv: list[str] | None) -> NoReturn:
+    """Run the Typer app on ARGV and exit; entry.main (the `exotour` script) runs the command
+    lines it is sure of without loading Typer. Every failure becomes a message and a status:
+    Typer's usage errors here, all others in errors.guarded."""
+    from exotour.errors import fail, guarded
+
+    def invoke() -> int:
+        try:
+            # Not standalone: Typer returns exit codes instead of exiting, and raises usage
+            # errors for us to print in our own format.
+            status = app(args=argv, prog_name="exotour", standalone_mode=False)
+        except typer.Abort:
+            return int(ExitStatus.INTERRUPTED)
+        except typer.TyperException as exc:
+            # Typer 0.28 keeps Click inside a private module; the public base of all its
+            # errors is TyperException, and usage errors are the ones whose exit_code is 2
+            # (Click's own rule); those name the command whose --help tells more.
+            hint = None
+            if exc.exit_code == 2:
+                context = getattr(exc, "ctx", None)
+                hint = f"try '{context.command_path if context else 'exotour'} --help'"
+            fail(exc.format_message(), hint, int(ExitStatus.ERROR))
+        return status if isinstance(status, int) else int(ExitStatus.OK)
+
+    guarded(invoke)

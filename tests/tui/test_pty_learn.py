@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from terminals import TIMEOUT, Terminals, finish, plain
 
 from exotour.model import Tour
-from exotour.render.learn import footer
+from exotour.render.learn import footer, place_label
 from exotour.tui.pages import Paginator
 
 pexpect = pytest.importorskip("pexpect")
@@ -36,10 +36,7 @@ def pty_available() -> None:
 
 def header(tour: Tour, section: int, page: int, pages: int, cols: int = 80) -> str:
     """The place as the header says it: in words, or in short where the words do not fit."""
-    long = f"Section {section + 1} of {len(tour.sections)} · page {page + 1} of {pages}"
-    if len(long) + 10 <= cols:
-        return long
-    return f"Section {section + 1}/{len(tour.sections)} · page {page + 1}/{pages}"
+    return place_label(tour, section, page, pages, cols)
 
 
 def frame(child: Any, head: str, keys: str) -> list[str]:

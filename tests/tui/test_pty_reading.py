@@ -14,7 +14,7 @@ from helpers import ONE_YAML, write_content
 from terminals import Terminals, finish, plain
 
 from exotour.model import Tour
-from exotour.render.learn import footer
+from exotour.render.learn import footer, place_label
 from exotour.tui.pages import Paginator
 
 pexpect = pytest.importorskip("pexpect")
@@ -25,9 +25,8 @@ BENEFITS = 3  # section 4, eight pages at 80x24
 
 
 def header(tour: Tour, section: int, page: int, pages: int, cols: int = 80) -> str:
-    if cols < 40:  # the short form, on a narrow screen
-        return f"Section {section + 1}/{len(tour.sections)} · page {page + 1}/{pages}"
-    return f"Section {section + 1} of {len(tour.sections)} · page {page + 1} of {pages}"
+    """The place as the header says it: in words, or in short where the words do not fit."""
+    return place_label(tour, section, page, pages, cols)
 
 
 def frame(child: Any, head: str, keys: str) -> list[str]:
@@ -82,7 +81,7 @@ def test_a_resume_at_40x15_shows_the_paragraph_left_at_80x24(term: Terminals, to
     page = narrow.page_of(BENEFITS, wide.anchor(BENEFITS, 3))
     again = term.exotour("learn", rows=15, cols=40)
     where = f"Resumed at section {BENEFITS + 1}, page {page + 1} of {narrow.count(BENEFITS)}"
-    shown = frame(again, header(tour, BENEFITS, page, narrow.count(BENEFITS)), where)
+    shown = frame(again, header(tour, BENEFITS, page, narrow.count(BENEFITS), 40), where)
     assert first_word("\n".join(body(left))) in " ".join(body(shown))
     assert narrow.anchors(BENEFITS)[page] <= wide.anchor(BENEFITS, 3)
     again.send("q")
@@ -94,7 +93,8 @@ def test_the_footer_names_help_contents_and_search(
     term: Terminals, tour: Tour, rows: int, cols: int
 ) -> None:
     child = term.exotour("learn", "--restart", rows=rows, cols=cols)
-    lines = frame(child, header(tour, 0, 0, Paginator(tour, cols, rows).count(0)), footer(cols))
+    head = header(tour, 0, 0, Paginator(tour, cols, rows).count(0), cols)
+    lines = frame(child, head, footer(cols))
     keys = lines[-1]
     assert len(keys) <= cols
     for key in ("?", "t", "/"):

@@ -15,13 +15,14 @@ from helpers import PYTHON
 from terminals import TIMEOUT, Terminals, finish, plain
 
 from exotour.model import Tour
+from exotour.render.learn import footer
 from exotour.tui.keys import EOF_KEY, KeyReader
 from exotour.tui.pages import Paginator
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.slow
 
-KEYS = "→ n space: next   ← p: back   q Esc: quit"
+KEYS = footer(80)  # the key line at 80 columns: the screen is drawn whole
 PROMPT = "READY$ "
 
 

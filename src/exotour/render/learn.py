@@ -71,11 +71,17 @@ def _position_label(tour: Tour, index: int, page: int, pages: int) -> str:
     return f"Section {index + 1} of {len(tour.sections)} · page {page + 1} of {pages}"
 
 
+def place_label(tour: Tour, index: int, page: int, pages: int, width: int) -> str:
+    """Where the reader is, in words; in short on a narrow screen, so the place is never cut."""
+    label = _position_label(tour, index, page, pages)
+    if len(label) + 10 > width:
+        label = f"Section {index + 1}/{len(tour.sections)} · page {page + 1}/{pages}"
+    return label
+
+
 def header(tour: Tour, index: int, page: int, pages: int, width: int) -> RenderableType:
     """The line above the panel: where you are, and a bar of how far through the tour."""
-    label = _position_label(tour, index, page, pages)
-    if len(label) + 10 > width:  # a narrow screen: the short form, so the place is never cut
-        label = f"Section {index + 1}/{len(tour.sections)} · page {page + 1}/{pages}"
+    label = place_label(tour, index, page, pages, width)
     done = index + (page + 1) / pages
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(no_wrap=True)

@@ -15,22 +15,8 @@ from rich.text import Text
 
 from exotour.model import Tour
 from exotour.render.palette import DARK, Palette
+from exotour.tui.keymap import HELP_KEYS
 from exotour.tui.overlay import CLOSE, Jump, OverlayAnswer
-
-HELP_KEYS: tuple[tuple[str, str], ...] = (
-    ("→ n Space Enter j f PgDn ↓", "next page"),
-    ("← p Backspace k b PgUp ↑", "previous page"),
-    ("g Home / G End", "first / last page"),
-    ("1-9", "go to that section"),
-    ("t", "contents, to jump"),
-    ("/", "search (remembers the last words)"),
-    ("n / N", "next / previous hit, while searching"),
-    ("' Ctrl-O", "back to before the last jump"),
-    ("w", "glossary terms on this page"),
-    ("?", "this help"),
-    ("Esc", "close what is open; end a search"),
-    ("q Ctrl-C", "quit (place saved)"),
-)
 
 HELP_COMPACT = (
     "n → j f next · p ← k b back · g G first/last · 1-9 section · t contents · / search, "
