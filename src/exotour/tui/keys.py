@@ -49,6 +49,9 @@ class KeyReader:
         self._saved: list[Any] | None = None
         self._redraw = False
         self._wake: tuple[int, int] | None = None  # a pipe that ends a wait for a key early
+        # A byte read after Esc that starts no escape sequence: the next key (Esc then q, sent
+        # together as tmux does after its escape-time, is Esc and then q, not one unknown key).
+        self._pending: str | None = None
 
     def __enter__(self) -> KeyReader:
         import termios
@@ -119,7 +122,10 @@ class KeyReader:
         if self._redraw:
             self._redraw = False
             return REDRAW_KEY
-        first = self._byte(timeout)
+        if self._pending is not None:
+            first, self._pending = self._pending, None
+        else:
+            first = self._byte(timeout)
         if first is None and self._redraw:
             self._redraw = False
             return REDRAW_KEY
@@ -134,6 +140,9 @@ class KeyReader:
             more = self._byte(0.03)
             if more is None or more == EOF_KEY:
                 break
+            if not sequence and more not in "[O":
+                self._pending = more
+                return "esc"
             sequence += more
             if sequence in _SEQUENCES:
                 return _SEQUENCES[sequence]
