@@ -18,6 +18,7 @@ from exotour.content.limits import MAX_CHAR_REPORTS, MAX_FILE_BYTES
 from exotour.content.nodes import char, compose
 from exotour.content.problems import FileReport, shown
 from exotour.content.schema import FORBIDDEN_CHARS
+from exotour.state.atomic import kind_of_mode
 
 # Byte order marks, the longest first (UTF-32's little-endian mark starts as UTF-16's does).
 _BOMS = (
@@ -29,14 +30,8 @@ _BOMS = (
 
 
 def kind_of(mode: int) -> str:
-    """What a file of MODE is, in words, when it is not a regular file."""
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
+    """What a file of MODE is, in words, when it is not a regular file (the writer's rule)."""
+    return kind_of_mode(mode) or "a regular file"
 
 
 def why(exc: OSError) -> str:

@@ -122,9 +122,9 @@ class KeyReader:
         if self._redraw:
             self._redraw = False
             return REDRAW_KEY
-        if self._pending is not None:
-            first, self._pending = self._pending, None
-        else:
+        first: str | None = self._pending
+        self._pending = None
+        if first is None:
             first = self._byte(timeout)
         if first is None and self._redraw:
             self._redraw = False
