@@ -19,7 +19,7 @@ from exotour.text import escape_markdown
 FDA = Source("FDA", "A notice", 2019, url="https://www.fda.gov/notice")
 PAPER = Source("Doe et al.", "A *starred* [title]", 2020, doi="10.1/ABC")
 SAME_PAPER = Source("Doe et al", "Another spelling", 2020, doi="10.1/abc")  # the same DOI
-NO_LINK = Source("Roe", "Unlinked", 2018)
+NO_LINK = Source("Roe", "Unlinked", 2018, reference="Roe Rep 1")  # listed without a link
 
 
 def section(id_: str, *notes: tuple[Source, ...]) -> Section:
@@ -61,7 +61,7 @@ def test_the_section_lists_author_title_year_link_and_where_cited() -> None:
     assert "https://doi.org/10.1/ABC" in text
     assert "Cited in sections 1 and 3." in text
     assert "2 FDA, A notice (2019)." in text and "https://www.fda.gov/notice" in text
-    assert "3 Roe, Unlinked (2018)." in text and "Cited in section 3." in text
+    assert "3 Roe, Unlinked, Roe Rep 1 (2018)." in text and "Cited in section 3." in text
 
 
 def test_the_id_does_not_clash_with_a_section_of_the_tour() -> None:

@@ -74,6 +74,18 @@ def link(url: str, room: int | None, indent: str = "") -> Text:
     return line
 
 
+def citation_text(source: Source) -> Text:
+    """SOURCE's citation without its link: the title alone in italics (a reference is no title),
+    the date in brackets, e.g. `Bai et al., Skin Health Dis 2024;4(6):e348 (2024).`"""
+    *named, (date, _) = source.parts()
+    citation = Text()
+    for number, (text, is_title) in enumerate(named):
+        citation.append(", " if number else "")
+        citation.append(text, style="italic" if is_title else "")
+    citation.append(f" ({date}).")
+    return citation
+
+
 class SourceEntry(Panel):
     """One source as a unit no page splits: an optional HEADING line, the citation (as `- `, or
     as `N. ` when numbered), its link and an optional CITED_IN line. WHOLE links (plain text)
@@ -102,9 +114,7 @@ class SourceEntry(Panel):
         parts: list[RenderableType] = []
         if self.heading:
             parts.append(Text(self.heading, style="bold"))
-        citation = Text(f"{source.author}, ")
-        citation.append(source.title, style="italic")
-        citation.append(f" ({source.year}).")
+        citation = citation_text(source)
         # A hanging indent: the citation's lines start under its first word, not the marker.
         for number, line in enumerate(citation.wrap(console, max(1, width - len(marker)))):
             parts.append(Text(marker if number == 0 else indent) + line)
