@@ -42,27 +42,34 @@ class Source:
 
     @property
     def date(self) -> str:
-        """'2019', or for an undated page 'undated; checked 2026-12-01'."""
+        """'2019', or for an undated page 'undated; checked 2026-12-01'; empty where the
+        reference already gives the year ('Cell 2019;177:428'), which need not be said twice."""
         if self.year is None:
             return f"undated; checked {self.accessed}"
-        return f"{self.year}; checked {self.accessed}" if self.accessed else str(self.year)
+        if self.accessed:
+            return f"{self.year}; checked {self.accessed}"
+        return "" if self.reference and str(self.year) in self.reference else str(self.year)
 
     def parts(self) -> tuple[tuple[str, bool], ...]:
-        """The citation without its link, in order, each part with whether it is a title: the
-        author, the title, the reference, then the date. Every drawing of a source reads this,
-        so that a title alone is ever set as one."""
-        named = [(self.author, False), (self.title, True), (self.reference, False)]
-        return (*((text, is_title) for text, is_title in named if text), (self.date, False))
+        """The citation's names in order, each with whether it is a title: the author, the
+        title, the reference. Every drawing of a source reads this and `ending`, so that a title
+        alone is ever set as one."""
+        named = ((self.author, False), (self.title, True), (self.reference, False))
+        return tuple((text, is_title) for text, is_title in named if text)
+
+    @property
+    def ending(self) -> str:
+        """What follows the names: ' (2019).', or '.' where the reference gives the year."""
+        return f" ({self.date})." if self.date else "."
 
     @property
     def label(self) -> str:
-        """The citation as plain text without its link: 'A, T, R (2019)'."""
-        *named, (date, _) = self.parts()
-        return f"{', '.join(text for text, _ in named)} ({date})"
+        """The citation as plain text without its link: 'A, T, R (2019).'"""
+        return ", ".join(text for text, _ in self.parts()) + self.ending
 
     def citation(self) -> str:
         """The citation as one line of plain text: 'A, T, R (2019). LINK'."""
-        return f"{self.label}. {self.link}".strip()
+        return f"{self.label} {self.link}".strip()
 
 
 @dataclass(frozen=True)

@@ -33,17 +33,16 @@ class Cited:
 def markdown_citation(source: Source, escape: Callable[[str], str] = escape_markdown) -> str:
     """SOURCE's citation without its link, as Markdown: the title alone in italics, each part
     passed through ESCAPE, e.g. `FDA, *Public Safety Notification on Exosome Products* (2019).`"""
-    *named, (date, _) = source.parts()
-    shown = [f"*{escape(text)}*" if is_title else escape(text) for text, is_title in named]
-    return f"{', '.join(shown)} ({escape(date)})."
+    shown = [f"*{escape(text)}*" if is_title else escape(text) for text, is_title in source.parts()]
+    return ", ".join(shown) + escape(source.ending)
 
 
 def _key(source: Source) -> tuple[str, ...]:
     """Two notes cite the same source when they give the same link (or, lacking one, the same
-    author, title and year); the case of a DOI or URL does not matter."""
+    author, title, reference and date); the case of a DOI or URL does not matter."""
     if source.link:
         return (source.link.casefold().rstrip("/"),)
-    return tuple(text.casefold() for text, _ in source.parts())
+    return (*(text.casefold() for text, _ in source.parts()), source.date)
 
 
 def cited(sections: Sequence[Section]) -> tuple[Cited, ...]:

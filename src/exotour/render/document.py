@@ -161,9 +161,8 @@ def _html_note(note: EvidenceNote) -> str:
     if note.sources:
         parts.append("<p><strong>Sources:</strong></p>\n<ul>")
         for s in note.sources:
-            *named, (date, _) = s.parts()
-            shown = [f"<cite>{e(text)}</cite>" if is_title else e(text) for text, is_title in named]
-            item = f"{', '.join(shown)} ({e(date)})."
+            shown = [f"<cite>{e(t)}</cite>" if is_title else e(t) for t, is_title in s.parts()]
+            item = ", ".join(shown) + e(s.ending)
             if s.link:
                 href = e(s.link) if is_safe_link(s.link) else ""
                 item += f' <a href="{href}">{e(s.link)}</a>' if href else f" {e(s.link)}"

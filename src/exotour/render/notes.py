@@ -76,13 +76,12 @@ def link(url: str, room: int | None, indent: str = "") -> Text:
 
 def citation_text(source: Source) -> Text:
     """SOURCE's citation without its link: the title alone in italics (a reference is no title),
-    the date in brackets, e.g. `Bai et al., Skin Health Dis 2024;4(6):e348 (2024).`"""
-    *named, (date, _) = source.parts()
+    e.g. `Bai et al., Skin Health Dis 2024;4(6):e348.`"""
     citation = Text()
-    for number, (text, is_title) in enumerate(named):
+    for number, (text, is_title) in enumerate(source.parts()):
         citation.append(", " if number else "")
         citation.append(text, style="italic" if is_title else "")
-    citation.append(f" ({date}).")
+    citation.append(source.ending)
     return citation
 
 
