@@ -34,7 +34,7 @@ def markdown_citation(source: Source, escape: Callable[[str], str] = escape_mark
     """SOURCE's citation without its link, as Markdown: the title alone in italics, each part
     passed through ESCAPE, e.g. `FDA, *Public Safety Notification on Exosome Products* (2019).`"""
     shown = [f"*{escape(text)}*" if is_title else escape(text) for text, is_title in source.parts()]
-    return ", ".join(shown) + escape(source.ending)
+    return ", ".join(shown) + (f" ({escape(source.date)})." if source.date else ".")
 
 
 def _key(source: Source) -> tuple[str, ...]:
