@@ -126,8 +126,10 @@ def _record(record: RecordSpec, defs: dict[str, Any]) -> dict[str, Any]:
         "required": [spec.name for spec in record.fields if spec.need == "required"],
         "properties": {spec.name: _property(spec, defs) for spec in record.fields},
     }
-    if record.one_of:
-        node["anyOf"] = [{"required": [name]} for name in record.one_of]
+    if record.one_of:  # each group: at least one of its fields
+        node["allOf"] = [
+            {"anyOf": [{"required": [name]} for name in group.names]} for group in record.one_of
+        ]
     return node
 
 

@@ -15,17 +15,18 @@ import pytest
 from helpers import CLAIM_SECTIONS, run_cli
 from rich import box
 
-from exotour.model import Tour
+from exotour.model import Source, Tour
 from exotour.render import screens as render
 from exotour.tui.pages import Paginator
 
 # The sheet's sources were last checked on this date. A page the sheet gives no date for is cited
-# as of it, with its year: that is the date the tour can vouch for.
+# with no year, as checked on it (`accessed`), and a note that cites it is as of it: that is the
+# date the tour can vouch for.
 CHECKED = "2026-12-01"
-UNDATED = (int(CHECKED[:4]), CHECKED)
+UNDATED: tuple[int | None, str | None] = (None, CHECKED)
 
-# link -> (year, date of the page when the sheet gives one)
-ALLOWED: dict[str, tuple[int, str | None]] = {
+# link -> (year, or None for an undated page; the date of the page when the sheet gives one)
+ALLOWED: dict[str, tuple[int | None, str | None]] = {
     # Regulators
     "https://www.fda.gov/vaccines-blood-biologics/safety-availability-biologics/"
     "public-safety-notification-exosome-products": (2019, "2019-12-06"),
@@ -92,6 +93,31 @@ ALLOWED: dict[str, tuple[int, str | None]] = {
     # The market
     "https://doi.org/10.1186/s13287-023-03335-2": (2023, None),  # Asadpour et al.
 }
+# The sources the sheet gives without a link, by their reference -> as ALLOWED
+UNLINKED: dict[str, tuple[int | None, str | None]] = {
+    "FDA Talk Paper T96-02, 2 Jan 1996 (archived FDA page)": (1996, "1996-01-02"),
+    "FDA Talk Paper T97-66, 22 Dec 1997 (archived FDA page)": (1997, "1997-12-22"),
+    "Cochrane review CD007628.pub4": (2016, None),  # van Zuuren et al.
+    "Cochrane review CD004376.pub3": UNDATED,  # Fransen et al.: the sheet records no year
+    "NHS website": UNDATED,  # "Hair loss", "Treatment: Parkinson's disease", "...: rheumatoid..."
+    "News report, 16 Dec 2019": (2019, "2019-12-16"),  # MedPage Today
+    "Brief, June 2021, on unapproved stem cell and regenerative interventions": (2021, None),  # Pew
+    "Warning letter 23-649343 to Kimera Labs, 1 Sep 2023": (2023, "2023-09-01"),  # FDA
+}
+
+
+def sheet_entry(source: Source) -> tuple[int | None, str | None]:
+    """What the sheet gives of SOURCE: by its link, or, for a source it gives none for, by its
+    reference."""
+    if source.link:
+        return ALLOWED[source.link]
+    return UNLINKED[source.reference or ""]
+
+
+def year_of(source: Source) -> int:
+    """The year a source can vouch for: its own, or for an undated page the year it was checked."""
+    return source.year if source.year is not None else int((source.accessed or "")[:4])
+
 
 AS_OF = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 
@@ -115,27 +141,33 @@ def test_every_note_has_an_as_of_date_and_linked_sources(tour: Tour) -> None:
             datetime.date.fromisoformat(note.as_of)  # a real date
         assert note.sources, where
         for source in note.sources:
-            assert source.author and source.title, where
-            assert source.link.startswith("https://"), where
-            assert source.url or source.doi, where
+            assert source.author or source.reference, where  # a source the reader can find
+            if source.link:
+                assert source.link.startswith("https://"), where
+            else:
+                assert source.reference in UNLINKED, where
 
 
 def test_every_link_is_from_the_evidence_sheet_with_its_year(tour: Tour) -> None:
     for section in tour.sections:
         for note in section.evidence:
             for source in note.sources:
-                assert source.link in ALLOWED, f"{section.id}: {source.link} is not in the sheet"
-                assert source.year == ALLOWED[source.link][0], f"{section.id}: {source.link}"
+                found = source.link in ALLOWED or (not source.link and source.reference in UNLINKED)
+                assert found, f"{section.id}: {source.citation()} is not in the sheet"
+                year, _ = sheet_entry(source)
+                assert source.year == year, f"{section.id}: {source.citation()}"
+                if year is None:  # undated: dated by the check
+                    assert source.accessed == CHECKED, f"{section.id}: {source.citation()}"
 
 
 def test_a_note_is_as_of_its_newest_source(tour: Tour) -> None:
     for section in tour.sections:
         for note in section.evidence:
             year = int(note.as_of[:4])
-            assert year == max(source.year for source in note.sources), note.text[:60]
+            assert year == max(year_of(source) for source in note.sources), note.text[:60]
             assert str(year) in note.text, note.text[:60]  # the date is said, not only shown
             if len(note.as_of) > 4:
-                dates = {ALLOWED[source.link][1] for source in note.sources}
+                dates = {sheet_entry(source)[1] for source in note.sources}
                 assert note.as_of in dates, note.text[:60]
 
 

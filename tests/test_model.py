@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from exotour.errors import UnknownSectionError
@@ -90,6 +92,33 @@ def test_source_link_prefers_url_then_doi() -> None:
     assert Source("A", "T", 2020, url="https://x.org/a", doi="10.1/b").link == "https://x.org/a"
     assert Source("A", "T", 2020, doi="10.1/b").link == "https://doi.org/10.1/b"
     assert Source("A", "T", 2020, doi="10.1/b").citation() == "A, T (2020). https://doi.org/10.1/b"
+
+
+def test_a_source_is_cited_as_given_title_reference_and_date_each_in_its_place() -> None:
+    journal = "Skin Health Dis 2024;4(6):e348"
+    paper = Source("Bai et al.", reference=journal, year=2024, doi="10.1/b")
+    assert paper.parts() == (("Bai et al.", False), ("Skin Health Dis 2024;4(6):e348", False))
+    assert paper.citation() == "Bai et al., Skin Health Dis 2024;4(6):e348. https://doi.org/10.1/b"
+    page = Source("Mayo Clinic", "Wrinkles", accessed="2026-12-01", url="https://x.org/w")
+    assert page.parts() == (("Mayo Clinic", False), ("Wrinkles", True))
+    assert page.label == "Mayo Clinic, Wrinkles (undated; checked 2026-12-01)."
+    unnamed = Source(reference="Stem Cell Res Ther 2021", year=2021, doi="10.1/c")
+    assert unnamed.label == "Stem Cell Res Ther 2021."  # the year in the reference is not repeated
+    letter = Source("FDA", reference="Warning letter 23-649343", year=2023)
+    assert letter.link == "" and letter.citation() == "FDA, Warning letter 23-649343 (2023)."
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"year": 2020, "url": "https://x.org"}, "an author, a title or a reference"),
+        ({"author": "A", "url": "https://x.org"}, "a year, or the date an undated page"),
+        ({"author": "A", "year": 2020}, "without a link needs a reference"),
+    ],
+)
+def test_a_source_keeps_its_invariants(fields: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Source(**fields)
 
 
 def test_reading_time_is_at_least_a_minute() -> None:

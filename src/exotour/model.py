@@ -10,23 +10,66 @@ from exotour.errors import UnknownSectionError
 
 @dataclass(frozen=True)
 class Source:
-    """One cited source of an evidence note."""
+    """One cited source of an evidence note, as the evidence gives it and no more.
 
-    author: str
-    title: str
-    year: int
+    A paper may have no title (one that could not be checked is left out), a web page no
+    author (then its reference or publisher leads) and no year (then `accessed` dates it), and a
+    source given only by its reference (a warning letter's number, a report's date) no link.
+    """
+
+    author: str | None = None
+    title: str | None = None
+    year: int | None = None
     url: str | None = None
     doi: str | None = None
+    reference: str | None = None  # a journal citation or a document number, never a title
+    accessed: str | None = None  # YYYY-MM-DD: when an undated page was checked
+
+    def __post_init__(self) -> None:
+        if not (self.author or self.title or self.reference):
+            raise ValueError("a source needs an author, a title or a reference")
+        if self.year is None and not self.accessed:
+            raise ValueError("a source needs a year, or the date an undated page was checked")
+        if not (self.url or self.doi or self.reference):
+            raise ValueError("a source without a link needs a reference")
 
     @property
     def link(self) -> str:
-        """The URL, or the DOI as a resolvable link."""
+        """The URL, or the DOI as a resolvable link; empty for a source given without one."""
         if self.url:
             return self.url
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
+    @property
+    def date(self) -> str:
+        """'2019', or for an undated page 'undated; checked 2026-12-01'; empty where the
+        reference already gives the year ('Cell 2019;177:428'), which need not be said twice."""
+        if self.year is None:
+            return f"undated; checked {self.accessed}"
+        if self.accessed:
+            return f"{self.year}; checked {self.accessed}"
+        return "" if self.reference and str(self.year) in self.reference else str(self.year)
+
+    def parts(self) -> tuple[tuple[str, bool], ...]:
+        """The citation's names in order, each with whether it is a title: the author, the
+        title, the reference. Every drawing of a source reads this and `ending`, so that a title
+        alone is ever set as one."""
+        named = ((self.author, False), (self.title, True), (self.reference, False))
+        return tuple((text, is_title) for text, is_title in named if text)
+
+    @property
+    def ending(self) -> str:
+        """What follows the names: ' (2019).', or '.' where the reference gives the year."""
+        return f" ({self.date})." if self.date else "."
+
+    @property
+    def label(self) -> str:
+        """The citation as plain text without its link: 'A, T, R (2019).'"""
+        return ", ".join(text for text, _ in self.parts()) + self.ending
+
     def citation(self) -> str:
-        return f"{self.author}, {self.title} ({self.year}). {self.link}".strip()
+        """The citation as one line of plain text: 'A, T, R (2019). LINK'."""
+        return f"{self.label} {self.link}".strip()
 
 
 @dataclass(frozen=True)

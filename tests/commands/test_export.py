@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import stat
@@ -14,13 +15,22 @@ from markdown_it import MarkdownIt
 
 from exotour.commands import export
 from exotour.content.loader import load_tour
+from exotour.content.sources import markdown_citation
 from exotour.errors import UsageError
-from exotour.model import Tour
+from exotour.model import Source, Tour
 from exotour.render import document
+from exotour.safe_markdown import literal
 
 
 def _every_source(tour: Tour) -> list[str]:
-    return [s.link for section in tour.sections for n in section.evidence for s in n.sources]
+    """Every source link (a source given by its reference alone has none)."""
+    links = [s.link for section in tour.sections for n in section.evidence for s in n.sources]
+    return [link for link in links if link]
+
+
+def _linkless(tour: Tour) -> list[Source]:
+    cited = [s for section in tour.sections for n in section.evidence for s in n.sources]
+    return [s for s in cited if not s.link]
 
 
 def test_markdown_to_stdout_has_every_section_note_source_and_the_disclaimer(
@@ -39,6 +49,10 @@ def test_markdown_to_stdout_has_every_section_note_source_and_the_disclaimer(
     assert out.count("### What the evidence says") == sum(len(s.evidence) for s in tour.sections)
     for link in _every_source(tour):
         assert f"<{link}>" in out
+    assert _linkless(tour)
+    for source in _linkless(tour):  # listed, without a link
+        assert f"- {markdown_citation(source, literal)}\n" in out
+    assert "<>" not in out
     assert run_cli(["export", "-o", "-"], capsys).out == out
 
 
@@ -55,6 +69,9 @@ def test_html_is_one_well_formed_page_with_everything_and_nothing_loaded_from_el
         assert f'<section id="section-{number}">' in page
     for link in _every_source(tour):
         assert f'href="{link}"' in page
+    for source in _linkless(tour):  # listed, without a link (and never an empty one)
+        assert f"{html.escape(source.reference or '')}{html.escape(source.ending)}</li>" in page
+    assert 'href=""' not in page
     assert "<style>" in page
     # Nothing that loads: no scripts, pictures, frames, stylesheet links or CSS imports.
     assert not re.search(r"<(script|img|iframe|link|object|embed)\b|@import|src=", page)

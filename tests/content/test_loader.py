@@ -131,9 +131,14 @@ def test_unknown_field_with_did_you_mean(check: Check) -> None:
 def test_nested_field_path_is_named(check: Check) -> None:
     note = "evidence:\n  - text: A note.\n    as_of: 2020\n    sources:\n      - author: A\n"
     assert check({"sections/one.yaml": ONE_YAML + note}) == [
-        "content/sections/one.yaml:9:9: evidence[0].sources[0].title: missing (required)",
-        "content/sections/one.yaml:9:9: evidence[0].sources[0].year: missing (required)",
-        "content/sections/one.yaml:9:9: evidence[0].sources[0]: needs a url or a doi",
+        "content/sections/one.yaml:9:9: evidence[0].sources[0]: needs a year, or accessed for an "
+        "undated page",
+        "content/sections/one.yaml:9:9: evidence[0].sources[0]: needs a url, a doi or a reference",
+    ]
+    wrong = note + "        accessed: 2026-13-01\n        reference: R\n"
+    assert check({"sections/one.yaml": ONE_YAML + wrong}) == [
+        "content/sections/one.yaml:10:19: evidence[0].sources[0].accessed: '2026-13-01' is not a "
+        "date written YYYY-MM-DD, such as 2026-12-01",
     ]
 
 

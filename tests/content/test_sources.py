@@ -19,7 +19,7 @@ from exotour.text import escape_markdown
 FDA = Source("FDA", "A notice", 2019, url="https://www.fda.gov/notice")
 PAPER = Source("Doe et al.", "A *starred* [title]", 2020, doi="10.1/ABC")
 SAME_PAPER = Source("Doe et al", "Another spelling", 2020, doi="10.1/abc")  # the same DOI
-NO_LINK = Source("Roe", "Unlinked", 2018)
+NO_LINK = Source("Roe", "Unlinked", 2018, reference="Roe Rep 1")  # listed without a link
 
 
 def section(id_: str, *notes: tuple[Source, ...]) -> Section:
@@ -61,7 +61,7 @@ def test_the_section_lists_author_title_year_link_and_where_cited() -> None:
     assert "https://doi.org/10.1/ABC" in text
     assert "Cited in sections 1 and 3." in text
     assert "2 FDA, A notice (2019)." in text and "https://www.fda.gov/notice" in text
-    assert "3 Roe, Unlinked (2018)." in text and "Cited in section 3." in text
+    assert "3 Roe, Unlinked, Roe Rep 1 (2018)." in text and "Cited in section 3." in text
 
 
 def test_the_id_does_not_clash_with_a_section_of_the_tour() -> None:
@@ -95,14 +95,19 @@ def test_sources_is_the_last_section_after_the_tours_own_sections(tour: Tour) ->
 
 def test_every_cited_source_appears_once_in_the_section(tour: Tour) -> None:
     body = tour.sections[-1].body
-    links = [s.link for sec in tour.sections for note in sec.evidence for s in note.sources]
+    cited = [s for sec in tour.sections for note in sec.evidence for s in note.sources]
+    links = [s.link for s in cited if s.link]
     assert links
     for link in set(links):  # once, as Markdown writes it (the one escaper's form)
         assert body.count(escape_markdown(link)) == 1, link
-    assert len(sources.collect(tour.sections)) == len(set(links))
+    linkless = {s.label: s for s in cited if not s.link}
+    assert linkless
+    for source in linkless.values():  # once, by its citation: it has no link
+        assert body.count(sources.markdown_citation(source)) == 1, source.label
+    assert len(sources.collect(tour.sections)) == len(set(links)) + len(linkless)
     text = rendered(body)
     for source in sources.collect(tour.sections):
-        assert source.link in text
+        assert (source.link or source.label) in text
 
 
 def test_a_tour_without_evidence_gets_no_sources_section(tmp_path: Path) -> None:

@@ -228,7 +228,7 @@ def test_evidence_notes_and_their_sources_are_searchable() -> None:
     note = EvidenceNote(
         "Reviews found small pilot studies.",
         "2024",
-        (Source("Fusco et al.", "A scoping review", 2024),),
+        (Source("Fusco et al.", "A scoping review", 2024, doi="10.1002/jev2.12433"),),
     )
     tour = make_tour(section("s", "S", "Body text.", evidence=(note,)))
     hits = search(tour, "fusco")

@@ -33,7 +33,7 @@ from exotour import __version__
 from exotour.content.fingerprint import stat_key
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
-FORMAT = 2
+FORMAT = 3  # 3: sources with reference and accessed, author, title and year optional
 # Content files newer than this are still settling: the tour is not cached (see above).
 SETTLE_NS = 2_000_000_000
 # A cache file holds at most this many characters per byte of content, plus SLACK: JSON's
@@ -176,6 +176,7 @@ _CHECKS: dict[str, Callable[[Any], bool]] = {
     "int": lambda value: type(value) is int,
     "bool": lambda value: type(value) is bool,
     "str | None": lambda value: value is None or type(value) is str,
+    "int | None": lambda value: value is None or type(value) is int,
     "tuple[str, ...]": lambda value: type(value) is list and all(type(v) is str for v in value),
 }
 

@@ -203,7 +203,7 @@ class Checker(FileReport):
                     got += " in quotes; remove the quotes"
                 else:  # `09`: not octal, so YAML 1.1 reads it as text
                     got = f"'{shown(written)}', which YAML reads as text (a leading 0 means octal)"
-                    got += f"; write {written.lstrip('0') or '0'}"
+                    got += f"; write {shown(written.lstrip('0') or '0')}"  # shown: kept short
             self.problem(node, path, f"expected a whole number, got {got}")
             return None
         if not _DECIMAL.fullmatch(written) and isinstance(node, yaml.ScalarNode):

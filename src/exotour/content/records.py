@@ -8,7 +8,7 @@ import yaml
 
 from exotour.content.checker import Checker, Record
 from exotour.content.problems import shown
-from exotour.content.schema import PATTERNS, VALID_ID, FieldSpec, fields_of
+from exotour.content.schema import PATTERNS, RECORDS, VALID_ID, FieldSpec, fields_of
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source
 
 
@@ -117,8 +117,9 @@ def _note(file: Checker, record: Record, path: str) -> EvidenceNote | None:
 
 def _source(file: Checker, record: Record, path: str) -> Source | None:
     values, nodes = record.values, record.nodes
-    if not any(name in nodes for name in ("url", "doi")):
-        file.problem(record.node, path, "needs a url or a doi")
+    for group in RECORDS["source"].one_of:
+        if not any(name in nodes for name in group.names):
+            file.problem(record.node, path, group.message)
     for name in ("url", "doi"):
         pattern = PATTERNS[_spec("source", name).pattern]
         if name in values and not pattern.matches(values[name]):
@@ -130,11 +131,13 @@ def _source(file: Checker, record: Record, path: str) -> Source | None:
     if not file.complete(record):
         return None
     return Source(
-        author=values["author"],
-        title=values["title"],
-        year=values["year"],
+        author=values.get("author"),
+        title=values.get("title"),
+        year=values.get("year"),
         url=values.get("url"),
         doi=values.get("doi"),
+        reference=values.get("reference"),
+        accessed=values.get("accessed"),
     )
 
 

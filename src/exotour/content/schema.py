@@ -9,19 +9,14 @@ every field it defines (a test holds all three together). No YAML here: it is pl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
 
+from exotour.content.fields import FieldSpec as FieldSpec  # re-exported, as the types below
+from exotour.content.fields import FileSpec as FileSpec
+from exotour.content.fields import OneOf as OneOf
+from exotour.content.fields import RecordSpec as RecordSpec
 from exotour.content.limits import MAX_FIELD_CHARS, MAX_LINE_CHARS
 from exotour.content.patterns import PATTERNS as PATTERNS  # re-exported: part of the schema
 from exotour.text import UNSAFE_CHARS
-
-# Kinds: line (one line of text), text (may span lines; Markdown where it is shown), int, bool,
-# date (YYYY-MM-DD), lines (a list of lines), record (a mapping of the record named by
-# `record`), records (a list of such mappings).
-Kind = Literal["line", "text", "int", "bool", "date", "lines", "record", "records"]
-Need = Literal["required", "optional", "warn"]
-
 
 ID_PATTERN = PATTERNS["id"].regex
 URL_PATTERN = PATTERNS["url"].regex
@@ -35,30 +30,6 @@ NOT_BLANK = r"\S"
 TEXT_LIMITS = {"line": MAX_LINE_CHARS, "text": MAX_FIELD_CHARS}
 MIN_CHOICES, MAX_CHOICES = 2, 4
 MIN_YEAR, MAX_YEAR = 1000, 9999
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """A field of a record: its name, what it holds, whether it must be there, and its words."""
-
-    name: str
-    kind: Kind
-    need: Need = "required"
-    record: str = ""
-    if_missing: str = ""  # the warning when a `warn` field is missing
-    description: str = ""
-    pattern: str = ""  # a key of PATTERNS, for the value or each item of a list
-    bounds: tuple[int, int | None] | None = None  # of a number, or of a list's length
-    unique: bool = False  # a list whose items differ
-
-
-@dataclass(frozen=True)
-class RecordSpec:
-    """A mapping of fields; `one_of` names fields of which at least one must be there."""
-
-    description: str
-    fields: tuple[FieldSpec, ...]
-    one_of: tuple[str, ...] = ()
 
 
 RECORDS: dict[str, RecordSpec] = {
@@ -187,15 +158,46 @@ RECORDS: dict[str, RecordSpec] = {
         ),
     ),
     "source": RecordSpec(
-        "A cited source: a url or a doi (or both).",
+        "A cited source, as the evidence gives it: who or what leads (an author, a title or a "
+        "reference), a year or the date an undated page was checked, and a url or a doi (a "
+        "source with a reference may have no link).",
         (
-            FieldSpec("author", "line", description="The author or organisation."),
-            FieldSpec("title", "line", description="The title of the work."),
+            FieldSpec(
+                "author",
+                "line",
+                "optional",
+                description="The author or organisation; leave it out where the evidence names "
+                "none (then the reference or publisher leads).",
+            ),
+            FieldSpec(
+                "title",
+                "line",
+                "optional",
+                description="The work's own title, as checked; leave it out where it was not "
+                "(never a description in its place).",
+            ),
+            FieldSpec(
+                "reference",
+                "line",
+                "optional",
+                description="The journal citation or document number, e.g. 'Skin Health Dis "
+                "2024;4(6):e348'; shown plainly, not as a title.",
+            ),
             FieldSpec(
                 "year",
                 "int",
-                description="The year of publication.",
+                "optional",
+                description="The year of publication; leave it out for an undated page and "
+                "give accessed.",
                 bounds=(MIN_YEAR, MAX_YEAR),
+            ),
+            FieldSpec(
+                "accessed",
+                "date",
+                "optional",
+                description="For an undated page: the date it was checked (YYYY-MM-DD), shown "
+                "as 'undated; checked' that date.",
+                pattern="date",
             ),
             FieldSpec(
                 "url",
@@ -212,7 +214,14 @@ RECORDS: dict[str, RecordSpec] = {
                 pattern="doi",
             ),
         ),
-        one_of=("url", "doi"),
+        one_of=(
+            OneOf(("author", "title", "reference"), "needs an author, a title or a reference"),
+            OneOf(("year", "accessed"), "needs a year, or accessed for an undated page"),
+            OneOf(
+                ("url", "doi", "reference"),
+                "needs a url, a doi or a reference",
+            ),
+        ),
     ),
     "question": RecordSpec(
         "A multiple-choice question.",
@@ -262,15 +271,6 @@ RECORDS: dict[str, RecordSpec] = {
         ),
     ),
 }
-
-
-@dataclass(frozen=True)
-class FileSpec:
-    """A kind of content file: the record at its top, its schema file, and its title."""
-
-    record: str
-    schema_file: str
-    title: str
 
 
 FILES: tuple[FileSpec, ...] = (

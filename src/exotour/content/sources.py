@@ -6,7 +6,7 @@ list one twice; the loader appends it after the tour's own sections.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from exotour.model import Section, Source
@@ -30,12 +30,19 @@ class Cited:
     sections: tuple[int, ...]
 
 
+def markdown_citation(source: Source, escape: Callable[[str], str] = escape_markdown) -> str:
+    """SOURCE's citation without its link, as Markdown: the title alone in italics, each part
+    passed through ESCAPE, e.g. `FDA, *Public Safety Notification on Exosome Products* (2019).`"""
+    shown = [f"*{escape(text)}*" if is_title else escape(text) for text, is_title in source.parts()]
+    return ", ".join(shown) + (f" ({escape(source.date)})." if source.date else ".")
+
+
 def _key(source: Source) -> tuple[str, ...]:
     """Two notes cite the same source when they give the same link (or, lacking one, the same
-    author, title and year); the case of a DOI or URL does not matter."""
+    author, title, reference and date); the case of a DOI or URL does not matter."""
     if source.link:
         return (source.link.casefold().rstrip("/"),)
-    return (source.author.casefold(), source.title.casefold(), str(source.year))
+    return (*(text.casefold() for text, _ in source.parts()), source.date)
 
 
 def cited(sections: Sequence[Section]) -> tuple[Cited, ...]:
@@ -77,8 +84,9 @@ def _numbers(indexes: Sequence[int]) -> str:
 
 
 def sources_body(sections: Sequence[Section], checked: str | None = None) -> str:
-    """The Markdown list of every source: author, title, year, link, and the sections citing it;
-    first, when CHECKED (YYYY-MM-DD) is given, the date the sources were last checked."""
+    """The Markdown list of every source: its citation, its link (a source may have none) and
+    the sections citing it; first, when CHECKED (YYYY-MM-DD) is given, the date the sources were
+    last checked."""
     entries = cited(sections)
     lines = [checked_on(checked), ""] if checked else []
     lines += [
@@ -88,8 +96,7 @@ def sources_body(sections: Sequence[Section], checked: str | None = None) -> str
     ]
     for number, entry in enumerate(entries, start=1):
         source = entry.source
-        author, title = escape_markdown(source.author), escape_markdown(source.title)
-        lines.append(f"{number}. {author}, *{title}* ({source.year}).\\")
+        lines.append(f"{number}. {markdown_citation(source)}\\")
         if source.link:
             lines.append(f"   {escape_markdown(source.link)}\\")
         lines.append(f"   Cited in {_numbers(entry.sections)}.")

@@ -13,6 +13,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+from exotour.content.sources import markdown_citation
 from exotour.model import EvidenceNote, Section, Tour
 from exotour.safe_markdown import is_safe_link, literal, neutralise
 
@@ -41,7 +42,7 @@ def _md_note(note: EvidenceNote) -> list[str]:
     if note.sources:
         out += ["", "Sources:", ""]
         for s in note.sources:
-            line = f"- {literal(s.author)}, *{literal(s.title)}* ({s.year})."
+            line = f"- {markdown_citation(s, literal)}"
             if s.link:
                 line += f" {_md_link(s.link)}"
             out.append(line)
@@ -160,7 +161,8 @@ def _html_note(note: EvidenceNote) -> str:
     if note.sources:
         parts.append("<p><strong>Sources:</strong></p>\n<ul>")
         for s in note.sources:
-            item = f"{e(s.author)}, <cite>{e(s.title)}</cite> ({s.year})."
+            shown = [f"<cite>{e(t)}</cite>" if is_title else e(t) for t, is_title in s.parts()]
+            item = ", ".join(shown) + e(s.ending)
             if s.link:
                 href = e(s.link) if is_safe_link(s.link) else ""
                 item += f' <a href="{href}">{e(s.link)}</a>' if href else f" {e(s.link)}"

@@ -74,10 +74,22 @@ def link(url: str, room: int | None, indent: str = "") -> Text:
     return line
 
 
+def citation_text(source: Source) -> Text:
+    """SOURCE's citation without its link: the title alone in italics (a reference is no title),
+    e.g. `Bai et al., Skin Health Dis 2024;4(6):e348.`"""
+    citation = Text()
+    for number, (text, is_title) in enumerate(source.parts()):
+        citation.append(", " if number else "")
+        citation.append(text, style="italic" if is_title else "")
+    citation.append(source.ending)
+    return citation
+
+
 class SourceEntry(Panel):
     """One source as a unit no page splits: an optional HEADING line, the citation (as `- `, or
-    as `N. ` when numbered), its link and an optional CITED_IN line. WHOLE links (plain text)
-    are never shortened."""
+    as `N. ` when numbered), its link, an optional CITED_IN line and, on the last source of a
+    list, an optional HINT (kept with it, so that no page opens on a hint that another width
+    leaves out). WHOLE links (plain text) are never shortened."""
 
     def __init__(
         self,
@@ -87,6 +99,7 @@ class SourceEntry(Panel):
         number: int | None = None,
         heading: str | None = None,
         cited_in: str | None = None,
+        hint: LinkHint | None = None,
     ) -> None:
         super().__init__(Text(""), box=box.ASCII, padding=0)
         self.source = source
@@ -94,6 +107,7 @@ class SourceEntry(Panel):
         self.number = number
         self.heading = heading
         self.cited_in = cited_in
+        self.hint = hint
 
     def _lines(self, console: Console, width: int) -> Group:
         source = self.source
@@ -102,9 +116,7 @@ class SourceEntry(Panel):
         parts: list[RenderableType] = []
         if self.heading:
             parts.append(Text(self.heading, style="bold"))
-        citation = Text(f"{source.author}, ")
-        citation.append(source.title, style="italic")
-        citation.append(f" ({source.year}).")
+        citation = citation_text(source)
         # A hanging indent: the citation's lines start under its first word, not the marker.
         for number, line in enumerate(citation.wrap(console, max(1, width - len(marker)))):
             parts.append(Text(marker if number == 0 else indent) + line)
@@ -113,6 +125,8 @@ class SourceEntry(Panel):
             parts.append(link(source.link, room, indent))
         if self.cited_in:
             parts.append(Text(f"{indent}{self.cited_in}"))
+        if self.hint:
+            parts.append(self.hint)
         return Group(*parts)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -143,17 +157,24 @@ class LinkHint:
 def source_entries(
     note: EvidenceNote, *, whole: bool, full_links: str | None = None
 ) -> list[RenderableType]:
-    """The sources of NOTE under "Sources:", one entry each; then, where a link had to be
-    shortened, the command FULL_LINKS that prints them whole. On pages (not WHOLE) the heading
+    """The sources of NOTE under "Sources:", one entry each; the last ends, where a link had to be
+    shortened, with the command FULL_LINKS that prints them whole. On pages (not WHOLE) the heading
     is a block of its own, so that the tallest entry still fits a 40x15 page."""
     heading = "Sources:"
+    hint = None
+    if full_links and not whole:
+        hint = LinkHint(full_links, [s.link for s in note.sources if s.link])
+    last = len(note.sources) - 1
     entries: list[RenderableType] = [] if whole else [Text(heading, style="bold")]
     entries += [
-        SourceEntry(source, whole=whole, heading=heading if whole and number == 0 else None)
+        SourceEntry(
+            source,
+            whole=whole,
+            heading=heading if whole and number == 0 else None,
+            hint=hint if number == last else None,
+        )
         for number, source in enumerate(note.sources)
     ]
-    if full_links and not whole:
-        entries.append(LinkHint(full_links, [s.link for s in note.sources if s.link]))
     return entries
 
 

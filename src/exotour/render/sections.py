@@ -87,14 +87,15 @@ def _sources_blocks(
     blocks: list[RenderableType] = [_markdown(opening)] if opening.strip() else []
     entries = sources.cited(tour.sections)
     links = [entry.source.link for entry in entries if entry.source.link]
-    for number, entry in enumerate(entries, start=1):
-        blocks.append(
-            SourceEntry(
-                entry.source, whole=whole, number=number, cited_in=_cited_in(entry.sections)
-            )
-        )
+    hint = None
     if full_links and not whole:
-        blocks.append(LinkHint(full_links, links, indent=len(f"{len(entries)}. ")))
+        hint = LinkHint(full_links, links, indent=len(f"{len(entries)}. "))
+    for number, entry in enumerate(entries, start=1):
+        ending = hint if number == len(entries) else None  # the hint stays with the last entry
+        cited_in = _cited_in(entry.sections)
+        blocks.append(
+            SourceEntry(entry.source, whole=whole, number=number, cited_in=cited_in, hint=ending)
+        )
     return blocks
 
 

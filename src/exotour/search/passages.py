@@ -207,7 +207,7 @@ def section_rows(index: int, section: Section) -> Iterator[Row]:
     title, takeaway = clean(section.title), clean(section.takeaway)
     parts: list[tuple[Kind, str]] = markdown_passages(section.body)
     for note in section.evidence:
-        sources = "; ".join(f"{s.author}, {s.title} ({s.year})" for s in note.sources)
+        sources = " ".join(s.label for s in note.sources)
         parts.append(("note", clean(f"{note.text} Sources: {sources}" if sources else note.text)))
     if not parts:  # a section with an empty body can still be found by its title
         parts.append(("paragraph", ""))
