@@ -118,7 +118,7 @@ def markdown_lines(source: str, width: int) -> list[str] | None:
             lines = None if text is None else wrap(text, width)
         if lines is None:
             return None
-        if drawn:
+        if drawn or is_list:  # Rich opens a list with a blank line, even at the top
             drawn.append("")
         drawn += lines
         after_list = is_list

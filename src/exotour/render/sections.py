@@ -130,7 +130,7 @@ def plain_section(tour: Tour, index: int) -> RenderableType:
     return Group(*blocks)
 
 
-def plain_tour(tour: Tour, indexes: Sequence[int], prefix: str = "exotour") -> RenderableType:
+def plain_tour(tour: Tour, indexes: Sequence[int], prefix: str = "exotour") -> Parts:
     """The sections at INDEXES in order, as plain text; the whole tour ends with a closing line
     whose commands begin with PREFIX. (No Padding here: it would crop a long link.) Each section
     is made when it is drawn, so the printer can write it and let it go."""
