@@ -67,7 +67,7 @@ def wrap(text: str, width: int) -> list[str] | None:
         begins = 0
         while len(line) - begins > width:
             limit = begins + width  # the first column past the line
-            if not line[begins:limit].strip(" "):
+            if not begins and not line[:limit].strip(" "):
                 return None  # an indent wider than the line: Rich folds it
             if line[limit] == " ":  # the line's last word fits: the next one begins the next line
                 rest = line[limit:].lstrip(" ")
@@ -76,7 +76,7 @@ def wrap(text: str, width: int) -> list[str] | None:
                 breaks = len(line) - len(rest)
             else:  # the word across the limit begins the next line
                 breaks = line.rfind(" ", begins, limit) + 1
-                if breaks <= begins or not line[begins:breaks].strip(" "):
+                if breaks <= begins or (not begins and not line[:breaks].strip(" ")):
                     return None  # a word longer than the line: Rich folds it, by its rule
             lines.append(line[begins:breaks])
             begins = breaks
