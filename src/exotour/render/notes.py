@@ -129,6 +129,36 @@ class SourceEntry(Panel):
             parts.append(self.hint)
         return Group(*parts)
 
+    def plain_lines(self, width: int) -> list[str] | None:
+        """The lines `_lines` draws at WIDTH, as plain text, without a Console (None where
+        render.plainlines cannot be sure of them)."""
+        from exotour.render.plainlines import narrow, wrap
+
+        width = min(width, READING_WIDTH)
+        source = self.source
+        marker = f"{self.number}. " if self.number is not None else "- "
+        indent = " " * len(marker)
+        pieces: list[list[str] | None] = []
+        if self.heading:
+            pieces.append(wrap(self.heading, width))
+        words = f"{source.author}, {source.title} ({source.year})."
+        citation = wrap(words, max(1, width - len(marker)))
+        if citation is not None:
+            citation = [marker + citation[0], *(indent + line for line in citation[1:])]
+        pieces.append(citation)
+        if source.link:
+            if not self.whole and len(indent + source.link) > width:
+                return None  # shown short: Rich's to draw
+            pieces.append([indent + source.link])  # whole, even past the page
+        if self.cited_in:
+            pieces.append(wrap(f"{indent}{self.cited_in}", width))
+        drawn: list[str] = []
+        for piece in pieces:
+            if piece is None:
+                return None
+            drawn += piece
+        return drawn if narrow("".join(drawn)) else None
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = min(options.max_width, READING_WIDTH)
         yield from console.render(self._lines(console, width), options.update(width=width))

@@ -18,6 +18,8 @@ from exotour.render.console import DEFAULT_LOOK, Environment, Look, display, isa
 from exotour.render.terminal import guard
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rich.console import Console, RenderableType
 
 # As git: less that quits when the text fits one screen, passes colours, and leaves the text
@@ -61,18 +63,38 @@ def print_plain(
     look: Look = DEFAULT_LOOK,
     width: int | None = None,
 ) -> None:
-    """RENDERABLE as plain text at WIDTH (default: the terminal's, or 80)."""
+    """RENDERABLE as plain text at WIDTH (default: the terminal's, or 80), part by part as it is
+    drawn (a Group's parts: the sections of a tour), so the first lines come out at once."""
+    from rich.console import Group
+
     from exotour.render.console import make_console, offscreen_console
+    from exotour.render.plainlines import Parts, plain_lines
 
     env = env if env is not None else Environment()
     if width is None:
         width = make_console(env, look).width
     seen = display(env.out, env, look)
     console = offscreen_console(width, ascii_only=seen.ascii)
-    with console.capture() as capture:
-        console.print(renderable, crop=False)  # links run past the width rather than fold
-    text = "\n".join(line.rstrip() for line in capture.get().splitlines())
-    write(text + "\n", env=env)
+
+    def with_rich(part: RenderableType, part_width: int) -> list[str]:
+        console.width = part_width  # one console for every part Rich has to draw
+        with console.capture() as capture:
+            console.print(part, crop=False)  # links run past the width rather than fold
+        return capture.get().splitlines()
+
+    parts: Iterable[RenderableType] = [renderable]
+    if isinstance(renderable, Group):
+        parts = renderable.renderables
+    elif isinstance(renderable, Parts):
+        parts = renderable
+    written = False
+    for part in parts:
+        lines = plain_lines(part, width, with_rich, ascii_only=seen.ascii)
+        if lines:
+            write("".join(line.rstrip() + "\n" for line in lines), env=env)
+            written = True
+    if not written:
+        write("\n", env=env)
 
 
 def write(text: str, *, env: Environment | None = None) -> None:

@@ -9,7 +9,7 @@ Text never runs wider than READING_WIDTH, however wide the terminal.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -27,6 +27,8 @@ from exotour.render.notes import (
     source_entries,
 )
 from exotour.render.page import Page
+from exotour.render.plainlines import Parts
+from exotour.render.prose import Prose
 from exotour.render.terminal import steady_width
 
 ADDED_STYLE = "magenta"
@@ -35,9 +37,8 @@ _FIRST_ENTRY = re.compile(r"^1\. ", re.M)
 
 
 def _markdown(body: str) -> RenderableType:
-    from rich.markdown import Markdown  # about 30 ms to import: only where a body is shown
-
-    return Constrain(Markdown(body, hyperlinks=False), READING_WIDTH)
+    # Parsed only when drawn with styles; plain text draws most bodies without the parser.
+    return Constrain(Prose(body), READING_WIDTH)
 
 
 def section_blocks(
@@ -130,21 +131,26 @@ def plain_section(tour: Tour, index: int) -> RenderableType:
     return Group(*blocks)
 
 
-def plain_tour(tour: Tour, indexes: Sequence[int], prefix: str = "exotour") -> RenderableType:
+def plain_tour(tour: Tour, indexes: Sequence[int], prefix: str = "exotour") -> Parts:
     """The sections at INDEXES in order, as plain text; the whole tour ends with a closing line
-    whose commands begin with PREFIX. (No Padding here: it would crop a long link.)"""
-    parts: list[RenderableType] = []
+    whose commands begin with PREFIX. (No Padding here: it would crop a long link.) Each section
+    is made when it is drawn, so the printer can write it and let it go."""
+    return Parts(lambda: _tour_parts(tour, indexes, prefix))
+
+
+def _tour_parts(tour: Tour, indexes: Sequence[int], prefix: str) -> Iterator[RenderableType]:
     whole = len(indexes) == len(tour.sections)
     if whole:
         title = Text(tour.title, style="bold")
         if tour.subtitle:
             title.append(f"\n{tour.subtitle}")
-        parts.extend([Constrain(title, READING_WIDTH), Text("")])
+        yield Constrain(title, READING_WIDTH)
+        yield Text("")
     for index in indexes:
-        parts.extend([plain_section(tour, index), Text("")])
+        yield plain_section(tour, index)
+        yield Text("")
     if whole:
         closing = (
             f"End of the tour. Next: '{prefix} summary' for the gist, '{prefix} quiz' to check."
         )
-        parts.append(Text(closing))  # commands to copy: as wide as the output allows
-    return Group(*parts)
+        yield Text(closing)  # commands to copy: as wide as the output allows

@@ -1,0 +1,169 @@
+"""exotour.render.plainlines and prose.markdown_lines: plain text drawn as Rich draws it, without
+a Console; and the whole tour's plain drawing grows no faster than the tour."""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import REPO
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from rich.console import RenderableType
+from rich.markdown import Markdown
+from rich.text import Text
+
+from exotour.content.loader import load_tour
+from exotour.model import Source, Tour
+from exotour.render.console import offscreen_console
+from exotour.render.notes import SourceEntry
+from exotour.render.plainlines import narrow, plain_lines, wrap
+from exotour.render.prose import markdown_lines
+from exotour.render.terminal import NEEDS_CARE
+
+# Letters, spaces, punctuation, Markdown's syntax, accents, dashes, and a few that are not narrow.
+_ALPHABET = st.sampled_from(
+    [*"ab cd  ef-.,;:!?()*[]#_`<>&|~=+1.\n\t", *"éü—…•\u2019\u201c\u200d\u4e00"]
+)
+
+
+def _rich(renderable: RenderableType, width: int) -> list[str]:
+    console = offscreen_console(width)
+    with console.capture() as capture:
+        console.print(renderable, crop=False)
+    return [line.rstrip() for line in capture.get().splitlines()]
+
+
+def _unused(renderable: RenderableType, width: int) -> list[str]:
+    raise AssertionError("drawn by Rich")
+
+
+def test_a_narrow_character_needs_no_care_on_the_way_to_the_terminal() -> None:
+    narrow_chars = [chr(code) for code in range(0x2100) if narrow(chr(code))]
+    assert len(narrow_chars) > 500
+    assert not [char for char in narrow_chars if NEEDS_CARE.search(char)]
+
+
+@settings(max_examples=300)
+@given(st.text(_ALPHABET, max_size=200), st.integers(1, 60))
+@example("      x", 3)
+@example("a    b", 2)
+def test_wrap_folds_as_rich_folds(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    if lines is not None:
+        assert [line.rstrip() for line in lines] == _rich(Text(text), width)
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(_ALPHABET, max_size=60),
+            st.sampled_from(
+                [
+                    "**In short.** words here",
+                    "See [the FDA page](https://www.fda.gov/).",
+                    "## What is known",
+                    "# A title",
+                    "- an item that goes on for a while",
+                    "- *stressed* item",
+                    "1. first",
+                    "",
+                    "word *em* and **strong**, then (**aside**)",
+                    "![image](https://x.org/a.png)",
+                    "[Up](https://Example.ORG/Path)",
+                    "a**b**c",
+                    "**a**.",
+                    "*a* * b",
+                ]
+            ),
+        ),
+        max_size=8,
+    ),
+    st.integers(4, 90),
+)
+def test_markdown_lines_are_the_lines_rich_markdown_prints(parts: list[str], width: int) -> None:
+    source = "\n".join(parts)
+    lines = markdown_lines(source, width)
+    if lines is not None:
+        assert [line.rstrip() for line in lines] == _rich(Markdown(source, hyperlinks=False), width)
+
+
+def test_the_generated_kinds_of_body_are_drawn_without_rich() -> None:
+    body = (
+        "## How it is said to work\n\nClinics describe it.\nOn two lines.\n\n"
+        "Questions worth asking:\n\n- One question?\n- Another one.\n\n"
+        "**In short.** See [the FDA page](https://www.fda.gov/)."
+    )
+    for width in (41, 80, 100):  # at 20 the link is a word longer than the line: Rich folds it
+        lines = markdown_lines(body, width)
+        assert lines is not None
+        assert [line.rstrip() for line in lines] == _rich(Markdown(body, hyperlinks=False), width)
+
+
+@pytest.mark.parametrize("width", [12, 30, 80, 120])
+@pytest.mark.parametrize("whole", [True, False])
+def test_a_source_entry_is_drawn_as_rich_draws_it(width: int, whole: bool) -> None:
+    source = Source(
+        author="Théry et al.",
+        title="Minimal information for studies of extracellular vesicles",
+        year=2018,
+        doi="10.1080/20013078.2018.1535750",
+    )
+    entry = SourceEntry(
+        source, whole=whole, number=3, heading="Sources:", cited_in="Cited in section 2."
+    )
+    drawn = plain_lines(entry, width, _unused if width >= 80 else _rich)  # wide: no Rich
+    assert [line.rstrip() for line in drawn] == _rich(entry, width)
+
+
+def test_the_built_in_tour_needs_rich_for_no_section(tour: Tour) -> None:
+    from exotour.render.screens import plain_section
+
+    for index in range(len(tour.sections) - 1):  # the generated Sources section aside
+        for width in (40, 80):
+            drawn = plain_lines(plain_section(tour, index), width, _rich)
+            assert [line.rstrip() for line in drawn] == _rich(plain_section(tour, index), width)
+
+
+def _generated_tour(folder: Path, sections: int) -> Tour:
+    """A tour of SECTIONS sections made by the benchmark's own generator."""
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    bench = sys.modules.get(spec.name) or importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # its dataclasses look their module up there
+    spec.loader.exec_module(bench)
+    return load_tour(bench.generate_tour(folder, sections))
+
+
+def _drawing_seconds(tour: Tour) -> float:
+    """CPU time to draw TOUR as plain text, best of five, with the collector off."""
+    from exotour.render.screens import plain_tour
+
+    best = float("inf")
+    for _ in range(5):
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.process_time()
+            for part in plain_tour(tour, range(len(tour.sections))):
+                plain_lines(part, 80, _rich)
+            best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
+    return best
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sections", [100, 200])
+def test_doubling_the_sections_at_most_about_doubles_the_drawing(
+    tmp_path_factory: pytest.TempPathFactory, sections: int
+) -> None:
+    small = _generated_tour(tmp_path_factory.mktemp("small"), sections)
+    large = _generated_tour(tmp_path_factory.mktemp("large"), sections * 2)
+    ratio = _drawing_seconds(large) / _drawing_seconds(small)
+    assert ratio < 3.0, f"twice the sections took {ratio:.1f} times as long to draw"
