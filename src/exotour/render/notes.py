@@ -141,7 +141,9 @@ class SourceEntry(Panel):
         pieces: list[list[str] | None] = []
         if self.heading:
             pieces.append(wrap(self.heading, width))
-        words = f"{source.author}, {source.title} ({source.year})."
+        if self.hint is not None and not self.whole:
+            return None  # a hint to draw: Rich's to draw
+        words = source.label  # as citation_text, without its styles
         citation = wrap(words, max(1, width - len(marker)))
         if citation is not None:
             citation = [marker + citation[0], *(indent + line for line in citation[1:])]
