@@ -5,28 +5,38 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGED = "tours"  # exotour/tours/<name> in the wheel (pyproject's force-include)
-_CHECKOUT = Path(__file__).resolve().parents[3]  # the repository, when run from a checkout
+_PACKAGE = Path(__file__).resolve().parents[1]
+_CHECKOUT = _PACKAGE.parents[1]  # the repository, when run from a checkout (src/exotour)
 
 
 def builtin_content_dir() -> Path:
     """The exosome tour shipped with the package (or the repository's content/, in a checkout)."""
-    return packaged_tour("exosome") or _CHECKOUT / "content"
+    return _found("exosome", _CHECKOUT / "content")
 
 
 def example_tour_dir() -> Path:
     """The small example tour that `exotour new` copies (the checkout's examples/first-tour)."""
-    return packaged_tour("first-tour") or _CHECKOUT / "examples" / "first-tour"
+    return _found("first-tour", _CHECKOUT / "examples" / "first-tour")
 
 
 def packaged_tour(name: str) -> Path | None:
     """The folder of the tour NAME shipped inside the package, if it is one on disk."""
-    # The package folder itself first: importlib.resources costs ~25 ms to import, as much as
-    # the rest of a search; it answers only where the package is not plain files.
-    package = Path(__file__).resolve().parents[1]
-    found = package / PACKAGED / name
+    found = _PACKAGE / PACKAGED / name
     if found.is_dir():
         return found
     from importlib.resources import files
 
     resource = files("exotour") / PACKAGED / name
     return Path(str(resource)) if resource.is_dir() else None
+
+
+def _found(name: str, in_checkout: Path) -> Path:
+    # Plain folders first, the package's then the checkout's: importlib.resources costs ~25 ms
+    # to import (zipfile, tempfile, lzma), as much as the rest of a search; it answers only
+    # where neither is there (a package that is not plain files).
+    packaged = _PACKAGE / PACKAGED / name
+    if packaged.is_dir():
+        return packaged
+    if in_checkout.is_dir():
+        return in_checkout
+    return packaged_tour(name) or in_checkout
