@@ -36,8 +36,10 @@ def test_no_field_row_names_a_field_the_schema_lacks() -> None:
 
 def test_every_limit_is_stated() -> None:
     lines = doc().splitlines()
+    readme = (REPO / "README.md").read_text(encoding="utf-8").splitlines()
     for row in limit_rows():
         assert row in lines, row
+        assert row in readme, f"README.md: {row}"
 
 
 def test_the_worked_example_passes_validate(
