@@ -30,6 +30,17 @@ class FieldSpec:
     unique: bool = False  # a list whose items differ
 
 
+def records_field(
+    name: str,
+    record: str,
+    description: str,
+    need: Need = "required",
+    bounds: tuple[int, int | None] | None = None,
+) -> FieldSpec:
+    """A field that holds a list of records of the kind `record`."""
+    return FieldSpec(name, "records", need, record=record, description=description, bounds=bounds)
+
+
 @dataclass(frozen=True)
 class OneOf:
     """Fields of which at least one must be there, and what validate says when none is."""

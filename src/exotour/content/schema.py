@@ -14,6 +14,7 @@ from exotour.content.fields import FieldSpec as FieldSpec  # re-exported, as the
 from exotour.content.fields import FileSpec as FileSpec
 from exotour.content.fields import OneOf as OneOf
 from exotour.content.fields import RecordSpec as RecordSpec
+from exotour.content.fields import records_field
 from exotour.content.limits import MAX_FIELD_CHARS, MAX_LINE_CHARS
 from exotour.content.patterns import PATTERNS as PATTERNS  # re-exported: part of the schema
 from exotour.text import UNSAFE_CHARS
@@ -123,19 +124,14 @@ RECORDS: dict[str, RecordSpec] = {
                 "source it presents.",
             ),
             FieldSpec("body", "text", description="The section's text, in Markdown."),
-            FieldSpec(
+            records_field(
                 "evidence",
-                "records",
+                "evidence",
+                "What the evidence says, each note with its date and sources.",
                 "optional",
-                record="evidence",
-                description="What the evidence says, each note with its date and sources.",
             ),
-            FieldSpec(
-                "quiz",
-                "records",
-                "optional",
-                record="question",
-                description="Multiple-choice questions for 'exotour quiz'.",
+            records_field(
+                "quiz", "question", "Multiple-choice questions for 'exotour quiz'.", "optional"
             ),
         ),
     ),
@@ -148,12 +144,8 @@ RECORDS: dict[str, RecordSpec] = {
                 "line",
                 description="The date the note is true as of, e.g. 2024-06-01 or 'June 2024'.",
             ),
-            FieldSpec(
-                "sources",
-                "records",
-                record="source",
-                description="The sources of the note (at least one).",
-                bounds=(1, None),
+            records_field(
+                "sources", "source", "The sources of the note (at least one).", bounds=(1, None)
             ),
         ),
     ),
@@ -248,14 +240,7 @@ RECORDS: dict[str, RecordSpec] = {
     ),
     "glossary": RecordSpec(
         "The key terms of a tour, for 'exotour glossary'.",
-        (
-            FieldSpec(
-                "terms",
-                "records",
-                record="term",
-                description="The terms, each with a definition.",
-            ),
-        ),
+        (records_field("terms", "term", "The terms, each with a definition."),),
     ),
     "term": RecordSpec(
         "A term and its definition.",

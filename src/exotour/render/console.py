@@ -24,7 +24,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from rich.console import Console
 from rich.segment import Segment
@@ -208,23 +208,18 @@ def make_console(
     if seen.ascii and utf(stream):
         file = cast("IO[str]", AsciiStream(stream))
     dumb = env.environ.get("TERM", "").lower() in ("dumb", "unknown")
-    console = SafeConsole(
-        file=file,
+    return _safe_console(
+        file,
+        seen.ascii,
         stderr=stderr,
         force_terminal=seen.styled,
         color_system=("standard" if dumb else "auto") if seen.styled else None,
         no_color=not seen.colour,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
         width=width,
         # Messages on stderr are never wrapped: `file:line:col: ...` stays one line to grep.
         soft_wrap=stderr,
         _environ=dict(env.environ),
     )
-    console.ascii_only_output = seen.ascii
-    return console
 
 
 def offscreen_console(
@@ -236,17 +231,22 @@ def offscreen_console(
     file: IO[str] = io.StringIO()
     if ascii_only:
         file = cast("IO[str]", AsciiStream(file))
-    console = SafeConsole(
-        file=file,
+    return _safe_console(
+        file,
+        ascii_only,
         width=width,
         height=height,
         force_terminal=styled,
         color_system="truecolor" if styled else None,
-        legacy_windows=False,
-        markup=False,
-        emoji=False,
-        highlight=False,
         _environ={},
+    )
+
+
+def _safe_console(file: IO[str], ascii_only: bool, **options: Any) -> SafeConsole:
+    """A SafeConsole that reads no markup, emoji codes or highlighting into text (content is
+    data, never markup), with the rest of OPTIONS as Console takes them."""
+    console = SafeConsole(
+        file=file, markup=False, emoji=False, highlight=False, legacy_windows=False, **options
     )
     console.ascii_only_output = ascii_only
     return console
