@@ -121,6 +121,36 @@ def test_a_source_entry_is_drawn_as_rich_draws_it(width: int, whole: bool) -> No
     assert [line.rstrip() for line in drawn] == _rich(entry, width)
 
 
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(st.text(_ALPHABET, max_size=50), st.text(_ALPHABET, max_size=160)), max_size=12
+    ),
+    st.integers(1, 90),
+)
+@example([("What are exosomes?", "Tiny sacs that cells release.")] * 10, 80)
+def test_the_summary_takeaways_are_drawn_as_rich_draws_them(
+    rows: list[tuple[str, str]], width: int
+) -> None:
+    from exotour.render.summary import _Takeaways
+    from exotour.summary import Summary, Takeaway
+
+    takeaways = tuple(
+        Takeaway(number, f"s{number}", title, text, False)
+        for number, (title, text) in enumerate(rows, start=1)
+    )
+    drawn = _Takeaways(Summary("T", "", "D", takeaways, None, "", ""))
+    assert [line.rstrip() for line in plain_lines(drawn, width, _rich)] == _rich(drawn, width)
+
+
+def test_the_built_in_summary_is_drawn_without_rich(tour: Tour) -> None:
+    from exotour import summary
+    from exotour.render.summary import renderable
+
+    screen = renderable(summary.build(tour))
+    assert [line.rstrip() for line in plain_lines(screen, 80, _unused)] == _rich(screen, 80)
+
+
 def test_the_built_in_tour_needs_rich_for_no_section(tour: Tour) -> None:
     from exotour.render.screens import plain_section
 

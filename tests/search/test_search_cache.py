@@ -260,3 +260,113 @@ def test_files_the_loader_does_not_read_are_not_read(
     result = run_cli(["--content", str(content_copy), "search", "collagen"], capsys)
     assert (result.status, result.err) == (0, "")
     assert result.out.startswith("3 results for 'collagen'")
+
+
+# -- while the content folder is unchanged, its index file answers without the tour ------------
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Content just copied counts as settled: the caches may go by its stat key at once."""
+    monkeypatch.setattr("exotour.content.fingerprint.SETTLE_NS", 0)
+    monkeypatch.setattr("exotour.content.cache.SETTLE_NS", 0)
+
+
+def _no_tour(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unwanted(*args: object) -> object:
+        raise AssertionError("the tour was loaded although its index file is current")
+
+    monkeypatch.setattr("exotour.content.cache.load", unwanted)
+    monkeypatch.setattr(engine, "_open", [])
+
+
+def test_a_search_of_unchanged_content_loads_no_tour(
+    content_copy: Path,
+    cache: Path,
+    settled: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    argv = ["--content", str(content_copy), "search"]
+    first = run_cli([*argv, "collagen"], capsys)
+    as_json = run_cli([*argv, "--json", "collagen"], capsys)
+    assert first.status == 0 and as_json.status == 0
+    _no_tour(monkeypatch)
+    assert run_cli([*argv, "collagen"], capsys) == first
+    assert run_cli([*argv, "--json", "collagen"], capsys) == as_json
+
+
+def test_content_still_settling_is_never_searched_by_its_stat_key(content_copy: Path) -> None:
+    # Just copied: a change within the file system's timestamp resolution could go unseen.
+    assert engine.current_key(content_copy) is None
+
+
+def test_a_touched_file_gives_another_key_and_the_file_is_rebuilt_for_it(
+    content_copy: Path, cache: Path, settled: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--content", str(content_copy), "search", "collagen"]
+    first = run_cli(argv, capsys)
+    before = engine.current_key(content_copy)
+    assert before is not None and engine.search_current(content_copy, before, "collagen")
+    section = content_copy / "sections" / "safety.yaml"
+    os.utime(section, ns=(section.stat().st_atime_ns, section.stat().st_mtime_ns - 10**9))
+    after = engine.current_key(content_copy)
+    assert after is not None and after != before
+    assert engine.search_current(content_copy, after, "collagen") is None
+    assert run_cli(argv, capsys) == first
+    assert engine.search_current(content_copy, after, "collagen")
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        ("How does it work?", "", "", "\x1b[31m collagen", "list", 2, 0, "how-does-it-work"),
+        ("Wrong title", "", "", "collagen here", "paragraph", 2, 0, "how-does-it-work"),
+        ("Planted", "", "", "collagen everywhere", "paragraph", 99, 0, "planted"),
+        ("Planted", "", "", "collagen is planted", "glossary", None, 0, "Nope"),
+        ("How does it work?", "", "", "collagen", "glossary", 2, 0, "how-does-it-work"),
+    ],
+)
+def test_a_planted_row_in_a_current_file_is_refused_without_the_tour(
+    content_copy: Path,
+    cache: Path,
+    settled: None,
+    capsys: pytest.CaptureFixture[str],
+    planted: tuple[object, ...],
+) -> None:
+    argv = ["--content", str(content_copy), "search", "collagen", "--limit", "50"]
+    first = run_cli(argv, capsys)
+    key = engine.current_key(content_copy)
+    assert key is not None
+    clean = engine.search_current(content_copy, key, "collagen", 50)
+    assert clean
+    _plant(files.cache_path(content_copy), planted)
+    assert engine.search_current(content_copy, key, "collagen", 50) is None
+    assert run_cli(argv, capsys) == first  # the tour's search rebuilds the file
+    assert engine.search_current(content_copy, key, "collagen", 50) == clean
+
+
+@pytest.mark.parametrize(
+    "roster",
+    [
+        "DELETE FROM roster WHERE position = 1",  # a place skipped
+        "UPDATE roster SET position = 0 WHERE position = 1",  # a place twice
+        "UPDATE roster SET title = x'00' WHERE position = 0",  # not text
+        "DROP TABLE roster",
+    ],
+)
+def test_a_damaged_roster_sends_the_search_to_the_tour(
+    content_copy: Path,
+    cache: Path,
+    settled: None,
+    capsys: pytest.CaptureFixture[str],
+    roster: str,
+) -> None:
+    argv = ["--content", str(content_copy), "search", "collagen"]
+    first = run_cli(argv, capsys)
+    key = engine.current_key(content_copy)
+    assert key is not None
+    with sqlite3.connect(files.cache_path(content_copy)) as connection:
+        connection.execute(roster)
+    assert engine.search_current(content_copy, key, "collagen") is None
+    assert run_cli(argv, capsys) == first

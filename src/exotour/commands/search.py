@@ -2,8 +2,8 @@
 
 No hits exits 1, as grep does, with "did you mean" when a close word finds something; an empty
 query is a usage error (exit 2). `--json` prints one object, as README.md's "JSON output"
-documents it. The tour comes from the tour cache and its index from the index cache, so a
-repeated search reads no YAML and parses no Markdown.
+documents it. A repeated search reads no YAML and parses no Markdown: while the content folder
+is unchanged its index file answers alone, without the tour (see search/cache.py).
 """
 
 from __future__ import annotations
@@ -50,14 +50,21 @@ def run(options: Options, query: list[str], *, limit: int, as_json: bool) -> Exi
         raise UsageError(
             "the search query is empty", hint="give a word to find, as in: exotour search collagen"
         )
-    from exotour.search.engine import search, suggest
+    from exotour.search import engine
 
-    tour = load(options)  # from the tour cache while the folder is unchanged
-    hits = search(tour, text, limit + 1, cache=True)  # one more than shown: are there more?
+    # One more hit than shown: are there more? While the folder is as it was when its index
+    # was built, the index file answers alone; else the tour (from the tour cache while the
+    # folder is unchanged) is searched, and its index built or checked.
+    folder = engine.current_key(options.content_dir())  # before the tour is read
+    hits = engine.search_current(options.content_dir(), folder, text, limit + 1) if folder else None
+    suggestion = None
+    if not hits:
+        tour = load(options)
+        hits = engine.search(tour, text, limit + 1, cache=True, folder=folder)
+        suggestion = None if hits else engine.suggest(tour, text, cache=True, folder=folder)
     more = len(hits) > limit
     hits = hits[:limit]
     prefix = command_prefix(options)
-    suggestion = None if hits else suggest(tour, text, cache=True)
     if as_json:
         _print_json(text, hits, limit=limit, more=more, suggestion=suggestion, prefix=prefix)
     if not hits:

@@ -21,7 +21,6 @@ import json
 import os
 import re
 import stat
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
@@ -29,19 +28,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from exotour import __version__
-from exotour.content.fingerprint import stat_key
+from exotour.content.fingerprint import SETTLE_NS, folder_key
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
 FORMAT = 3  # 3: sources with reference and accessed, author, title and year optional
-# Content files newer than this are still settling: the tour is not cached (see above).
-SETTLE_NS = 2_000_000_000
 # A cache file holds at most this many characters per byte of content, plus SLACK: JSON's
 # escapes at most double a text, and the generated Sources section repeats what notes cite.
 CACHE_FACTOR = 4
 CACHE_SLACK = 64_000
-# Besides the content package's own modules: a change to any of these changes what loads.
-_CODE = ("model.py", "text.py", "suggest.py", "errors.py")
 # The records inside each record, by field; every other field holds plain JSON values.
 _NESTED: dict[type, dict[str, type]] = {
     Tour: {"sections": Section, "glossary": GlossaryEntry},
@@ -83,23 +77,11 @@ def _load_tour(root: Path) -> Tour:
     return load_tour(root)
 
 
-def _code_key() -> list[list[Any]]:
-    package = Path(__file__).parents[1]
-    code = sorted((package / "content").glob("*.py")) + [package / name for name in _CODE]
-    key: list[list[Any]] = []
-    for path in code:
-        info = path.stat()
-        key.append([path.name, info.st_size, info.st_mtime_ns, info.st_ino])
-    return key
-
-
 def _key(root: Path) -> tuple[list[Any], int, int]:
-    """What the tour in ROOT depends on, as JSON values; the newest file time in it; and the
-    size of its files."""
-    entries, newest = stat_key(root)
-    size = sum(entry[2] for entry in entries if len(entry) > 1)
-    folder = str(root.absolute())
-    return [FORMAT, __version__, sys.version, _code_key(), folder, entries], newest, size
+    """What the tour in ROOT depends on (fingerprint.folder_key, in this cache's format); the
+    newest file time in it; and the size of its files."""
+    key, newest, size = folder_key(root)
+    return [FORMAT, *key], newest, size
 
 
 def _cache_file(root: Path) -> Path | None:

@@ -10,18 +10,25 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from exotour import __version__
 
 TOUR_FILE = "tour.yaml"
 GLOSSARY_FILE = "glossary.yaml"
 SECTIONS_DIR = "sections"
 SUFFIXES = (".yaml", ".yml")
+# Content files newer than this are still settling: nothing is cached by their key, since a
+# change within the file system's timestamp resolution could go unseen.
+SETTLE_NS = 2_000_000_000
+# Besides the content package's own modules: a change to any of these changes what loads.
+_CODE = ("model.py", "text.py", "suggest.py", "errors.py")
 
 
-@dataclass(frozen=True)
-class Entry:
+# A NamedTuple, not a dataclass: it costs a third of the import time, on every command.
+class Entry(NamedTuple):
     """A name in sections/ that looks like a section file, and what it is."""
 
     path: Path
@@ -98,3 +105,23 @@ def stat_key(root: Path) -> tuple[list[Any], int]:
         entries += [_stat(entry.path.name, entry.info) for entry in section_entries(folder)]
     newest = max((max(e[3], e[4]) for e in entries if len(e) > 1), default=0)
     return entries, newest
+
+
+def _code_key() -> list[list[Any]]:
+    package = Path(__file__).parents[1]
+    code = sorted((package / "content").glob("*.py")) + [package / name for name in _CODE]
+    key: list[list[Any]] = []
+    for path in code:
+        info = path.stat()
+        key.append([path.name, info.st_size, info.st_mtime_ns, info.st_ino])
+    return key
+
+
+def folder_key(root: Path) -> tuple[list[Any], int, int]:
+    """What the tour in ROOT depends on, as JSON values (the files the loader reads, by stat,
+    and exotour's version and loading code): while it is the same, so is the tour. Also the
+    newest file time in it, and the size of the files. Raises OSError as stat_key does."""
+    entries, newest = stat_key(root)
+    size = sum(entry[2] for entry in entries if len(entry) > 1)
+    folder = str(root.absolute())
+    return [__version__, sys.version, _code_key(), folder, entries], newest, size

@@ -9,6 +9,7 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.text import Text
 
+from exotour.render.plainlines import plain_lines, text_lines
 from exotour.render.prose import markdown  # plain paragraphs without loading rich.markdown
 from exotour.summary import Overall, Summary
 
@@ -21,33 +22,50 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
-def _takeaways(summary: Summary) -> Group:
+class _Takeaways:
     """Each takeaway under its numbered title, indented to hang from the number.
 
     Drawn with Padding rather than a table: rich.table costs 5 ms to import, 6% of the command.
+    Its plain lines need no Console where the text is narrow: the title's lines, then the
+    takeaway's folded at the width less the indent, behind that many spaces, as Padding does.
     """
-    width = len(str(len(summary.takeaways)))
-    rows: list[RenderableType] = []
-    for t in summary.takeaways:
-        head = Text(f"{t.number:>{width}}. ")
-        head.append(t.title, style="bold")
-        head.append(f"  {t.command}", style="cyan")
-        rows += [head, Padding(Text(t.takeaway), (0, 0, 0, width + 2))]
-    return Group(*rows)
+
+    def __init__(self, summary: Summary) -> None:
+        width = len(str(len(summary.takeaways)))
+        self.indent = width + 2
+        self.rows: list[tuple[Text, Text]] = []
+        for t in summary.takeaways:
+            head = Text(f"{t.number:>{width}}. ")
+            head.append(t.title, style="bold")
+            head.append(f"  {t.command}", style="cyan")
+            self.rows.append((head, Text(t.takeaway)))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for head, takeaway in self.rows:
+            yield head
+            yield Padding(takeaway, (0, 0, 0, self.indent))
+
+    def plain_lines(self, width: int) -> list[str] | None:
+        if width <= self.indent:
+            return None
+        lines: list[str] = []
+        for head, takeaway in self.rows:
+            title = text_lines(head, width)
+            folded = text_lines(takeaway, width - self.indent)
+            if title is None or folded is None:
+                return None
+            lines += title
+            lines += [" " * self.indent + line for line in folded]
+        return lines
 
 
-def renderable(
-    summary: Summary, width: int = WIDTH, max_lines: int = MAX_LINES, shown_at: int = WIDTH
-) -> RenderableType:
+def renderable(summary: Summary, width: int = WIDTH, max_lines: int = MAX_LINES) -> RenderableType:
     """The summary screen. When it would pass MAX_LINES at WIDTH, the article's own summary
     keeps only the paragraphs that fit and says where the rest is. WIDTH is where the budget is
-    measured, not where it is shown: every terminal gets the same text. Shown at WIDTH (a pipe,
-    an 80-column terminal), the takeaways are drawn once, here, and printed as drawn. When not
-    even one paragraph fits (a tour of many sections), the article's summary is one line that
-    names the command showing it: every takeaway is kept whole."""
-    takeaways: RenderableType = _takeaways(summary)
-    if shown_at == width:
-        takeaways = _Drawn(_render(takeaways, width))
+    measured, not where it is shown: every terminal gets the same text. When not even one
+    paragraph fits (a tour of many sections), the article's summary is one line that names the
+    command showing it: every takeaway is kept whole."""
+    takeaways = _Takeaways(summary)
     overall = summary.overall
     paragraphs = overall.paragraphs if overall is not None else ()
     if overall is None or not paragraphs:
@@ -61,18 +79,6 @@ def renderable(
         if bare + kept + (cut if keep < len(paragraphs) else 0) <= max_lines:
             return _screen(summary, takeaways, paragraphs[:keep], cut=keep < len(paragraphs))
     return _screen(summary, takeaways, (), cut=True, compact=True)
-
-
-class _Drawn:
-    """Lines already drawn, printed as they are."""
-
-    def __init__(self, lines: list[list[Segment]]) -> None:
-        self.lines = lines
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in self.lines:
-            yield from line
-            yield Segment.line()
 
 
 def _cut_line(overall: Overall, prefix: str) -> Text:
@@ -116,8 +122,9 @@ def _screen(
 
 
 def count_lines(renderable: RenderableType, width: int) -> int:
-    """How many lines RENDERABLE takes at WIDTH."""
-    return len(_render(renderable, width))
+    """How many lines RENDERABLE takes at WIDTH: counted from its plain lines, which Rich draws
+    only where the text needs it (render/plainlines.py holds the two to the same lines)."""
+    return len(plain_lines(renderable, width, lambda part, at: [""] * len(_render(part, at))))
 
 
 def _render(renderable: RenderableType, width: int) -> list[list[Segment]]:

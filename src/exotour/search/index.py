@@ -4,10 +4,10 @@ SQLite FTS5 from the standard library. Each row is a passage (see passages.py) b
 section's title, keywords and takeaway; bm25 ranks title and keywords above the body text. User
 text reaches SQLite only as bound parameters, its terms quoted (see query.py).
 
-Rows read from a cache file are untrusted: each hit is checked against the tour it claims to
-come from (its id and title, and no control character, which indexed text never holds), and
-one that fails raises UntrustedIndexError, so the caller rebuilds the index. Text leaves here
-through exotour.text.printable.
+Rows read from a cache file are untrusted: each hit is checked against the roster of the tour
+it claims to come from (its id and title, and no control character, which indexed text never
+holds; see roster.py), and one that fails raises UntrustedIndexError, so the caller rebuilds
+the index. Text leaves here through exotour.text.printable.
 """
 
 from __future__ import annotations
@@ -15,18 +15,19 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, get_args
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from exotour.search.hits import Field, Hit
-from exotour.search.passages import Kind, Row, tour_rows
-from exotour.search.query import Term, clean, expression, parse_query
+from exotour.search.query import Term, expression, parse_query
+from exotour.search.roster import Roster
 from exotour.search.snippets import CLOSE, OPEN, TOKENIZER, safe, unmark
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from exotour.model import Tour
+    from exotour.search.passages import Row
 
 # The vocabulary for suggestions keeps words as written (no stemming), so it can offer them.
 WORDS_TOKENIZER = "unicode61 remove_diacritics 2"
@@ -39,8 +40,6 @@ AT_WORDS = 8
 # Words shorter than this are not corrected: too many words are one letter away.
 SHORTEST_CORRECTED = 3
 _WORD = re.compile(r"\w+")
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_KINDS = frozenset(get_args(Kind))
 
 SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -56,10 +55,6 @@ CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, row);
 """
 
 
-class UntrustedIndexError(sqlite3.DatabaseError):
-    """A row that the tour does not account for: the index was damaged or planted."""
-
-
 def build(
     connection: sqlite3.Connection, tour: Tour, *, vocabulary: bool = True, key: str = ""
 ) -> None:
@@ -67,9 +62,12 @@ def build(
 
     The VOCABULARY for suggestions may wait until a search finds nothing: see Index.closest.
     """
+    from exotour.search.passages import tour_rows  # markdown-it: only when an index is built
+
     rows = list(tour_rows(tour))
     with connection:
         connection.executescript(SCHEMA)
+        Roster.of(tour).write(connection)
         connection.executemany(
             "INSERT INTO passages(title, keywords, takeaway, text, kind, section, passage, ref)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -100,12 +98,22 @@ def build_vocabulary(connection: sqlite3.Connection, rows: Iterable[Row]) -> Non
 
 @dataclass
 class Index:
-    """An open index of TOUR and the queries over it; a broken one raises sqlite3.Error."""
+    """An open index of TOUR and the queries over it; a broken one raises sqlite3.Error.
+
+    Opened from a current cache file without the tour (TOUR None), its rows are checked
+    against the ROSTER the file holds; otherwise against the tour's."""
 
     connection: sqlite3.Connection
-    tour: Tour
+    tour: Tour | None
     path: Path | None = None  # the cache file it was opened from, if any
+    roster: Roster | None = None
     _known: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.roster is None:
+            if self.tour is None:
+                raise ValueError("an index needs its tour or its roster")
+            self.roster = Roster.of(self.tour)
 
     def hits(self, terms: Sequence[Term], limit: int) -> list[Hit]:
         """The best passages for TERMS (all must match), at most PER_SECTION from a section."""
@@ -156,7 +164,7 @@ class Index:
         for size in range(2, len(words) + 1):
             phrase = Term(" ".join(words[:size]), "phrase")
             if self._first_row(rowid, hit, phrase.fts) == rowid:
-                return replace(hit, at=phrase.display)
+                return hit._replace(at=phrase.display)
         return hit
 
     def _first_row(self, rowid: int, hit: Hit, match: str) -> int | None:
@@ -181,7 +189,8 @@ class Index:
             (*marks, match, rowid),
         ).fetchone()
         kind, section, passage, ref, *marked = row
-        self._check(kind, section, passage, ref, marked)
+        assert self.roster is not None  # set in __post_init__
+        self.roster.check(kind, section, passage, ref, marked)
         (title, title_spans), keywords, takeaway, text = (unmark(m) for m in marked)
         # The snippet shows the passage when it holds a match (a glossary entry always shows its
         # definition), else the section's takeaway or keywords that matched.
@@ -208,32 +217,6 @@ class Index:
             terms=terms,
             at=query,
         )
-
-    def _check(
-        self, kind: object, section: object, passage: object, ref: object, marked: list[object]
-    ) -> None:
-        """Raise UntrustedIndexError unless the row is one this tour's index could hold."""
-        columns = [m if isinstance(m, str) else None for m in marked]
-        plain = [None if c is None else c.replace(OPEN, "").replace(CLOSE, "") for c in columns]
-        trusted = (
-            kind in _KINDS
-            and isinstance(passage, int)
-            and passage >= 0
-            and isinstance(ref, str)
-            and all(c is not None and not _CONTROL.search(c) for c in plain)
-        )
-        if trusted and kind == "glossary":
-            trusted = section is None and any(e.term == ref for e in self.tour.glossary)
-        elif trusted:
-            sections = self.tour.sections
-            trusted = (
-                isinstance(section, int)
-                and 0 <= section < len(sections)
-                and sections[section].id == ref
-                and plain[0] == clean(sections[section].title)
-            )
-        if not trusted:
-            raise UntrustedIndexError(f"row of {ref!r} does not match the tour")
 
     def search(self, query: str, limit: int) -> list[Hit]:
         terms = parse_query(query)
@@ -279,6 +262,10 @@ class Index:
             return None
         exists = "SELECT 1 FROM sqlite_master WHERE name = 'words_vocab'"
         if not self.connection.execute(exists).fetchone():
+            if self.tour is None:
+                return None  # only a file built without one; the tour's index will build it
+            from exotour.search.passages import tour_rows
+
             build_vocabulary(self.connection, tour_rows(self.tour))
         slack = 1 if len(wanted) <= 4 else 2
         candidates = [

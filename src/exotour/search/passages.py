@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
+from exotour.search.hits import Kind
 from exotour.search.query import clean
 
 if TYPE_CHECKING:
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
     from exotour.model import Section, Tour
 
-Kind = Literal["paragraph", "list", "note", "glossary"]
 ITEM_SEPARATOR = " • "
 # Inline tokens whose text the reader does not see as words: raw HTML is not rendered.
 _UNSEEN = frozenset({"html_inline", "html_block"})
