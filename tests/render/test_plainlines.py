@@ -121,6 +121,35 @@ def test_a_source_entry_is_drawn_as_rich_draws_it(width: int, whole: bool) -> No
     assert [line.rstrip() for line in drawn] == _rich(entry, width)
 
 
+@settings(max_examples=300)
+@given(st.text(_ALPHABET, max_size=200), st.integers(1, 60), st.integers(0, 8))
+@example("an indent as wide as the line", 4, 4)
+def test_indented_text_is_drawn_as_rich_pads_it(text: str, width: int, indent: int) -> None:
+    from exotour.render.plainlines import Indented
+
+    drawn = Indented(Text(text), indent)
+    assert [line.rstrip() for line in plain_lines(drawn, width, _rich)] == _rich(drawn, width)
+
+
+@settings(max_examples=100)
+@given(st.text(_ALPHABET, max_size=120), st.integers(1, 60), st.integers(0, 4))
+def test_a_whole_command_is_drawn_as_rich_draws_it(command: str, width: int, indent: int) -> None:
+    from exotour.render.results import WholeCommand
+
+    drawn = WholeCommand(command, indent)
+    assert [line.rstrip() for line in plain_lines(drawn, width, _rich)] == _rich(drawn, width)
+
+
+def test_search_results_of_the_built_in_tour_are_drawn_without_rich(tour: Tour) -> None:
+    from exotour.render.results import results_screen
+    from exotour.search import engine
+
+    hits = engine.search(tour, "collagen", 10)
+    assert hits
+    screen = results_screen(hits, "collagen", None, width=80, prefix="exotour")
+    assert [line.rstrip() for line in plain_lines(screen, 80, _unused)] == _rich(screen, 80)
+
+
 @settings(max_examples=200)
 @given(
     st.lists(
@@ -132,14 +161,14 @@ def test_a_source_entry_is_drawn_as_rich_draws_it(width: int, whole: bool) -> No
 def test_the_summary_takeaways_are_drawn_as_rich_draws_them(
     rows: list[tuple[str, str]], width: int
 ) -> None:
-    from exotour.render.summary import _Takeaways
+    from exotour.render.summary import _takeaways
     from exotour.summary import Summary, Takeaway
 
     takeaways = tuple(
         Takeaway(number, f"s{number}", title, text, False)
         for number, (title, text) in enumerate(rows, start=1)
     )
-    drawn = _Takeaways(Summary("T", "", "D", takeaways, None, "", ""))
+    drawn = _takeaways(Summary("T", "", "D", takeaways, None, "", ""))
     assert [line.rstrip() for line in plain_lines(drawn, width, _rich)] == _rich(drawn, width)
 
 

@@ -23,7 +23,6 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from rich.console import Console
@@ -43,19 +42,16 @@ if TYPE_CHECKING:
     from rich.console import ConsoleOptions, RenderableType
 
 
-def _environ() -> Mapping[str, str]:
-    return os.environ
-
-
-@dataclass(frozen=True)
-class Environment:
+# NamedTuples, not dataclasses: a frozen dataclass costs about 2 ms to create, on every command.
+class Environment(NamedTuple):
     """The streams and variables a command runs with. A stream left as None is the process's
-    own at the time it is used (so a test's captured stdout is the one written to)."""
+    own at the time it is used (so a test's captured stdout is the one written to); the
+    variables are the process's own (os.environ, as it is when read) unless given."""
 
     stdin: IO[str] | None = None
     stdout: IO[str] | None = None
     stderr: IO[str] | None = None
-    environ: Mapping[str, str] = field(default_factory=_environ)
+    environ: Mapping[str, str] = os.environ
 
     @property
     def out(self) -> IO[str]:
@@ -74,8 +70,7 @@ class Environment:
         return self.environ.get(name, "") not in ("", "0")
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):
     """What the command line asked of the output: --no-color, --ascii."""
 
     no_color: bool = False
@@ -85,7 +80,6 @@ class Look:
 DEFAULT_LOOK = Look()
 
 
-# A NamedTuple, not a dataclass: it costs a third of the import time, on every command.
 class Display(NamedTuple):
     """How output to one stream may look."""
 

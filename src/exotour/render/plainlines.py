@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.constrain import Constrain
+from rich.padding import Padding
 from rich.text import Text
 
 # Characters one cell wide for Rich and for terminals, with no white space but the space and no
@@ -40,6 +41,25 @@ class Parts:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield from self.make()
+
+
+class Indented:
+    """TEXT behind INDENT spaces, as `Padding(TEXT, (0, 0, 0, INDENT))` draws it; its plain
+    lines need no Console where the text is narrow (the text folded at the width less the
+    indent, each line behind the spaces)."""
+
+    def __init__(self, text: Text, indent: int) -> None:
+        self.text = text
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Padding(self.text, (0, 0, 0, self.indent))
+
+    def plain_lines(self, width: int) -> list[str] | None:
+        if width <= self.indent:
+            return None
+        lines = text_lines(self.text, width - self.indent)
+        return None if lines is None else [" " * self.indent + line for line in lines]
 
 
 def narrow(text: str) -> bool:

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 
+from exotour.render.plainlines import Indented, text_lines
 from exotour.text import printable
 
 if TYPE_CHECKING:
@@ -46,13 +46,20 @@ class WholeCommand:
         self.command = printable(command)
         self.indent = indent
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def _text(self, terminal: bool) -> Text:
         text = Text(" " * self.indent) + Text(self.command, style=COMMAND_STYLE)
-        if options.is_terminal:
+        if terminal:
             text.overflow = "fold"
         else:
             text.no_wrap, text.overflow = True, "ignore"
-        yield text
+        return text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self._text(options.is_terminal)
+
+    def plain_lines(self, width: int) -> list[str] | None:
+        """As a file or a pipe shows it (see render/plainlines.py)."""
+        return text_lines(self._text(terminal=False), width)
 
 
 def results_screen(
@@ -79,7 +86,7 @@ def results_screen(
             [
                 Text(""),
                 place(hit),
-                Padding(highlighted(snippet, spans), (0, 0, 0, 2)),
+                Indented(highlighted(snippet, spans), 2),
                 WholeCommand(hit.command_from(prefix)),
             ]
         )

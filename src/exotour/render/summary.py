@@ -4,12 +4,11 @@ fit the line budget, and the bottom line. The data comes from exotour/summary.py
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
+from rich.console import Group, RenderableType
 from rich.segment import Segment
 from rich.text import Text
 
-from exotour.render.plainlines import plain_lines, text_lines
+from exotour.render.plainlines import Indented, plain_lines
 from exotour.render.prose import markdown  # plain paragraphs without loading rich.markdown
 from exotour.summary import Overall, Summary
 
@@ -22,41 +21,19 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
-class _Takeaways:
+def _takeaways(summary: Summary) -> Group:
     """Each takeaway under its numbered title, indented to hang from the number.
 
     Drawn with Padding rather than a table: rich.table costs 5 ms to import, 6% of the command.
-    Its plain lines need no Console where the text is narrow: the title's lines, then the
-    takeaway's folded at the width less the indent, behind that many spaces, as Padding does.
     """
-
-    def __init__(self, summary: Summary) -> None:
-        width = len(str(len(summary.takeaways)))
-        self.indent = width + 2
-        self.rows: list[tuple[Text, Text]] = []
-        for t in summary.takeaways:
-            head = Text(f"{t.number:>{width}}. ")
-            head.append(t.title, style="bold")
-            head.append(f"  {t.command}", style="cyan")
-            self.rows.append((head, Text(t.takeaway)))
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for head, takeaway in self.rows:
-            yield head
-            yield Padding(takeaway, (0, 0, 0, self.indent))
-
-    def plain_lines(self, width: int) -> list[str] | None:
-        if width <= self.indent:
-            return None
-        lines: list[str] = []
-        for head, takeaway in self.rows:
-            title = text_lines(head, width)
-            folded = text_lines(takeaway, width - self.indent)
-            if title is None or folded is None:
-                return None
-            lines += title
-            lines += [" " * self.indent + line for line in folded]
-        return lines
+    width = len(str(len(summary.takeaways)))
+    rows: list[RenderableType] = []
+    for t in summary.takeaways:
+        head = Text(f"{t.number:>{width}}. ")
+        head.append(t.title, style="bold")
+        head.append(f"  {t.command}", style="cyan")
+        rows += [head, Indented(Text(t.takeaway), width + 2)]
+    return Group(*rows)
 
 
 def renderable(summary: Summary, width: int = WIDTH, max_lines: int = MAX_LINES) -> RenderableType:
@@ -65,7 +42,7 @@ def renderable(summary: Summary, width: int = WIDTH, max_lines: int = MAX_LINES)
     measured, not where it is shown: every terminal gets the same text. When not even one
     paragraph fits (a tour of many sections), the article's summary is one line that names the
     command showing it: every takeaway is kept whole."""
-    takeaways = _Takeaways(summary)
+    takeaways = _takeaways(summary)
     overall = summary.overall
     paragraphs = overall.paragraphs if overall is not None else ()
     if overall is None or not paragraphs:
