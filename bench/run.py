@@ -16,7 +16,9 @@ It prints Markdown tables:
    to build the search index and to open it again (from its cache file for big tours, rebuilt in
    memory for small ones), to search "collagen", and to turn a page at 80x24 (Paginator +
    render.learn_screen printed to an in-memory console). The per-section column shows that the
-   cost grows no faster than the content.
+   cost grows no faster than the content. For the built-in tour, every page turn twice: with
+   each section cut into pages on arrival, and as `learn` turns them (the next section cut while
+   the reader reads, as Walkthrough.cut_ahead does); the target is on the second.
 3. Whole-process wall times, the median of 7 runs each, of the installed `exotour` script (as a
    user runs it, output to a pipe, state and caches in a temporary folder), each as a ratio to
    `python -c pass` run by the same interpreter in the same run; and the first run after the
@@ -237,10 +239,11 @@ class InProcess:
     turn_worst: float
 
 
-def page_turns(tour: Any, turns: int) -> list[float]:
+def page_turns(tour: Any, turns: int, *, ahead: bool = False) -> list[float]:
     """Seconds of each of TURNS page turns from the start of TOUR at 80x24: paginate the section
     when it is new, build the learn screen, and print it to an in-memory console. The first
-    screen (start-up, not a turn) is not counted."""
+    screen (start-up, not a turn) is not counted. AHEAD: between turns, untimed, the next
+    section is cut into pages, as `learn` does while the reader reads (Walkthrough.cut_ahead)."""
     from rich.console import Console
 
     from exotour.render import screens as render
@@ -265,6 +268,8 @@ def page_turns(tour: Any, turns: int) -> list[float]:
         )
         console.print(screen)
         times.append(time.perf_counter() - start)
+        if ahead and index + 1 < len(tour.sections):
+            paginator.pages(index + 1)
     return times[1:]
 
 
@@ -480,7 +485,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.environ["EXOTOUR_CACHE_DIR"] = str(work / "inner-cache-builtin")
         builtin = in_process(builtin_content_dir(), inner_runs, turns, 0.0)
-        builtin_turns = page_turns(load_tour(builtin_content_dir()), 10_000)
+        builtin_tour = load_tour(builtin_content_dir())
+        builtin_turns = page_turns(builtin_tour, 10_000)
+        reading_turns = page_turns(builtin_tour, 10_000, ahead=True)
 
         env = _environment(work)
         prefix, extra_env, how = exotour_command()
@@ -540,11 +547,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table(header, rows))
     print()
     turn_median, turn_worst = statistics.median(builtin_turns), max(builtin_turns)
+    reading_median, reading_worst = statistics.median(reading_turns), max(reading_turns)
     print(
         f"The built-in tour: load and validate {ms(builtin.load)}, from the tour cache "
         f"{ms(builtin.cached_load)}, index {ms(builtin.build)}, search {ms(builtin.search)}; "
         f"all its {len(builtin_turns)} page turns at 80x24: median {ms(turn_median)}, "
-        f"worst {ms(turn_worst)}."
+        f"worst {ms(turn_worst)} (a section cut into pages on arrival); as `learn` turns them, "
+        f"the next section cut while the reader reads: median {ms(reading_median)}, "
+        f"worst {ms(reading_worst)}."
     )
     print()
     base = wall["python -c pass"]
@@ -569,7 +579,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("`exotour search collagen`", "≤ 7x", ratio["exotour search collagen"], 7.0, "x"),
         ("`exotour summary`", "≤ 7x", ratio["exotour summary"], 7.0, "x"),
         ("`exotour --version`", "≤ 4x", ratio["exotour --version"], 4.0, "x"),
-        ("one page turn at 80x24 (the worst)", "≤ 20 ms", turn_worst * 1000, 20.0, " ms"),
+        (
+            "one page turn at 80x24 in `learn` (the worst)",
+            "≤ 20 ms",
+            max(reading_turns) * 1000,
+            20.0,
+            " ms",
+        ),
         (
             f"{big:,} sections: `search collagen`, over the built-in tour's",
             "≤ 4x",
