@@ -66,7 +66,7 @@ def test_a_quick_run_prints_every_table(tmp_path: Path) -> None:
         "| `exotour --version` |",
         "| `exotour search collagen` |",
         "| `exotour summary` |",
-        "| one page turn at 80x24 (the worst) | ≤ 20 ms |",
+        "| one page turn at 80x24 in `learn` (the worst) | ≤ 20 ms |",
     ):
         assert row in out
     targets = out.split("## Targets", 1)[1]
