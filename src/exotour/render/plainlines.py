@@ -42,6 +42,21 @@ class Parts:
         yield from self.make()
 
 
+class Quick:
+    """A renderable whose plain lines can be made straight from the model: LINES(width), or
+    None where that is not sure, and then the renderable that MAKE gives is drawn (and walked)
+    as any other. Rich draws MAKE's renderable."""
+
+    def __init__(
+        self, lines: Callable[[int], list[str] | None], make: Callable[[], RenderableType]
+    ) -> None:
+        self.lines = lines
+        self.make = make
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.make()
+
+
 def narrow(text: str) -> bool:
     """Whether every character of TEXT is one of those `wrap` can lay out by counting."""
     if text.isascii():
@@ -106,6 +121,11 @@ def plain_lines(
         for part in renderable.renderables:
             lines += plain_lines(part, width, fallback, ascii_only=ascii_only)
         return lines
+    if isinstance(renderable, Quick):
+        quick = renderable.lines(width)
+        if quick is not None and not (ascii_only and not all(line.isascii() for line in quick)):
+            return quick
+        return plain_lines(renderable.make(), width, fallback, ascii_only=ascii_only)
     if isinstance(renderable, Constrain):
         inner = width if renderable.width is None else min(width, renderable.width)
         return plain_lines(renderable.renderable, inner, fallback, ascii_only=ascii_only)
