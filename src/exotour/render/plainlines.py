@@ -20,8 +20,9 @@ from rich.text import Text
 
 # Characters one cell wide for Rich and for terminals, with no white space but the space and no
 # control, bidi or joining character (render.terminal.NEEDS_CARE): a line of only these is
-# laid out by counting characters, and reaches the terminal as it is.
-_NARROW = re.compile(r"[ -~\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*")
+# laid out by counting characters, and reaches the terminal as it is. The tick (U+2713) is the
+# one symbol exotour draws itself, in the contents of every tour read.
+_NARROW = re.compile(r"[ -~\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2713]*")
 
 # Draws RENDERABLE at WIDTH with Rich: the lines of what it prints.
 Fallback = Callable[[RenderableType, int], list[str]]
