@@ -97,13 +97,8 @@ def load(options: Options) -> Tour:
 
     from exotour.content import cache as tourcache
 
-    tour = tourcache.load(options.content_dir())
-    if not gc.get_freeze_count():  # the first tour of the process (--watch loads again)
-        # What is loaded by now lives as long as the command, and the tour holds no cycle:
-        # kept out of the collector's walks, 300,000 records of a 10,000-section tour are
-        # not walked again at each full collection while the command runs.
-        gc.freeze()
-    return tour
+    # The first tour of the process lasts as long as the command (--watch loads others).
+    return tourcache.load(options.content_dir(), lasting=not gc.get_freeze_count())
 
 
 def stdout(options: Options) -> Console:

@@ -58,8 +58,12 @@ _SKIPPED = frozenset({"content_dir"})  # set from the folder as given, not store
 _UNSAFE = re.compile(r"\\(?:[bfr]|u(?:00[0189][0-9a-f]|007f|202[89a-e]|206[6-9]))")
 
 
-def load(root: Path) -> Tour:
+def load(root: Path, *, lasting: bool = False) -> Tour:
     """The tour in ROOT, from the cache when it is current, else loaded and checked in full.
+    A LASTING tour lives as long as the process (a command's): it and all that is loaded by
+    then are kept out of the collector's walks (gc.freeze), which the 300,000 records of a
+    10,000-section tour would otherwise slow down at each full collection. A tour holds no
+    cycle, so one let go is freed all the same.
 
     Raises what loader.load_tour raises, for the same folders.
     """
@@ -67,15 +71,21 @@ def load(root: Path) -> Tour:
     try:
         key, newest, size = _key(root)  # before the files are read: a change shows next time
     except OSError:  # the loader says what is wrong with the folder
-        return _load_tour(root)
+        return _lasting(_load_tour(root), lasting)
     path = _cache_file(root)
     limit = CACHE_FACTOR * size + CACHE_SLACK
-    cached = _read(path, key, root, limit) if path is not None else None
+    cached = _read(path, key, root, limit, lasting) if path is not None else None
     if cached is not None:
         return cached
     tour = _load_tour(root)
     if path is not None and newest < started - SETTLE_NS:
         _write(path, key, tour, limit)
+    return _lasting(tour, lasting)
+
+
+def _lasting(tour: Tour, lasting: bool) -> Tour:
+    if lasting:
+        gc.freeze()
     return tour
 
 
@@ -118,7 +128,7 @@ def _cache_file(root: Path) -> Path | None:
     return folder / f"tour-{zlib.crc32(name):08x}.json"
 
 
-def _read(path: Path, key: list[Any], root: Path, limit: int) -> Tour | None:
+def _read(path: Path, key: list[Any], root: Path, limit: int, lasting: bool) -> Tour | None:
     """The tour cached in PATH if it was cached under KEY, else None (whatever the file holds:
     a FIFO or a device is never read, nor a file larger than LIMIT characters and the key)."""
     try:
@@ -134,8 +144,8 @@ def _read(path: Path, key: list[Any], root: Path, limit: int) -> Tour | None:
             first, _, text = handle.read().decode("ascii").partition("\n")
         if first != head or _UNSAFE.search(text):
             return None
-        with _collector_paused():
-            tour = _build(Tour, json.loads(text), root)
+        with _collector_paused():  # and frozen before the collector could walk what it made
+            tour = _lasting(_build(Tour, json.loads(text), root), lasting)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # ValueError: not ASCII (not ours), or not JSON
     return tour if isinstance(tour, Tour) else None
