@@ -122,3 +122,74 @@ def test_neutralising_twice_changes_nothing_more(body: str) -> None:
     once = neutralise(body)
     assert_harmless(once)
     assert neutralise(once) == once
+
+
+def _neutralised_character_by_character(markdown: str) -> str:
+    """neutralise as it was first written: every line parsed, every character looked at.
+    The module now skips to the next character that may change, and returns a text where no
+    character would; this holds it to the same result."""
+    from exotour import safe_markdown as sm
+
+    lines = markdown.splitlines(keepends=True)
+    kinds: list[str | int] = ["other"] * len(lines)
+    blocks = MarkdownIt("commonmark")
+    blocks.core.ruler.disable("inline")
+    for number, token in enumerate(blocks.parse(markdown)):
+        if token.map is not None and token.type in ("fence", "code_block", "inline"):
+            for line in range(*token.map):
+                kinds[line] = number if token.type == "inline" else "code"
+    out: list[str] = []
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end < len(lines) and kinds[end] == kinds[start]:
+            continue
+        text, kind = "".join(lines[start:end]), kinds[start]
+        start = end
+        if kind == "code":
+            out.append(text)
+            continue
+        code_spans = isinstance(kind, int)
+        runs = sm._backtick_runs(text) if code_spans else {}
+        i, n = 0, len(text)
+        while i < n:
+            c = text[i]
+            if c == "\\" and i + 1 < n:
+                out.append(text[i : i + 2])
+                i += 2
+            elif c == "`" and code_spans:
+                run = len(sm._BACKTICKS.match(text, i)[0])  # type: ignore[index]
+                close = sm._next_run(runs.get(run, []), i + run)
+                stop = i + run if close is None else close + run
+                out.append(text[i:stop])
+                i = stop
+            elif c == "<":
+                autolink = sm._SAFE_AUTOLINK.match(text, i)
+                out.append(autolink[0] if autolink else "&lt;")
+                i = autolink.end() if autolink else i + 1
+            elif c == "!" and text.startswith("![", i):
+                out.append("[")
+                i += 2
+            elif c == "]" and text[i + 1 : i + 2] in ("(", ":"):
+                mark = text[i + 1]
+                gap = sm._BEFORE_DESTINATION.match(text, i + 2)
+                assert gap is not None
+                destination = sm._DESTINATION.match(text, gap.end())
+                assert destination is not None
+                out.append(f"]{mark}" if is_safe_link(destination[0]) else f"\\]\\{mark}")
+                i += 2
+            else:
+                out.append(c)
+                i += 1
+    return "".join(out)
+
+
+@settings(max_examples=500)
+@given(st.lists(PIECES | st.sampled_from(["https://x.org", "`` ", "\n\n", "- "]), max_size=40))
+def test_neutralise_gives_what_looking_at_every_character_gives(pieces: list[str]) -> None:
+    body = "".join(pieces)
+    assert neutralise(body) == _neutralised_character_by_character(body)
+
+
+@pytest.mark.parametrize("body", ATTACKS)
+def test_each_attack_is_neutralised_as_before(body: str) -> None:
+    assert neutralise(body) == _neutralised_character_by_character(body)

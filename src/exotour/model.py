@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from exotour.errors import UnknownSectionError
@@ -108,7 +109,7 @@ class Section:
     quiz: tuple[Question, ...] = ()
     added_by_tour: bool = False
 
-    @property
+    @cached_property  # counted once: `sections` asks twice for each of 10,000 sections
     def word_count(self) -> int:
         notes = " ".join(note.text for note in self.evidence)
         return len(self.body.split()) + len(notes.split())

@@ -15,8 +15,13 @@ the blocks any CommonMark renderer sees.
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
 from exotour.text import escape_markdown
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -50,14 +55,12 @@ def is_safe_link(url: str) -> bool:
 
 def neutralise(markdown: str) -> str:
     """MARKDOWN with raw HTML, unsafe links and images made harmless, code kept as written."""
-    from markdown_it import MarkdownIt
-
+    if _unchanged(markdown):
+        return markdown
     lines = markdown.splitlines(keepends=True)
     # For each line: "code" (kept), the index of the inline block it belongs to, or "other".
     kinds: list[str | int] = ["other"] * len(lines)
-    blocks = MarkdownIt("commonmark")
-    blocks.core.ruler.disable("inline")  # the blocks are enough; inline parsing can be slow
-    for number, token in enumerate(blocks.parse(markdown)):
+    for number, token in enumerate(_block_parser().parse(markdown)):
         if token.map is None:
             continue
         kind: str | int | None = None
@@ -83,13 +86,51 @@ def neutralise(markdown: str) -> str:
     return "".join(out)
 
 
+def _unchanged(markdown: str) -> bool:
+    """Whether neutralise would give MARKDOWN back as it is, whichever of its lines are code:
+    no `<` and no image anywhere, and every link destination safe (in code or not, escaped or
+    not: a destination that is not safe anywhere sends the text the whole way)."""
+    if "<" in markdown or "![" in markdown:
+        return False
+    for found in _LINK_END.finditer(markdown):
+        gap = _BEFORE_DESTINATION.match(markdown, found.end())
+        assert gap is not None  # the pattern matches the empty string
+        destination = _DESTINATION.match(markdown, gap.end())
+        assert destination is not None
+        if not is_safe_link(destination[0]):
+            return False
+    return True
+
+
+_LINK_END = re.compile(r"\][(:]")
+
+
+@cache
+def _block_parser() -> MarkdownIt:
+    """CommonMark's block rules alone (inline parsing can be slow): made once, as making one
+    costs more than parsing a section."""
+    from markdown_it import MarkdownIt
+
+    blocks = MarkdownIt("commonmark")
+    blocks.core.ruler.disable("inline")
+    return blocks
+
+
 def _neutralise_text(text: str, *, code_spans: bool) -> str:
     """TEXT with every `<` escaped but in safe autolinks (and, with CODE_SPANS, in code spans,
     which only inline text has), unsafe link destinations broken, images made links."""
     out: list[str] = []
     runs = _backtick_runs(text) if code_spans else {}
+    special = _SPECIAL_IN_INLINE if code_spans else _SPECIAL
     i, n = 0, len(text)
     while i < n:
+        found = special.search(text, i)  # every other character is kept as it is
+        if found is None:
+            out.append(text[i:])
+            break
+        if found.start() > i:
+            out.append(text[i : found.start()])
+            i = found.start()
         c = text[i]
         if c == "\\" and i + 1 < n:
             out.append(text[i : i + 2])  # an escaped character opens nothing
@@ -119,6 +160,12 @@ def _neutralise_text(text: str, *, code_spans: bool) -> str:
             out.append(c)
             i += 1
     return "".join(out)
+
+
+# Where _neutralise_text may do anything but keep a character: an escape, a backtick (in inline
+# text), a `<`, an image, or the end of a link's text before its destination.
+_SPECIAL = re.compile(r"\\[\s\S]|<|!\[|\][(:]")
+_SPECIAL_IN_INLINE = re.compile(r"\\[\s\S]|`|<|!\[|\][(:]")
 
 
 def _backtick_runs(text: str) -> dict[int, list[int]]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import PYTHON, child_env, write_content
@@ -238,3 +240,80 @@ def test_a_cache_file_that_is_no_cache_is_never_read(content_copy: Path, kind: s
         with cache.open("wb") as handle:  # sparse: 4 GB on paper
             handle.truncate(4_000_000_000)
     _same(tourcache.load(content_copy), expected)
+
+
+def _set_author(data: dict[str, Any], value: object) -> None:
+    data["sections"][0]["evidence"][0]["sources"][0]["author"] = value
+
+
+def _no_names(data: dict[str, Any]) -> None:
+    for name in ("author", "title", "reference"):
+        data["sections"][0]["evidence"][0]["sources"][0][name] = None
+
+
+def _answer(data: dict[str, Any], value: object) -> None:
+    data["sections"][0]["quiz"][0]["answer"] = value
+
+
+def _twice(data: dict[str, Any]) -> None:
+    data["sections"][1]["id"] = data["sections"][0]["id"]
+
+
+@pytest.mark.usefixtures("settled")
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        pytest.param(lambda data: _set_author(data, 7), id="a number for a name"),
+        pytest.param(_no_names, id="a source the model refuses"),
+        pytest.param(lambda data: _answer(data, True), id="true for a number"),
+        pytest.param(lambda data: _answer(data, 99), id="an answer past the choices"),
+        pytest.param(_twice, id="a section id twice"),
+        pytest.param(lambda data: data.update(extra=1), id="a field too many"),
+        pytest.param(lambda data: data.pop("subtitle"), id="a field missing"),
+        pytest.param(lambda data: data.update(subtitle=None), id="nothing for text"),
+        pytest.param(
+            lambda data: data["sections"][0].update(keywords=["a", None]), id="a list of mixed"
+        ),
+    ],
+)
+def test_a_cached_record_the_model_would_refuse_is_read_past(
+    content_copy: Path, tamper: Callable[[dict[str, Any]], object]
+) -> None:
+    """Records are made without their dataclass's __init__: its checks still run, and every
+    value's type is checked as strictly (a bool is not a number, None is not text)."""
+    expected = tourcache.load(content_copy)
+    (cache,) = _cache_files()
+    key, data = cache.read_text(encoding="utf-8").split("\n", 1)
+    tampered = json.loads(data)
+    tamper(tampered)
+    cache.write_text(key + "\n" + json.dumps(tampered), encoding="utf-8")
+    _same(tourcache.load(content_copy), expected)
+    assert cache.read_text(encoding="utf-8").split("\n", 1)[1] == data  # written again
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "a.yaml",
+        "b.YML",
+        "c.Yaml",
+        "d.yaml.txt",
+        "e.yaml.",
+        "f.",
+        "g",
+        "h..yml",
+        "i.yaml~",
+        "j yaml",
+    ],
+)
+def test_the_stat_key_lists_the_files_the_loader_reads(tmp_path: Path, name: str) -> None:
+    """stat_key picks section files by their names without a Path; the loader with Paths."""
+    from exotour.content.fingerprint import section_entries, stat_key
+
+    (tmp_path / "sections").mkdir()
+    for each in (name, "z.yaml", ".hidden.yaml"):
+        (tmp_path / "sections" / each).write_text("")
+    entries, _ = stat_key(tmp_path)
+    listed = [entry.path.name for entry in section_entries(tmp_path)]
+    expected = sorted(n for n in (name, "z.yaml") if Path(n).suffix.lower() in (".yaml", ".yml"))
+    assert [entry[0] for entry in entries[2:]] == listed == expected

@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from exotour.content.cache import load
 from exotour.model import Tour
+from exotour.render.console import offscreen_console
 from exotour.render.fasttable import FastTable, plain_rows
 from exotour.render.screens import contents_table
 
@@ -137,3 +140,52 @@ def test_a_table_with_a_box_or_title_is_left_to_rich() -> None:
         table.add_column("a")
         table.add_row(Text("x"))
         assert plain_rows(table, _console(80, False), 80) is None
+
+
+_JUSTIFIED = st.sampled_from(["left", "right", "center", None])
+
+
+@settings(max_examples=200)
+@given(
+    rows=st.lists(
+        st.lists(
+            st.text(st.sampled_from([*"ab1 .✓", "é", "\u4e00"]), max_size=12),
+            min_size=3,
+            max_size=3,
+        ),
+        max_size=6,
+    ),
+    justify=st.lists(_JUSTIFIED, min_size=3, max_size=3),
+    fixed=st.one_of(st.none(), st.integers(0, 8)),
+    header=st.booleans(),
+    width=st.integers(5, 60),
+)
+def test_the_plain_lines_are_the_text_of_the_rows(
+    rows: list[list[str]],
+    justify: list[str | None],
+    fixed: int | None,
+    header: bool,
+    width: int,
+) -> None:
+    """FastTable.plain_lines makes the text of plain_rows without its segments."""
+    table = Table(box=None, show_header=header, show_edge=False, pad_edge=False, padding=(0, 1))
+    for number, how in enumerate(justify):
+        width_of = fixed if number == 0 else None
+        table.add_column(f"c{number}", width=width_of, justify=how)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(*(Text(cell.strip(), style="bold") for cell in row))
+    lines = FastTable(table).plain_lines(width)
+    drawn = plain_rows(table, offscreen_console(width), width)
+    if lines is not None:
+        assert drawn is not None
+        assert lines == ["".join(segment.text for segment in row) for row in drawn]
+        shown = _drawn(FastTable(table), width, False).splitlines()
+        assert [line.rstrip() for line in lines] == [line.rstrip() for line in shown]
+
+
+def test_the_contents_of_a_tour_are_drawn_as_plain_lines(tour: Tour) -> None:
+    fast = contents_table(tour, frozenset({tour.sections[0].id}), detailed=True)
+    assert isinstance(fast, FastTable)
+    lines = fast.plain_lines(160)
+    assert lines is not None
+    assert [line.rstrip() for line in lines] == _drawn(fast, 160, False).splitlines()

@@ -18,7 +18,7 @@ from rich.markdown import Markdown
 from rich.text import Text
 
 from exotour.content.loader import load_tour
-from exotour.model import Source, Tour
+from exotour.model import EvidenceNote, Section, Source, Tour
 from exotour.render.console import offscreen_console
 from exotour.render.notes import SourceEntry
 from exotour.render.plainlines import narrow, plain_lines, wrap
@@ -27,7 +27,7 @@ from exotour.render.terminal import NEEDS_CARE
 
 # Letters, spaces, punctuation, Markdown's syntax, accents, dashes, and a few that are not narrow.
 _ALPHABET = st.sampled_from(
-    [*"ab cd  ef-.,;:!?()*[]#_`<>&|~=+1.\n\t", *"éü—…•\u2019\u201c\u200d\u4e00"]
+    [*"ab cd  ef-.,;:!?()*[]#_`<>&|~=+1.\n\t", *"éü—…•✓\u2019\u201c\u200d\u4e00"]
 )
 
 
@@ -43,7 +43,7 @@ def _unused(renderable: RenderableType, width: int) -> list[str]:
 
 
 def test_a_narrow_character_needs_no_care_on_the_way_to_the_terminal() -> None:
-    narrow_chars = [chr(code) for code in range(0x2100) if narrow(chr(code))]
+    narrow_chars = [chr(code) for code in range(0x2800) if narrow(chr(code))]
     assert len(narrow_chars) > 500
     assert not [char for char in narrow_chars if NEEDS_CARE.search(char)]
 
@@ -161,14 +161,14 @@ def test_search_results_of_the_built_in_tour_are_drawn_without_rich(tour: Tour) 
 def test_the_summary_takeaways_are_drawn_as_rich_draws_them(
     rows: list[tuple[str, str]], width: int
 ) -> None:
-    from exotour.render.summary import _takeaways
+    from exotour.render.summary import _Takeaways
     from exotour.summary import Summary, Takeaway
 
     takeaways = tuple(
         Takeaway(number, f"s{number}", title, text, False)
         for number, (title, text) in enumerate(rows, start=1)
     )
-    drawn = _takeaways(Summary("T", "", "D", takeaways, None, "", ""))
+    drawn = _Takeaways(Summary("T", "", "D", takeaways, None, "", ""))
     assert [line.rstrip() for line in plain_lines(drawn, width, _rich)] == _rich(drawn, width)
 
 
@@ -226,3 +226,74 @@ def test_doubling_the_sections_at_most_about_doubles_the_drawing(
     large = _generated_tour(tmp_path_factory.mktemp("large"), sections * 2)
     ratio = _drawing_seconds(large) / _drawing_seconds(small)
     assert ratio < 3.0, f"twice the sections took {ratio:.1f} times as long to draw"
+
+
+# Text that can be drawn without Rich; titles and bodies are sometimes any text at all.
+_WORDS = st.text(st.sampled_from([*"abc de  fg-.,;:!?()1", "é", "—", "…"]), min_size=1, max_size=80)
+_ANY = st.text(_ALPHABET, min_size=1, max_size=80)
+_SOURCES = st.builds(
+    Source,
+    author=st.one_of(st.none(), _WORDS),
+    title=st.sampled_from(["On exosomes", "Über Vesikel — eine Übersicht"]),
+    year=st.integers(1990, 2030),
+    url=st.sampled_from(["https://example.org/théry/45", "https://x.org/" + "a" * 120]),
+)
+_NOTES = st.builds(
+    EvidenceNote,
+    text=_WORDS,
+    as_of=st.sampled_from(["2024-01-31", "2025"]),
+    sources=st.lists(_SOURCES, max_size=2).map(tuple),
+)
+_BODIES = st.lists(
+    st.sampled_from(["## Heading", "Plain words here.", "- an item", "", "**In short.** x"])
+    | _WORDS
+    | _ANY,
+    max_size=6,
+).map(lambda blocks: "\n\n".join(blocks) if len(blocks) % 3 else "\n".join(blocks))
+
+
+@settings(max_examples=150)
+@given(
+    title=_WORDS | _ANY,
+    body=_BODIES,
+    notes=st.lists(_NOTES, max_size=2),
+    added=st.booleans(),
+    disclaimer=_WORDS,
+    index=st.integers(0, 1),
+    width=st.integers(1, 120) | st.integers(30, 120),
+)
+def test_section_lines_are_the_lines_of_the_plain_section(
+    title: str,
+    body: str,
+    notes: list[EvidenceNote],
+    added: bool,
+    disclaimer: str,
+    index: int,
+    width: int,
+) -> None:
+    """The plain tour draws a section from the model (section_lines) where it can: the same
+    lines as its renderables walked, or as Rich draws them."""
+    from exotour.render.sections import plain_section, section_lines
+
+    drawn = Section("one", title, "T.", body, evidence=tuple(notes), added_by_tour=added)
+    other = Section("two", "Two", "T.", "Words.")
+    sections = (drawn, other) if index == 0 else (other, drawn)
+    tour = Tour("t", "T", "", disclaimer, sections)
+    lines = section_lines(tour, index, width)
+    if lines is not None:
+        assert lines == plain_lines(plain_section(tour, index), width, _rich)
+        assert [line.rstrip() for line in lines] == _rich(plain_section(tour, index), width)
+
+
+def test_the_built_in_tour_is_drawn_from_the_model_where_it_can(tour: Tour) -> None:
+    from exotour.render.sections import plain_section, section_lines
+
+    quick = 0
+    for index in range(len(tour.sections)):
+        for width in (40, 80, 120):
+            lines = section_lines(tour, index, width)
+            if lines is not None:  # else a body needs Rich's Markdown: walked, as before
+                assert lines == plain_lines(plain_section(tour, index), width, _unused)
+                quick += 1
+    assert quick >= len(tour.sections)
+    assert section_lines(tour, len(tour.sections) - 1, 80) is None  # Sources: its own blocks

@@ -93,9 +93,12 @@ def load(options: Options) -> Tour:
 
     A folder that loaded without error before and has not changed since comes from the cache.
     """
+    import gc
+
     from exotour.content import cache as tourcache
 
-    return tourcache.load(options.content_dir())
+    # The first tour of the process lasts as long as the command (--watch loads others).
+    return tourcache.load(options.content_dir(), lasting=not gc.get_freeze_count())
 
 
 def stdout(options: Options) -> Console:

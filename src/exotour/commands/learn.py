@@ -43,7 +43,7 @@ def run(
     # On a terminal, bold and reverse stay when colour is off: the chosen row must show.
     console = make_console(look=options.look())
     if plain or not is_interactive(console):
-        from exotour.render.screens import plain_tour
+        from exotour.render.sections import plain_tour
 
         # The whole section is printed, so --at has nothing to choose here.
         indexes = [start] if start is not None else list(range(len(tour.sections)))

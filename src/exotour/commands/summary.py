@@ -27,5 +27,5 @@ def run(options: Options, *, as_json: bool, as_markdown: bool) -> ExitStatus:
         from exotour.render.summary import renderable
 
         console = stdout(options)
-        emit(options, renderable(data), console)
+        emit(options, renderable(data, shown_at=console.width), console)
     return ExitStatus.OK

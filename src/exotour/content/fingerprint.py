@@ -52,19 +52,31 @@ def section_entries(root: Path) -> list[Entry]:
     """The names in ROOT/sections that end in .yaml or .yml (in any case), sorted, hidden files
     (editor backups and the like) left out. Raises OSError when the folder cannot be listed."""
     folder = root / SECTIONS_DIR
-    found: list[Entry] = []
+    return [Entry(folder / name, info) for name, info in _section_files(folder)]
+
+
+def _section_files(folder: Path) -> list[tuple[str, os.stat_result | None]]:
+    """section_entries as names and stats: the stat key of a 10,000-section tour is made on
+    every run, and a Path for each name cost more than the stat calls."""
+    found: list[tuple[str, os.stat_result | None]] = []
     with os.scandir(folder) as listing:
         for item in listing:
             name = item.name
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+            dot = name.rfind(".")  # Path(name).suffix, without a Path
+            suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
+            if name.startswith(".") or suffix.lower() not in SUFFIXES:
                 continue
             try:
                 info: os.stat_result | None = item.stat()  # follows a link, as reading it would
             except OSError:
                 info = None
-            found.append(Entry(folder / name, info))
-    found.sort(key=lambda entry: entry.path.name)
+            found.append((name, info))
+    found.sort(key=_name)
     return found
+
+
+def _name(found: tuple[str, os.stat_result | None]) -> str:
+    return found[0]
 
 
 class Digest:
@@ -102,7 +114,7 @@ def stat_key(root: Path) -> tuple[list[Any], int]:
     folder = root.absolute()
     entries = [_stat_of(folder / TOUR_FILE), _stat_of(folder / GLOSSARY_FILE)]
     if (folder / SECTIONS_DIR).is_dir():
-        entries += [_stat(entry.path.name, entry.info) for entry in section_entries(folder)]
+        entries += [_stat(name, info) for name, info in _section_files(folder / SECTIONS_DIR)]
     newest = max((max(e[3], e[4]) for e in entries if len(e) > 1), default=0)
     return entries, newest
 

@@ -6,7 +6,6 @@ expand to are bounded, so no file validate accepts can cost any command more tha
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -50,7 +49,6 @@ _SYNTAX_HINTS = (
     ("found undefined alias", "an alias (*name) needs an anchor (&name) before it"),
     ("but found another document", "a file holds one document: remove the second '---'"),
 )
-_VALUE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
 
 
 def describe(node: yaml.Node) -> str:
@@ -115,21 +113,22 @@ def _prescan(text: str) -> tuple[int, int, str] | None:
     field_next = False  # the next value in the root mapping is a field name
     name = ""
     for event in yaml.parse(text, Loader=Loader):
-        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            stack.pop()
+        role = _ROLES.get(type(event))
+        if role is None:  # the stream's and the document's own events
             continue
-        if not isinstance(event, _VALUE_EVENTS):
+        if role is _CLOSE:
+            stack.pop()
             continue
         count += 1
         if count > MAX_VALUES:
             return 1, 1, f"the file holds more than {MAX_VALUES} values"
-        if stack == [True]:
+        if len(stack) == 1 and stack[0]:  # a value of the root mapping, or a field name
             if field_next and isinstance(event, yaml.ScalarEvent):
                 name = shown(str(event.value))
             field_next = not field_next
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+        if role is _OPEN:
             stack.append(isinstance(event, yaml.MappingStartEvent))
-            field_next = field_next or stack == [True]
+            field_next = field_next or (len(stack) == 1 and stack[0])
             if len(stack) > MAX_DEPTH + 1:  # the root is 0 deep
                 prefix = f"{name}: " if name else ""
                 message = f"{prefix}values are nested more than {MAX_DEPTH} deep"
@@ -138,51 +137,97 @@ def _prescan(text: str) -> tuple[int, int, str] | None:
     return None
 
 
+# What each parser event is to _prescan, by its class (which has no subclasses): a value (a
+# scalar, an alias), the opening or the closing of a collection; the rest are not looked at.
+_SCALAR, _ALIAS, _OPEN, _CLOSE = "scalar", "alias", "open", "close"
+_ROLES: dict[type, str] = {
+    yaml.ScalarEvent: _SCALAR,
+    yaml.AliasEvent: _ALIAS,
+    yaml.SequenceStartEvent: _OPEN,
+    yaml.MappingStartEvent: _OPEN,
+    yaml.SequenceEndEvent: _CLOSE,
+    yaml.MappingEndEvent: _CLOSE,
+}
+
+
 def _inspect(root: yaml.Node, file: FileReport) -> bool:
     """Check every node once, before any value is read: tags beyond plain data, values that do
     not fit their tags and control characters written as escapes are reported; alias bombs,
     loops, runaway nesting and text that aliases expand beyond the limits stop the file."""
-    seen: set[int] = set()
-    on_path: set[int] = set()
-    size: dict[int, int] = {}  # a node's text, its aliases expanded (a loop is refused first)
-    values: dict[int, int] = {}  # the values a node holds, itself included, aliases expanded
-    budget = MAX_ALIAS_EXPANSION
-    # (node, depth, field path, is a field name, leaving it after its children)
-    stack: list[tuple[yaml.Node, int, str, bool, bool]] = [(root, 0, "", False, False)]
-    while stack:
-        node, depth, path, key, leaving = stack.pop()
-        if leaving:
-            on_path.discard(id(node))
-            values[id(node)] = 1 + sum(values[id(child)] for child in _members(node))
-            if not _measure(node, path, size, file):
-                return False
-            continue
-        if id(node) in on_path:
-            file.problem(node, path, "an alias refers to a value that contains it (a loop)")
+    return _Walk(root, file).visit(root, 0, "", key=False)
+
+
+class _Walk:
+    """One walk of a document's nodes in document order, each checked once (_inspect): the
+    nodes seen, those on the path from the root (an alias to one is a loop), each node's text
+    and values with its aliases expanded, and what aliases may still add."""
+
+    def __init__(self, root: yaml.Node, file: FileReport) -> None:
+        self.root = root
+        self.file = file
+        self.seen: set[int] = set()
+        self.on_path: set[int] = set()
+        self.size: dict[int, int] = {}
+        self.values: dict[int, int] = {}
+        self.budget = MAX_ALIAS_EXPANSION
+
+    def visit(self, node: yaml.Node, depth: int, path: str, *, key: bool) -> bool:
+        """Check NODE at DEPTH, and all it holds; False once the file is to be read no further.
+        (The nesting is bounded by MAX_DEPTH before it could run deep.)"""
+        ident = id(node)
+        if ident in self.on_path:
+            self.file.problem(node, path, "an alias refers to a value that contains it (a loop)")
             return False
-        if id(node) in seen:
-            budget -= values[id(node)]  # what the alias adds: the value and all it holds
-            if budget < 0:
-                file.problem(root, "", f"aliases expand to more than {MAX_ALIAS_EXPANSION} values")
+        if ident in self.seen:
+            self.budget -= self.values[ident]  # what the alias adds: the value and all it holds
+            if self.budget < 0:
+                message = f"aliases expand to more than {MAX_ALIAS_EXPANSION} values"
+                self.file.problem(self.root, "", message)
                 return False
-            continue  # measured already, and its children checked
-        seen.add(id(node))
-        _check_node(node, path, file, key=key)
+            return True  # measured already, and its children checked
+        self.seen.add(ident)
+        _check_node(node, path, self.file, key=key)
         if depth > MAX_DEPTH:
             top = re.split(r"[.\[]", path, maxsplit=1)[0]  # the field; the path is too long
-            file.problem(node, top, f"values are nested more than {MAX_DEPTH} deep")
+            self.file.problem(node, top, f"values are nested more than {MAX_DEPTH} deep")
             return False
         if isinstance(node, yaml.ScalarNode):
-            size[id(node)] = len(str(node.value))
-            values[id(node)] = 1
-            continue
-        on_path.add(id(node))
-        stack.append((node, depth, path, key, True))
-        stack.extend(
-            (child, depth + 1, child_path, is_key, False)
-            for child, child_path, is_key in reversed(list(_children(node, path)))
-        )
-    return True
+            self.size[ident] = len(str(node.value))
+            self.values[ident] = 1
+            return True
+        self.on_path.add(ident)
+        inner = depth + 1
+        if isinstance(node, yaml.SequenceNode):
+            for number, item in enumerate(node.value):
+                if not self._plain(item, inner) and not self.visit(
+                    item, inner, f"{path}[{number}]", key=False
+                ):
+                    return False
+        elif isinstance(node, yaml.MappingNode):
+            for name, value in node.value:
+                if not self._plain(name, inner) and not self.visit(name, inner, path, key=True):
+                    return False
+                if not self._plain(value, inner):
+                    field = str(name.value) if isinstance(name, yaml.ScalarNode) else "?"
+                    if not self.visit(value, inner, where(path, shown(field)), key=False):
+                        return False
+        self.on_path.discard(ident)
+        self.values[ident] = 1 + sum(self.values[id(child)] for child in _members(node))
+        return _measure(node, path, self.size, self.file)
+
+    def _plain(self, node: yaml.Node, depth: int) -> bool:
+        """Whether NODE was a text seen for the first time with nothing to report, and is now
+        counted: what `visit` would do for it, without making its path (most nodes are)."""
+        if type(node) is not yaml.ScalarNode or node.tag != STR or depth > MAX_DEPTH:
+            return False
+        ident = id(node)
+        text = str(node.value)
+        if ident in self.seen or FORBIDDEN_CHARS.search(text):
+            return False
+        self.seen.add(ident)
+        self.size[ident] = len(text)
+        self.values[ident] = 1
+        return True
 
 
 def _measure(node: yaml.Node, path: str, size: dict[int, int], file: FileReport) -> bool:
@@ -239,15 +284,3 @@ def _members(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [member for pair in node.value for member in pair]
     return list(node.value)
-
-
-def _children(node: yaml.Node, path: str) -> Iterator[tuple[yaml.Node, str, bool]]:
-    """Each child with its field path, and whether it is a field name."""
-    if isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            yield item, f"{path}[{i}]", False
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
-            yield key, path, True
-            yield value, where(path, shown(name)), False

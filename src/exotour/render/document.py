@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from exotour.content.sources import markdown_citation
@@ -18,6 +19,7 @@ from exotour.model import EvidenceNote, Section, Tour
 from exotour.safe_markdown import is_safe_link, literal, neutralise
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.rules_core import StateCore
 
 FORMATS = ("markdown", "html")
@@ -97,13 +99,19 @@ a { color: #0b5394; word-break: break-word; }
 def _body_html(body: str) -> str:
     """A section's Markdown as HTML: raw HTML in content is escaped, images are not loaded, and
     a web address written out (as the Sources list writes them) is a link."""
+    html_text: str = _html_parser().render(body)
+    return html_text
+
+
+@cache
+def _html_parser() -> MarkdownIt:
+    """The one parser for every body: making one costs more than rendering a section."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False})
     md.disable("image")  # a picture would be a resource loaded from elsewhere
     md.core.ruler.push("bare_urls", _link_bare_urls)
-    html_text: str = md.render(body)
-    return html_text
+    return md
 
 
 def _url_end(text: str, start: int, end: int) -> int:

@@ -24,12 +24,15 @@ from rich.style import Style
 from rich.text import Text
 
 from exotour.model import EvidenceNote, Source
+from exotour.render.plainlines import narrow, wrap
 from exotour.text import printable
 
 EVIDENCE_STYLE = "cyan"
 # However wide the terminal, text runs no wider than this (about 100 columns reads well).
 READING_WIDTH = 100
 _DOI = "https://doi.org/"
+EVIDENCE_HEADING = "What the evidence says"
+SOURCES_HEADING = "Sources:"
 
 
 class _NotePanel(Panel):
@@ -132,34 +135,15 @@ class SourceEntry(Panel):
     def plain_lines(self, width: int) -> list[str] | None:
         """The lines `_lines` draws at WIDTH, as plain text, without a Console (None where
         render.plainlines cannot be sure of them)."""
-        from exotour.render.plainlines import narrow, wrap
-
-        width = min(width, READING_WIDTH)
-        source = self.source
-        marker = f"{self.number}. " if self.number is not None else "- "
-        indent = " " * len(marker)
-        pieces: list[list[str] | None] = []
-        if self.heading:
-            pieces.append(wrap(self.heading, width))
-        if self.hint is not None and not self.whole:
-            return None  # a hint to draw: Rich's to draw
-        words = source.label  # as citation_text, without its styles
-        citation = wrap(words, max(1, width - len(marker)))
-        if citation is not None:
-            citation = [marker + citation[0], *(indent + line for line in citation[1:])]
-        pieces.append(citation)
-        if source.link:
-            if not self.whole and len(indent + source.link) > width:
-                return None  # shown short: Rich's to draw
-            pieces.append([indent + source.link])  # whole, even past the page
-        if self.cited_in:
-            pieces.append(wrap(f"{indent}{self.cited_in}", width))
-        drawn: list[str] = []
-        for piece in pieces:
-            if piece is None:
-                return None
-            drawn += piece
-        return drawn if narrow("".join(drawn)) else None
+        return source_lines(
+            self.source,
+            width,
+            whole=self.whole,
+            number=self.number,
+            heading=self.heading,
+            cited_in=self.cited_in,
+            hint=self.hint is not None,
+        )
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = min(options.max_width, READING_WIDTH)
@@ -186,13 +170,52 @@ class LinkHint:
             yield Text(f"Links in full: {self.command}", style="dim")
 
 
+def source_lines(
+    source: Source,
+    width: int,
+    *,
+    whole: bool,
+    number: int | None = None,
+    heading: str | None = None,
+    cited_in: str | None = None,
+    hint: bool = False,
+) -> list[str] | None:
+    """SourceEntry(SOURCE, ...).plain_lines(WIDTH), without making the entry (a Panel): the
+    plain tour draws 20,000 of them for 10,000 sections."""
+    width = min(width, READING_WIDTH)
+    marker = f"{number}. " if number is not None else "- "
+    indent = " " * len(marker)
+    pieces: list[list[str] | None] = []
+    if heading:
+        pieces.append(wrap(heading, width))
+    if hint and not whole:
+        return None  # a hint to draw: Rich's to draw
+    words = source.label  # as citation_text, without its styles
+    citation = wrap(words, max(1, width - len(marker)))
+    if citation is not None:
+        citation = [marker + citation[0], *(indent + line for line in citation[1:])]
+    pieces.append(citation)
+    if source.link:
+        if not whole and len(indent + source.link) > width:
+            return None  # shown short: Rich's to draw
+        pieces.append([indent + source.link])  # whole, even past the page
+    if cited_in:
+        pieces.append(wrap(f"{indent}{cited_in}", width))
+    drawn: list[str] = []
+    for piece in pieces:
+        if piece is None:
+            return None
+        drawn += piece
+    return drawn if narrow("".join(drawn)) else None
+
+
 def source_entries(
     note: EvidenceNote, *, whole: bool, full_links: str | None = None
 ) -> list[RenderableType]:
     """The sources of NOTE under "Sources:", one entry each; the last ends, where a link had to be
     shortened, with the command FULL_LINKS that prints them whole. On pages (not WHOLE) the heading
     is a block of its own, so that the tallest entry still fits a 40x15 page."""
-    heading = "Sources:"
+    heading = SOURCES_HEADING
     hint = None
     if full_links and not whole:
         hint = LinkHint(full_links, [s.link for s in note.sources if s.link])
@@ -216,7 +239,7 @@ def evidence_note(note: EvidenceNote) -> Panel:
     break between two sources but never inside one."""
     panel = _NotePanel(
         Text(note.text),
-        title=Text(f"What the evidence says (as of {note.as_of})", style="bold"),
+        title=Text(f"{EVIDENCE_HEADING} (as of {note.as_of})", style="bold"),
         title_align="left",
         box=box.HEAVY,
         border_style=EVIDENCE_STYLE,
@@ -230,7 +253,7 @@ def plain_evidence_note(note: EvidenceNote) -> Group:
     """A note for plain text and files: no frame, and each link whole on its own line so it can
     be copied (a frame would fold it)."""
     parts: list[RenderableType] = [
-        Text(f"What the evidence says (as of {note.as_of}):", style="bold"),
+        Text(f"{EVIDENCE_HEADING} (as of {note.as_of}):", style="bold"),
         Text(note.text),
         *source_entries(note, whole=True),
     ]

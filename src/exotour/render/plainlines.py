@@ -21,8 +21,9 @@ from rich.text import Text
 
 # Characters one cell wide for Rich and for terminals, with no white space but the space and no
 # control, bidi or joining character (render.terminal.NEEDS_CARE): a line of only these is
-# laid out by counting characters, and reaches the terminal as it is.
-_NARROW = re.compile(r"[ -~\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*")
+# laid out by counting characters, and reaches the terminal as it is. The tick (U+2713) is the
+# one symbol exotour draws itself, in the contents of every tour read.
+_NARROW = re.compile(r"[ -~\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2713]*")
 
 # Draws RENDERABLE at WIDTH with Rich: the lines of what it prints.
 Fallback = Callable[[RenderableType, int], list[str]]
@@ -60,6 +61,21 @@ class Indented:
             return None
         lines = text_lines(self.text, width - self.indent)
         return None if lines is None else [" " * self.indent + line for line in lines]
+
+
+class Quick:
+    """A renderable whose plain lines can be made straight from the model: LINES(width), or
+    None where that is not sure, and then the renderable that MAKE gives is drawn (and walked)
+    as any other. Rich draws MAKE's renderable."""
+
+    def __init__(
+        self, lines: Callable[[int], list[str] | None], make: Callable[[], RenderableType]
+    ) -> None:
+        self.lines = lines
+        self.make = make
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.make()
 
 
 def narrow(text: str) -> bool:
@@ -126,6 +142,11 @@ def plain_lines(
         for part in renderable.renderables:
             lines += plain_lines(part, width, fallback, ascii_only=ascii_only)
         return lines
+    if isinstance(renderable, Quick):
+        quick = renderable.lines(width)
+        if quick is not None and not (ascii_only and not all(line.isascii() for line in quick)):
+            return quick
+        return plain_lines(renderable.make(), width, fallback, ascii_only=ascii_only)
     if isinstance(renderable, Constrain):
         inner = width if renderable.width is None else min(width, renderable.width)
         return plain_lines(renderable.renderable, inner, fallback, ascii_only=ascii_only)

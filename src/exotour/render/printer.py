@@ -91,7 +91,7 @@ def print_plain(
     for part in parts:
         lines = plain_lines(part, width, with_rich, ascii_only=seen.ascii)
         if lines:
-            write("".join(line.rstrip() + "\n" for line in lines), env=env)
+            write("\n".join(map(str.rstrip, lines)) + "\n", env=env)
             written = True
     if not written:
         write("\n", env=env)
