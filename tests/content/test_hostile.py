@@ -211,6 +211,21 @@ def test_deep_nesting_is_refused_by_either_parser(tour_dir: Path, parser: str) -
     assert problems_of(tour_dir) == [f"{path}:5:43: keywords: values are nested more than 32 deep"]
 
 
+@pytest.mark.parametrize("size", ["small", "large"])
+def test_deep_block_nesting_is_refused_alike_in_a_small_file_and_a_large_one(
+    tour_dir: Path, parser: str, size: str
+) -> None:
+    # A small file is composed without the prescan (nodes.PRESCAN_FROM_CHARS): the walk of the
+    # nodes refuses it, at the same place and in the same words as the prescan does.
+    path = tour_dir / SECTION
+    nested = "".join(" " * depth + "-\n" for depth in range(40))
+    body = "B." if size == "small" else "B. " * 2_000
+    path.write_text(HEAD + f"body: {body}\nkeywords:\n{nested}", encoding="utf-8")
+    large = len(path.read_text(encoding="utf-8")) > exotour.content.nodes.PRESCAN_FROM_CHARS
+    assert large == (size == "large")
+    assert problems_of(tour_dir) == [f"{path}:38:33: keywords: values are nested more than 32 deep"]
+
+
 def test_very_deep_nesting_stops_the_parser_itself(tour_dir: Path, parser: str) -> None:
     depth = 100_000
     path = tour_dir / SECTION

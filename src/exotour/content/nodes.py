@@ -64,7 +64,7 @@ def describe(node: yaml.Node) -> str:
 def compose(text: str, file: FileReport) -> yaml.Node | None:
     """The single YAML document TEXT holds, a mapping, or None after reporting why not."""
     try:
-        refused = _prescan(text)
+        refused = _prescan(text) if _needs_prescan(text) else None
         if refused is not None:
             file.fail(*refused)
             return None
@@ -102,6 +102,18 @@ def compose(text: str, file: FileReport) -> yaml.Node | None:
         file.problem(node, "", f"the file holds {describe(node)}, not a mapping of fields")
         return None
     return node
+
+
+# Below this many characters libyaml composes anything in milliseconds (a character makes at
+# most about three values, so not even MAX_VALUES fit), its own limit stops deep flow nesting,
+# and _inspect refuses deeper nesting before any value is read: the prescan would only parse the
+# file twice. (Most section files are this small: a tour of 10,000 of them spent a sixth of its
+# check here.) The pure-Python parser always prescans: it recurses, and slows with depth.
+PRESCAN_FROM_CHARS = 5_000
+
+
+def _needs_prescan(text: str) -> bool:
+    return Loader is yaml.SafeLoader or len(text) > PRESCAN_FROM_CHARS
 
 
 def _prescan(text: str) -> tuple[int, int, str] | None:

@@ -85,9 +85,10 @@ def narrow(text: str) -> bool:
     return _NARROW.fullmatch(text) is not None
 
 
-def wrap(text: str, width: int) -> list[str] | None:
+def wrap(text: str, width: int, *, narrow_text: bool = False) -> list[str] | None:
     """TEXT folded at WIDTH as `Text.wrap` folds it (a line may keep the spaces it ends with);
-    None where a character is not narrow or a word is longer than the line.
+    None where a character is not narrow or a word is longer than the line. NARROW_TEXT: the
+    caller has seen that every character is narrow (a Markdown body is checked whole, once).
 
     As Rich's `divide_line`, greedily: a line ends before the first word whose letters would
     pass WIDTH. With one cell a character and the space the only white space, that word is
@@ -95,10 +96,10 @@ def wrap(text: str, width: int) -> list[str] | None:
     if width < 1:
         return None
     if len(text) <= width and "\n" not in text:  # most headings, and the blank lines between
-        return [text] if narrow(text) else None
+        return [text] if narrow_text or narrow(text) else None
     lines: list[str] = []
     for line in text.split("\n"):
-        if not narrow(line):
+        if not (narrow_text or narrow(line)):
             return None
         begins = 0
         while len(line) - begins > width:

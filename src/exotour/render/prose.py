@@ -90,6 +90,7 @@ def markdown_lines(source: str, width: int) -> list[str] | None:
 
     if not narrow(source.replace("\n", " ")):
         return None  # tabs, controls, wide characters: Rich's to lay out
+    # Every text below is made of the source's characters: narrow, so wrap need not look again.
     blocks: list[list[str]] = [[]]
     for line in source.strip("\n").split("\n"):
         if not line:
@@ -112,10 +113,10 @@ def markdown_lines(source: str, width: int) -> list[str] | None:
             lines = _list_lines([line[2:] for line in block], width)
         elif len(block) == 1 and (heading := _HEADING.fullmatch(block[0])):
             text = _block_text([heading[1]])
-            lines = None if text is None else wrap(text, width)
+            lines = None if text is None else wrap(text, width, narrow_text=True)
         else:
             text = _block_text(block)
-            lines = None if text is None else wrap(text, width)
+            lines = None if text is None else wrap(text, width, narrow_text=True)
         if lines is None:
             return None
         if drawn or is_list:  # Rich opens a list with a blank line, even at the top
@@ -132,7 +133,7 @@ def _list_lines(items: list[str], width: int) -> list[str] | None:
     drawn: list[str] = []
     for item in items:
         text = _block_text([item])
-        lines = None if text is None else wrap(text, width - 3)
+        lines = None if text is None else wrap(text, width - 3, narrow_text=True)
         if not lines:
             return None
         drawn += [" • " + lines[0], *("   " + line for line in lines[1:])]
