@@ -10,6 +10,9 @@ from typing import Any
 import pexpect
 from helpers import PYTHON, child_env
 
+from exotour.model import Tour
+from exotour.render.learn import place_label
+
 # Generous: it only matters when a test fails, and CI may share its two cores.
 TIMEOUT = 10
 # CSI sequences (colours, cursor moves, alternate screen) and OSC ones (links, titles).
@@ -21,6 +24,19 @@ ESCAPES = re.compile(
 def plain(text: str) -> str:
     """TEXT as a person reads it: no escape sequences, no carriage returns."""
     return ESCAPES.sub("", text).replace("\r", "")
+
+
+def header(tour: Tour, section: int, page: int, pages: int, cols: int = 80) -> str:
+    """The place as the header says it: in words, or in short where the words do not fit."""
+    return place_label(tour, section, page, pages, cols)
+
+
+def frame(child: Any, head: str, keys: str) -> list[str]:
+    """Wait for the screen that starts with HEAD and ends with the key line KEYS; its lines, as
+    a person reads them."""
+    child.expect_exact(head)
+    child.expect_exact(keys)
+    return plain(head + child.before + keys).split("\n")
 
 
 def _default_interrupt() -> None:

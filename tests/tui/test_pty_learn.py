@@ -7,15 +7,14 @@ position header to the key line, and its lines are checked as the terminal would
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from helpers import PYTHON
 from rich.cells import cell_len
-from terminals import TIMEOUT, Terminals, finish, plain
+from terminals import TIMEOUT, Terminals, finish, frame, header, plain
 
 from exotour.model import Tour
-from exotour.render.learn import footer, place_label
+from exotour.render.learn import footer
 from exotour.tui.pages import Paginator
 
 pexpect = pytest.importorskip("pexpect")
@@ -32,18 +31,6 @@ def pty_available() -> None:
         child.close()
     except (OSError, pexpect.ExceptionPexpect) as exc:  # pragma: no cover - no pty here
         pytest.skip(f"cannot spawn a pseudo-terminal: {exc}")
-
-
-def header(tour: Tour, section: int, page: int, pages: int, cols: int = 80) -> str:
-    """The place as the header says it: in words, or in short where the words do not fit."""
-    return place_label(tour, section, page, pages, cols)
-
-
-def frame(child: Any, head: str, keys: str) -> list[str]:
-    """Wait for the screen that starts with HEAD and ends with the key line KEYS; its lines."""
-    child.expect_exact(head)
-    child.expect_exact(keys)
-    return plain(head + child.before + keys).split("\n")
 
 
 # -- keys, quitting and resuming at 80x24 ----------------------------------------------------------

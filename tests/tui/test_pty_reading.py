@@ -7,14 +7,13 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from helpers import ONE_YAML, write_content
-from terminals import Terminals, finish, plain
+from terminals import Terminals, finish, frame, header, plain
 
 from exotour.model import Tour
-from exotour.render.learn import footer, place_label
+from exotour.render.learn import footer
 from exotour.tui.pages import Paginator
 
 pexpect = pytest.importorskip("pexpect")
@@ -22,18 +21,6 @@ pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.slow
 
 BENEFITS = 3  # section 4, eight pages at 80x24
-
-
-def header(tour: Tour, section: int, page: int, pages: int, cols: int = 80) -> str:
-    """The place as the header says it: in words, or in short where the words do not fit."""
-    return place_label(tour, section, page, pages, cols)
-
-
-def frame(child: Any, head: str, keys: str) -> list[str]:
-    """The screen from the header HEAD to the key line KEYS, as lines a person reads."""
-    child.expect_exact(head)
-    child.expect_exact(keys)
-    return plain(head + child.before + keys).split("\n")
 
 
 def body(lines: list[str]) -> list[str]:
