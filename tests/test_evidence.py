@@ -14,6 +14,7 @@ import re
 import pytest
 from helpers import CLAIM_SECTIONS, run_cli
 from rich import box
+from sheet_options import OPTION_LINKS
 
 from exotour.model import Source, Tour
 from exotour.render import screens as render
@@ -92,6 +93,8 @@ ALLOWED: dict[str, tuple[int | None, str | None]] = {
     "adverse-reaction-reporting.html": UNDATED,
     # The market
     "https://doi.org/10.1186/s13287-023-03335-2": (2023, None),  # Asadpour et al.
+    # Other options, questions to ask a clinic, checking an IND or a trial (sheet_options.py)
+    **OPTION_LINKS,
 }
 # The sources the sheet gives without a link, by their reference -> as ALLOWED
 UNLINKED: dict[str, tuple[int | None, str | None]] = {
