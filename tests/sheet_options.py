@@ -140,3 +140,27 @@ OPTION_LINKS: dict[str, tuple[int | None, str | None]] = {
     **dict.fromkeys(UNDATED_LINKS, RECHECKED_UNDATED),
     **DATED_LINKS,
 }
+
+# The authors and organisations the sheet names for these sources.
+OPTION_AUTHORS = frozenset(
+    {
+        *("CDC", "ISSCR", "Hong Kong Department of Health", "ClinicalTrials.gov"),
+        *("Hughes et al.", "Chng et al.", "Allergan", "AAD", "NHS Somerset", "Patient.info"),
+        *("Northern Care Alliance NHS Trust", "NHS 111 Wales", "Bradford Teaching Hospitals"),
+        *("NHS Choices", "Mella et al.", "Reuters", "Xie et al.", "Park & Stacy"),
+        *("Alzheimer's Research UK", "van Dyck et al.", "University Hospitals Bristol"),
+        *("American College of Rheumatology",),
+    }
+)
+# The papers whose titles the sheet gives; any other paper is cited without one.
+PAPER_TITLES = frozenset(
+    {
+        "Sunscreen and Prevention of Skin Aging: A Randomized Trial",
+        "Granulomatous Reactions From Microneedling: A Systematic Review of the Literature",
+        "Dopamine-Induced Nonmotor Symptoms of Parkinson's Disease",
+        "Lecanemab in Early Alzheimer's Disease",
+        "Clinical safety and efficacy of allogenic human adipose mesenchymal stromal cells-derived"
+        " exosomes in patients with mild to moderate Alzheimer's disease: a phase I/II clinical"
+        " trial",
+    }
+)

@@ -19,7 +19,7 @@ from test_evidence import ALLOWED, UNLINKED
 from test_facts import DOI, URL
 
 from exotour.content.loader import builtin_content_dir
-from exotour.model import Source
+from exotour.model import Source, Tour
 
 FIELDS = ("what", "benefit", "risks", "daily_life", "cost", "evidence")
 KINDS = ("exosome", "trial", "established", "wait")
@@ -217,3 +217,13 @@ def test_the_questions_and_checks_read_at_grade_8_or_below(decision: Record) -> 
 
 def test_the_grade_counts_a_decimal_point_as_no_sentence_end() -> None:
     assert grade("About 0.7% had one.") == grade("About 07% had one.")
+
+
+def test_the_section_before_the_grid_reads_at_grade_8_or_below(tour: Tour) -> None:
+    section = tour.sections[tour.index_of("before-you-decide")]
+    body = re.sub(r"[*`]", "", section.body)  # Markdown's marks are not words
+    assert grade(body) <= 8
+    notes = [note.text for note in section.evidence]
+    assert grade(" ".join(notes)) <= 8
+    for note in notes:
+        assert grade(note) <= 10, note[:60]
