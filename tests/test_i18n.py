@@ -153,3 +153,10 @@ def test_a_broken_catalogue_gives_english(
     i18n.use("es")
     assert i18n._("plain") == "plain"
     assert i18n.ngettext("{n} row", "{n} rows", 2) == "{n} rows"
+
+
+def test_the_shipped_spanish_catalogue_translates() -> None:
+    i18n.use("es")
+    assert i18n.ngettext("{n} error", "{n} errors", 2) == "{n} errores"
+    assert i18n.ngettext("{n} section", "{n} sections", 1) == "{n} sección"
+    assert i18n._("{errors} and {warnings}") == "{errors} y {warnings}"
