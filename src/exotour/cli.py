@@ -25,7 +25,7 @@ from exotour.clitypes import (
     valued,
 )
 from exotour.commands import Options
-from exotour.commands.completion import complete_section, complete_term
+from exotour.commands.completion import choices, complete_section, complete_term
 from exotour.tui.keymap import keys_help
 
 app = typer.Typer(
@@ -127,6 +127,7 @@ def learn(
             "--theme",
             help="Colours for a light or dark background (default: as COLORFGBG says).",
             metavar="light|dark",
+            autocompletion=choices("light", "dark"),
         ),
     ] = None,
     no_color: NoColor = False,
@@ -218,6 +219,7 @@ def export(
             "-f",
             help="markdown or html (default: what FILE's extension says, else markdown).",
             metavar="FORMAT",
+            autocompletion=choices("markdown", "html"),
         ),
     ] = None,
     output: Annotated[
