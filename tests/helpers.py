@@ -31,7 +31,7 @@ ARTICLE_IDS = (
 # least two quiz questions (the Summary and the tour's own section are not among them).
 CLAIM_SECTIONS = ARTICLE_IDS[:6]
 # Rewritten in plain words, with its corrections, on another branch of issue 18 (with the options
-# grid): until that lands, the readability ceiling and the checks of wording the rewrite brings
+# grid): until that lands, the readability limits and the checks of wording the rewrite brings
 # leave it out. Empty this when it lands.
 AWAITING_REWRITE = frozenset({"before-you-decide"})
 # Sections the loader may generate after the authored ones.

@@ -154,6 +154,15 @@ def report(tour: Tour) -> str:
         if unit.where.startswith("decision: "):
             lines.append(f"{unit.where:<26} {unit.grade:5.1f}")
     bodies = [u.grade for u in measured if u.where.endswith(" body")]
+    # The figures without a section that another branch rewrites (tests: AWAITING_REWRITE).
+    from helpers import AWAITING_REWRITE
+
+    held = [u.grade for u in measured if u.where.split(" ")[0] not in AWAITING_REWRITE]
+    if len(held) < len(measured):
+        lines.append(
+            f"without {', '.join(sorted(AWAITING_REWRITE))}: average of {len(held)} units "
+            f"{fmean(held):.1f}, highest {max(held):.1f}"
+        )
     notes = [u.grade for u in measured if "evidence[" in u.where]
     hardest = max(measured, key=lambda u: u.grade)
     lines.append(
