@@ -35,7 +35,10 @@ def example_tour_dir() -> Path:
 
 
 def run(options: Options, folder: Path, title: str | None) -> ExitStatus:
-    shown = str(folder)
+    from exotour.text import printable
+
+    # Echoed in every message: a control character in the name is shown escaped, never sent.
+    shown = printable(str(folder))
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise UsageError(f"'{shown}' exists and is not a folder", "choose a new folder name")
     if folder.is_dir() and any(folder.iterdir()):

@@ -100,12 +100,25 @@ def _code_key() -> list[tuple[str, int, int]]:
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
+    """PATH opened read-only, if it is an index file by its schema (search.guard), with every
+    query on it bounded; else None."""
     import sqlite3
 
+    from exotour.search.guard import bound, is_ours
+
     try:
-        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except (sqlite3.Error, ValueError):
         return None
+    try:
+        connection.execute("PRAGMA trusted_schema = OFF")
+        bound(connection)
+        if is_ours(connection):
+            return connection
+    except sqlite3.Error:
+        pass
+    connection.close()
+    return None
 
 
 def _meta(connection: sqlite3.Connection, name: str) -> str | None:
@@ -163,10 +176,11 @@ def write_cache(path: Path, tour: Tour, key: str, folder: str | None = None) -> 
     import sqlite3
 
     from exotour.search.index import build
-    from exotour.state.atomic import atomic_path
+    from exotour.state.atomic import atomic_path, remove_stale
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(path)  # a build killed before (large: 13 MB at 5,000 sections)
         with atomic_path(path) as temporary:
             connection = sqlite3.connect(temporary)
             try:
