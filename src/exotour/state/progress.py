@@ -53,6 +53,7 @@ class ProgressStore:
 
     state_dir: Path
     tour_key: str
+    older_keys: tuple[str, ...] = ()  # where progress was saved before; read when tour_key is not
     warnings: list[str] = field(default_factory=list)
     _read_only: bool = False
     _warned: bool = False
@@ -72,6 +73,8 @@ class ProgressStore:
         if not found.writable:
             self._read_only = True
         entry = found.tours.get(self.tour_key)
+        for key in self.older_keys:
+            entry = entry if entry is not None else found.tours.get(key)
         if entry is None:
             return Saved()
         from exotour.state.progress_json import saved_from_json
