@@ -13,6 +13,7 @@ import signal
 import subprocess
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from helpers import PYTHON, REPO, child_env, run_cli
 from terminals import Terminals
 
 from exotour.content.location import content_place
-from exotour.state.progress import FORMAT, STATE_FILE, ProgressStore, Saved
+from exotour.state.progress import FORMAT, LOCK_FILE, STATE_FILE, ProgressStore, Saved
 
 EXAMPLE = REPO / "examples" / "first-tour"
 # A tour from a folder of its own is kept by id and the folder's key, so copies that kept the id
@@ -78,15 +79,15 @@ def test_two_processes_saving_at_once_never_leave_a_broken_file(tmp_path: Path) 
         out, err = process.communicate(timeout=60)
         assert (process.returncode, out.strip(), err) == (0, "", "")
     entry = read_state(tmp_path)["tours"]["tour"]
-    # The last writer wins: its final save, whole.
+    # The place is the last writer's final save, whole; what each read is kept (a merge).
     assert entry["section"] in ("first", "second")
     assert (entry["page"], entry["pages"], entry["visited"]) == (
         count - 1,
         count,
-        [entry["section"]],
+        ["first", "second"],
     )
     assert reads > 0
-    assert [p.name for p in tmp_path.iterdir()] == [STATE_FILE]  # no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_FILE, LOCK_FILE]  # no temporary
 
 
 def test_two_tours_saving_at_once_keep_a_valid_file(tmp_path: Path) -> None:
@@ -95,12 +96,10 @@ def test_two_tours_saving_at_once_keep_a_valid_file(tmp_path: Path) -> None:
     for process in processes:
         assert process.wait(timeout=60) == 0
     tours = read_state(tmp_path)["tours"]
-    # Each save rewrites the whole file, so an entry saved at the same moment by the other tour
-    # may be lost; whichever wrote last is there, complete.
-    assert tours and set(tours) <= {"tour-a", "tour-b"}
+    # Each save is a merge under the lock: both tours' last saves are there, whole.
+    assert set(tours) == {"tour-a", "tour-b"}
     for key, entry in tours.items():
-        assert entry["section"] == key and 0 <= entry["page"] <= 199
-    assert any(entry["page"] == 199 for entry in tours.values())  # the last save, whole
+        assert (entry["section"], entry["page"]) == (key, 199)
 
 
 def test_a_writer_killed_mid_write_never_leaves_a_broken_file(tmp_path: Path) -> None:
@@ -131,7 +130,7 @@ def test_ctrl_c_during_a_write_keeps_the_old_file(
         store.save(Saved().at("during", 0, 1))
     monkeypatch.undo()
     assert ProgressStore(tmp_path, "tour").load().section == "before"
-    assert [p.name for p in tmp_path.iterdir()] == [STATE_FILE]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_FILE, LOCK_FILE]
 
 
 # -- through the command line ----------------------------------------------------------------------
@@ -301,4 +300,10 @@ def test_progress_saved_under_the_older_key_is_still_read(
     assert "1 of 4 read" in result.out
     store = ProgressStore(state_dir, EXAMPLE_KEY)
     assert store.load() == Saved()  # the new key alone: nothing
-    assert ProgressStore(state_dir, EXAMPLE_KEY, (OLDER_EXAMPLE_KEY,)).load() != Saved()
+    moved = ProgressStore(state_dir, EXAMPLE_KEY, (OLDER_EXAMPLE_KEY,))
+    was = moved.load()
+    assert was != Saved()
+    moved.save(replace(was, quiz_best=(("all", 3, 3),)))  # a quiz that only scored
+    tours = read_state(state_dir)["tours"]
+    assert set(tours) == {EXAMPLE_KEY}  # moved to the new key, the place kept
+    assert tours[EXAMPLE_KEY]["section"] == "write-a-section"

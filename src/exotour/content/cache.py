@@ -31,7 +31,7 @@ from exotour.content.fingerprint import SETTLE_NS, folder_key
 from exotour.content.location import content_place
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
-FORMAT = 3  # 3: sources with reference and accessed, author, title and year optional
+FORMAT = 4  # 4: the tour's language
 # A cache file holds at most this many characters per byte of content, plus SLACK: JSON's
 # escapes at most double a text, and the generated Sources section repeats what notes cite.
 CACHE_FACTOR = 4

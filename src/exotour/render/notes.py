@@ -56,20 +56,28 @@ def short_link(url: str, room: int) -> str:
     """URL as a reader can recognise it in ROOM columns: `doi:10.1/x`, or the host and the path
     without `https://` and `www.`, ending in `…` where it had to be cut (the link target stays
     whole)."""
+    from exotour.weblinks import real_host, without_user_info
+
+    host = ""
     if url.startswith(_DOI):
         shown = "doi:" + url[len(_DOI) :]
     else:
-        shown = url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+        shown = without_user_info(url).split("://", 1)[-1].removeprefix("www.").rstrip("/")
+        host = real_host(url).removeprefix("www.")
     if cell_len(shown) <= room:
         return shown
-    return shown[: max(1, room - 1)] + "…"
+    # Cut in the path, never in the host: the host is what says where the link goes.
+    return shown[: max(1, room - 1, len(host))] + "…"
 
 
 def link(url: str, room: int | None, indent: str = "") -> Text:
     """URL as one line after INDENT that is never folded: whole when ROOM is None (plain text,
     where it may run past the page) or when it fits ROOM; else short. Its style carries the
-    whole URL as a terminal hyperlink."""
-    shown = url if room is None or cell_len(url) <= room else short_link(url, room)
+    whole URL as a terminal hyperlink; the text shown names the host it really goes to."""
+    from exotour.weblinks import without_user_info
+
+    whole = without_user_info(url)
+    shown = whole if room is None or cell_len(whole) <= room else short_link(url, room)
     line = Text(indent, no_wrap=True, overflow="ignore")
     # The target goes inside an escape sequence, where the console's own check cannot reach.
     line.append(shown, style=Style(underline=True, link=printable(url)))
