@@ -173,7 +173,10 @@ def render(date: str | None = None) -> str:
         lines += [".TP", f"\\fI{roff(name)}\\fR", roff(text)]
     lines += [
         ".SH SEE ALSO",
-        roff("exotour COMMAND --help; docs/authoring.md for writing a tour of your own."),
+        roff(
+            "exotour COMMAND --help; for writing a tour of your own, the authoring guide "
+            "(authoring.md, installed with exotour: exotour new names where)."
+        ),
     ]
     return "\n".join(lines) + "\n"
 

@@ -21,6 +21,12 @@ def example_tour_dir() -> Path:
     return _found("first-tour", _CHECKOUT / "examples" / "first-tour")
 
 
+def authoring_guide() -> Path:
+    """The guide to writing a tour: the package's copy, or the checkout's docs/authoring.md."""
+    packaged = _PACKAGE / "docs" / "authoring.md"
+    return packaged if packaged.is_file() else _CHECKOUT / "docs" / "authoring.md"
+
+
 def packaged_tour(name: str) -> Path | None:
     """The folder of the tour NAME shipped inside the package, if it is one on disk."""
     found = _PACKAGE / PACKAGED / name
