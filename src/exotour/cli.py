@@ -14,11 +14,11 @@ import typer
 from exotour.cli_authoring import register_authoring
 from exotour.clitypes import (
     Command,
-    FolderPath,
     Group,
     NoColor,
     NoPager,
     flag,
+    folder_path,
     merged_options,
     run_app,
     show_version,
@@ -63,7 +63,7 @@ def root(
             help="Use another tour's content folder (default: the built-in exosome tour).",
             metavar="DIR",
             show_default=False,
-            click_type=FolderPath(),
+            parser=folder_path,
         ),
     ] = None,
     no_color: NoColor = False,

@@ -47,4 +47,11 @@ PATTERNS: dict[str, Pattern] = {
         "a date written YYYY-MM-DD, such as 2026-12-01",
         "is not a date written YYYY-MM-DD, such as 2026-12-01",
     ),
+    # A check that took days: the first and the last, as ISO 8601 writes an interval.
+    "dates": Pattern(
+        r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?$",
+        "a date written YYYY-MM-DD, or two, first/last, such as 2026-12-01/2026-12-06",
+        "is not a date written YYYY-MM-DD, or two written first/last, such as "
+        "2026-12-01/2026-12-06",
+    ),
 }
