@@ -14,18 +14,18 @@ import typer
 from exotour.cli_authoring import register_authoring
 from exotour.clitypes import (
     Command,
-    FolderPath,
     Group,
     NoColor,
     NoPager,
     flag,
+    folder_path,
     merged_options,
     run_app,
     show_version,
     valued,
 )
 from exotour.commands import Options
-from exotour.commands.completion import complete_section, complete_term
+from exotour.commands.completion import choices, complete_section, complete_term
 from exotour.tui.keymap import keys_help
 
 app = typer.Typer(
@@ -63,7 +63,7 @@ def root(
             help="Use another tour's content folder (default: the built-in exosome tour).",
             metavar="DIR",
             show_default=False,
-            click_type=FolderPath(),
+            parser=folder_path,
         ),
     ] = None,
     no_color: NoColor = False,
@@ -116,6 +116,7 @@ def learn(
             "--theme",
             help="Colours for a light or dark background (default: as COLORFGBG says).",
             metavar="light|dark",
+            autocompletion=choices("light", "dark"),
         ),
     ] = None,
     no_color: NoColor = False,
@@ -207,6 +208,7 @@ def export(
             "-f",
             help="markdown or html (default: what FILE's extension says, else markdown).",
             metavar="FORMAT",
+            autocompletion=choices("markdown", "html"),
         ),
     ] = None,
     output: Annotated[

@@ -107,6 +107,7 @@ def fail(message: str, hint: str | None, status: int) -> NoReturn:
 def guarded(call: Callable[[], int]) -> NoReturn:
     """Run CALL and exit with its status, turning every failure into a message and a status."""
     _open_closed_streams()
+    _whole_writes()
     try:
         status = call()
         sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
@@ -116,6 +117,24 @@ def guarded(call: Callable[[], int]) -> NoReturn:
     except (KeyboardInterrupt, Exception) as exc:
         _failed(exc)
     sys.exit(status)
+
+
+def _whole_writes() -> None:
+    """Stdout that drops nothing: with PYTHONUNBUFFERED=1 (or -u) Python writes text straight
+    to the descriptor and ignores a short write (a disk that fills mid-write), so part of the
+    output would be lost with exit 0. A buffered writer retries the rest, so the full disk
+    raises instead, and reaches the error boundary."""
+    import io
+
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper) and isinstance(out.buffer, io.RawIOBase):
+        # sys.__stdout__ keeps the old wrapper, which does not close the descriptor.
+        sys.stdout = io.TextIOWrapper(
+            io.BufferedWriter(out.buffer),
+            encoding=out.encoding,
+            errors=out.errors,
+            line_buffering=out.line_buffering,
+        )
 
 
 def _open_closed_streams() -> None:

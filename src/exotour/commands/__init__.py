@@ -93,12 +93,9 @@ def load(options: Options) -> Tour:
 
     A folder that loaded without error before and has not changed since comes from the cache.
     """
-    import gc
-
     from exotour.content import cache as tourcache
 
-    # The first tour of the process lasts as long as the command (--watch loads others).
-    return tourcache.load(options.content_dir(), lasting=not gc.get_freeze_count())
+    return tourcache.load(options.content_dir())
 
 
 def stdout(options: Options) -> Console:

@@ -124,6 +124,12 @@ def _source(file: Checker, record: Record, path: str) -> Source | None:
         pattern = PATTERNS[_spec("source", name).pattern]
         if name in values and not pattern.matches(values[name]):
             file.problem(nodes[name], f"{path}.{name}", pattern.message)
+        elif name == "url" and name in values:
+            from exotour.weblinks import spoofing
+
+            problem = spoofing(values[name])
+            if problem is not None:
+                file.problem(nodes[name], f"{path}.{name}", f"the link {problem}")
     low, high = _spec("source", "year").bounds or (0, None)
     if "year" in values and not low <= values["year"] <= (high or values["year"]):
         written = shown(str(nodes["year"].value))

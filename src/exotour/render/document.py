@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 
 from exotour.content.sources import markdown_citation
 from exotour.model import EvidenceNote, GlossaryEntry, Section, Tour
-from exotour.safe_markdown import is_safe_link, literal, neutralise
+from exotour.safe_markdown import (
+    closed_fences,
+    is_safe_link,
+    literal,
+    names_other_address,
+    neutralise,
+)
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -55,7 +61,7 @@ def _md_section(number: int, section: Section) -> list[str]:
     out = [f"## {number}. {literal(section.title)}", ""]
     if section.added_by_tour:
         out += ["*Added by this tour; not part of the article.*", ""]
-    out += [neutralise(section.body.strip()), ""]
+    out += [closed_fences(section.body.strip()), ""]
     for note in section.evidence:
         out += _md_note(note)
     return out
@@ -93,7 +99,8 @@ def markdown(tour: Tour) -> str:
     if tour.glossary:  # last, where a printed copy's reader looks a word up
         out += _md_glossary(tour)
     out += ["---", "", f"*{literal(tour.disclaimer)}*"]
-    return "\n".join(out) + "\n"
+    # The document is judged whole, as a renderer reads it, not body by body.
+    return neutralise("\n".join(out) + "\n")
 
 
 _CSS = """
@@ -128,8 +135,40 @@ def _html_parser() -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False})
     md.disable("image")  # a picture would be a resource loaded from elsewhere
+    # markdown-it's documented hook for which links to make: the Markdown export's policy.
+    md.validateLink = is_safe_link  # type: ignore[method-assign]
     md.core.ruler.push("bare_urls", _link_bare_urls)
+    md.core.ruler.push("true_targets", _show_true_targets)
     return md
+
+
+def _show_true_targets(state: StateCore) -> None:
+    """A markdown-it core rule: a link whose text is another address than its target becomes
+    text that names both (`https://www.fda.gov/x (https://elsewhere.example)`)."""
+    from markdown_it.token import Token
+
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        opened: Token | None = None
+        inside: list[Token] = []
+        for token in block.children:
+            if token.type == "link_open" and opened is None:
+                opened, inside = token, []
+            elif token.type == "link_close" and opened is not None:
+                href = str(opened.attrGet("href") or "")
+                label = "".join(t.content for t in inside if t.type in ("text", "code_inline"))
+                if names_other_address(label, href):
+                    children.append(Token("text", "", 0, content=f"{label} ({href})"))
+                else:
+                    children += [opened, *inside, token]
+                opened = None
+            elif opened is not None:
+                inside.append(token)
+            else:
+                children.append(token)
+        block.children = children + ([opened, *inside] if opened is not None else [])
 
 
 def _url_end(text: str, start: int, end: int) -> int:
