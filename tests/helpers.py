@@ -126,7 +126,8 @@ CALLER_VARIABLES = (
     "_TYPER_COMPLETE_WORD_TO_COMPLETE",
 )
 # Set to one known value instead: a dumb or missing TERM would change every screen.
-SET_VARIABLES = {"TERM": "xterm-256color"}
+# LANGUAGE: English whatever the caller's locale; a test of another language sets its own.
+SET_VARIABLES = {"TERM": "xterm-256color", "LANGUAGE": "en"}
 # Set by conftest.py for each test, so a child uses the test's folders too.
 _TEST_OWNED = ("EXOTOUR_STATE_DIR", "EXOTOUR_CACHE_DIR")
 # The test run's own switches, kept.

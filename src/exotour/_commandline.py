@@ -97,6 +97,7 @@ ROOT = Command("", (
     Param("no_color", "option", opts=("--no-color",), is_flag=True, default=False, type="boolean"),
     Param("ascii", "option", opts=("--ascii",), is_flag=True, default=False, type="boolean"),
     Param("no_pager", "option", opts=("--no-pager",), is_flag=True, default=False, type="boolean"),
+    Param("lang", "option", opts=("--lang",), envvar="EXOTOUR_LANG"),
     Param("version", "option", opts=("--version",), is_flag=True, default=False, type="boolean", exposed=False, answers_and_exits=True),
     Param("install_completion", "option", opts=("--install-completion",), is_flag=True, type="boolean", exposed=False, answers_and_exits=True),
     Param("show_completion", "option", opts=("--show-completion",), is_flag=True, type="boolean", exposed=False, answers_and_exits=True),

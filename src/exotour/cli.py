@@ -72,6 +72,17 @@ def root(
         typer.Option("--ascii", help="No box drawing or symbols, as ACCESSIBLE=1 does."),
     ] = False,
     no_pager: NoPager = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="EXOTOUR_LANG",
+            help="The interface language: en or es (default: as LANGUAGE, LC_ALL, LC_MESSAGES "
+            "or LANG say; English when they name no other).",
+            metavar="LANG",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -84,7 +95,7 @@ def root(
     ] = False,
 ) -> None:
     """A guided tour of exosome therapy in the terminal, with what the evidence says."""
-    ctx.obj = Options(content=content, no_color=no_color, ascii=ascii, no_pager=no_pager)
+    ctx.obj = Options(content=content, no_color=no_color, ascii=ascii, no_pager=no_pager, lang=lang)
     if ctx.invoked_subcommand is None:
         from exotour.commands import welcome
 

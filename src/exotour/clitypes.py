@@ -82,6 +82,7 @@ def merged_options(ctx: typer.Context, no_color: bool = False, no_pager: bool = 
         no_color=options.no_color or no_color,
         ascii=options.ascii,
         no_pager=options.no_pager or no_pager,
+        lang=options.lang,
     )
 
 

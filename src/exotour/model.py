@@ -8,6 +8,9 @@ from pathlib import Path
 
 from exotour.errors import UnknownSectionError
 
+# The language of a tour that does not say (tour.yaml's `language`), as a BCP 47 tag.
+DEFAULT_LANGUAGE = "en"
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -157,6 +160,7 @@ class Tour:
     bottom_line: str = ""
     bottom_line_source: str = ""
     sources_checked: str | None = None  # YYYY-MM-DD, or first/last: when sources were checked
+    language: str = DEFAULT_LANGUAGE  # BCP 47: what the tour is written in (search stems by it)
     content_dir: Path | None = field(default=None, compare=False)
     fingerprint: str = field(default="", compare=False)
 

@@ -28,11 +28,19 @@ class Options:
         *,
         ascii: bool = False,
         no_pager: bool = False,
+        lang: str | None = None,
     ) -> None:
         self.content = content
         self.no_color = no_color
         self.ascii = ascii  # --ascii: no box drawing or symbols, for screen readers
         self.no_pager = no_pager  # --no-pager, before or after the command
+        self.lang = lang  # --lang or EXOTOUR_LANG; None: as the locale variables say
+        if lang:
+            import os
+
+            from exotour import i18n
+
+            i18n.use(i18n.choose(os.environ, lang))
         # Every command starts here, through either door: from now on what stdout cannot encode
         # (PYTHONIOENCODING=ascii, LANG=C) is written as a stand-in, never a UnicodeEncodeError,
         # whichever module writes it.

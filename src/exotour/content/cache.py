@@ -30,7 +30,7 @@ from typing import Any
 from exotour.content.fingerprint import SETTLE_NS, folder_key
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
-FORMAT = 3  # 3: sources with reference and accessed, author, title and year optional
+FORMAT = 4  # 4: the tour's language
 # A cache file holds at most this many characters per byte of content, plus SLACK: JSON's
 # escapes at most double a text, and the generated Sources section repeats what notes cite.
 CACHE_FACTOR = 4

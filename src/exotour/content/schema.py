@@ -75,6 +75,14 @@ RECORDS: dict[str, RecordSpec] = {
                 pattern="dates",
             ),
             FieldSpec(
+                "language",
+                "line",
+                "optional",
+                description="The language the tour is written in, as a BCP 47 tag such as en, "
+                "es or es-MX (default: en); search finds words in their other forms by it.",
+                pattern="language",
+            ),
+            FieldSpec(
                 "sections",
                 "lines",
                 description="The section ids in the order the tour shows them; each names a file "

@@ -252,7 +252,7 @@ def to_html(tour: Tour) -> str:
     e = html.escape
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{e(tour.language)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
