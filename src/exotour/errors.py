@@ -81,11 +81,15 @@ class ContentError(ExotourError):
     """Content that cannot be used; carries every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
+        from exotour.i18n import _, ngettext
+
         errors = [p for p in problems if not p.is_warning]
         count = len(errors)
         super().__init__(
-            f"the content has {count} problem{'s' if count != 1 else ''}",
-            hint="fix the files named above, then check the folder with 'exotour validate DIR'",
+            ngettext(
+                "the content has {count} problem", "the content has {count} problems", count
+            ).format(count=count),
+            hint=_("fix the files named above, then check the folder with 'exotour validate DIR'"),
         )
         self.problems = problems
 
@@ -96,11 +100,12 @@ class ContentError(ExotourError):
 def fail(message: str, hint: str | None, status: int) -> NoReturn:
     """Print `exotour: error: MESSAGE` (and the hint) on stderr and exit with STATUS; a control
     character in either (from a path, say) is shown as its escape, never sent raw."""
+    from exotour.i18n import _
     from exotour.text import printable
 
     print(f"exotour: error: {printable(message)}", file=sys.stderr)
     if hint:
-        print(f"exotour: hint: {printable(hint)}", file=sys.stderr)
+        print(_("exotour: hint: {hint}").format(hint=printable(hint)), file=sys.stderr)
     sys.exit(status)
 
 
@@ -179,15 +184,18 @@ def _failed(exc: BaseException) -> NoReturn:
         # The reader of a pipe went away (| head): not worth a message; silence the final flush.
         _silence_stdout()
         sys.exit(int(ExitStatus.OK))
+    from exotour.i18n import _
+
     if isinstance(exc, OSError):
         # A full disk or a closed terminal: the system's own words; the final flush is silenced
         # so that it cannot fail a second time on the way out.
         where = f" ({exc.filename})" if exc.filename else ""
         _silence_stdout()
-        fail(f"cannot go on: {exc.strerror or exc}{where}", None, int(ExitStatus.ERROR))
+        reason = f"{exc.strerror or exc}{where}"
+        fail(_("cannot go on: {reason}").format(reason=reason), None, int(ExitStatus.ERROR))
     # The last line of defence: a message, never a traceback.
     fail(
-        f"unexpected {type(exc).__name__}: {exc}",
-        "this is a bug in exotour; please report it with the command you ran",
+        _("unexpected {name}: {error}").format(name=type(exc).__name__, error=exc),
+        _("this is a bug in exotour; please report it with the command you ran"),
         int(ExitStatus.ERROR),
     )

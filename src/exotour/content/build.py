@@ -187,6 +187,7 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
         bottom_line=head.bottom_line,
         bottom_line_source=head.bottom_line_source,
         sources_checked=head.sources_checked,
+        language=head.language,
         content_dir=root,
         fingerprint=folder.digest.hexdigest(),
     )

@@ -10,7 +10,7 @@ from exotour.content.checker import Checker, Record
 from exotour.content.lookalike import skeleton
 from exotour.content.problems import shown
 from exotour.content.schema import PATTERNS, RECORDS, VALID_ID, FieldSpec, fields_of
-from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source
+from exotour.model import DEFAULT_LANGUAGE, EvidenceNote, GlossaryEntry, Question, Section, Source
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class TourHead:
     bottom_line: str
     bottom_line_source: str
     sources_checked: str | None
+    language: str
     order: tuple[tuple[str, yaml.Node], ...]
 
 
@@ -42,6 +43,10 @@ def read_tour_file(file: Checker, root: yaml.Node) -> TourHead | None:
     values = tour.values
     if "id" in values and not VALID_ID.match(values["id"]):
         file.problem(tour.nodes["id"], "id", bad_id(values["id"]))
+    language = PATTERNS["language"]
+    if "language" in values and not language.matches(values["language"]):
+        written = shown(values["language"])
+        file.problem(tour.nodes["language"], "language", f"'{written}' {language.message}")
     order = tour.lines("sections")
     if "sections" in values and not tour.nodes["sections"].value:
         file.problem(tour.nodes["sections"], "sections", "lists no sections")
@@ -61,6 +66,7 @@ def read_tour_file(file: Checker, root: yaml.Node) -> TourHead | None:
         bottom_line=bottom.values["text"] if bottom else "",
         bottom_line_source=bottom.values["source"] if bottom else "",
         sources_checked=values.get("sources_checked"),
+        language=values.get("language", DEFAULT_LANGUAGE),
         order=tuple(order),
     )
 

@@ -24,7 +24,6 @@ from rich.style import Style
 from rich.text import Text
 
 from exotour.model import EvidenceNote, Source
-from exotour.render.plainlines import narrow, wrap
 from exotour.text import printable
 
 EVIDENCE_STYLE = "cyan"
@@ -140,19 +139,6 @@ class SourceEntry(Panel):
             parts.append(self.hint)
         return Group(*parts)
 
-    def plain_lines(self, width: int) -> list[str] | None:
-        """The lines `_lines` draws at WIDTH, as plain text, without a Console (None where
-        render.plainlines cannot be sure of them)."""
-        return source_lines(
-            self.source,
-            width,
-            whole=self.whole,
-            number=self.number,
-            heading=self.heading,
-            cited_in=self.cited_in,
-            hint=self.hint is not None,
-        )
-
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = min(options.max_width, READING_WIDTH)
         yield from console.render(self._lines(console, width), options.update(width=width))
@@ -176,45 +162,6 @@ class LinkHint:
         room = min(options.max_width, READING_WIDTH) - self.indent
         if any(cell_len(each) > room for each in self.links):
             yield Text(f"Links in full: {self.command}", style="dim")
-
-
-def source_lines(
-    source: Source,
-    width: int,
-    *,
-    whole: bool,
-    number: int | None = None,
-    heading: str | None = None,
-    cited_in: str | None = None,
-    hint: bool = False,
-) -> list[str] | None:
-    """SourceEntry(SOURCE, ...).plain_lines(WIDTH), without making the entry (a Panel): the
-    plain tour draws 20,000 of them for 10,000 sections."""
-    width = min(width, READING_WIDTH)
-    marker = f"{number}. " if number is not None else "- "
-    indent = " " * len(marker)
-    pieces: list[list[str] | None] = []
-    if heading:
-        pieces.append(wrap(heading, width))
-    if hint and not whole:
-        return None  # a hint to draw: Rich's to draw
-    words = source.label  # as citation_text, without its styles
-    citation = wrap(words, max(1, width - len(marker)))
-    if citation is not None:
-        citation = [marker + citation[0], *(indent + line for line in citation[1:])]
-    pieces.append(citation)
-    if source.link:
-        if not whole and len(indent + source.link) > width:
-            return None  # shown short: Rich's to draw
-        pieces.append([indent + source.link])  # whole, even past the page
-    if cited_in:
-        pieces.append(wrap(f"{indent}{cited_in}", width))
-    drawn: list[str] = []
-    for piece in pieces:
-        if piece is None:
-            return None
-        drawn += piece
-    return drawn if narrow("".join(drawn)) else None
 
 
 def source_entries(

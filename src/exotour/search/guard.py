@@ -28,20 +28,29 @@ def is_ours(connection: sqlite3.Connection) -> bool:
     rows = connection.execute(
         "SELECT type, name, tbl_name, sql FROM sqlite_master LIMIT ?", (len(expected) + 1,)
     ).fetchall()
-    return set(rows) <= expected and len(rows) <= len(expected)
+    return len(rows) <= len(expected) and set(rows) <= expected
 
 
 @cache
 def expected_schema() -> frozenset[tuple[str, str, str, str | None]]:
-    """The objects an index file may hold: those its schema creates in an empty database."""
-    from exotour.search import index, roster
+    """The objects an index file may hold: those its schema creates in an empty database, with
+    either tokenizer (FTS5's porter, or words as written beside a table of stems)."""
+    from exotour.search import index, roster, stemming
+    from exotour.search.snippets import TOKENIZER
 
-    memory = sqlite3.connect(":memory:")
-    try:
-        memory.executescript(index.SCHEMA + index.VOCABULARY_SCHEMA + roster.SCHEMA)
-        rows = memory.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    finally:
-        memory.close()
+    rows: set[tuple[str, str, str, str | None]] = set()
+    for tokenizer in (TOKENIZER, stemming.PLAIN_TOKENIZER):
+        memory = sqlite3.connect(":memory:")
+        try:
+            memory.executescript(
+                index.SCHEMA.format(tokenizer=tokenizer)
+                + index.VOCABULARY_SCHEMA
+                + roster.SCHEMA
+                + stemming.SCHEMA
+            )
+            rows.update(memory.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        finally:
+            memory.close()
     return frozenset(rows)
 
 
