@@ -1,10 +1,11 @@
 """The index file of a content folder, in the user's cache folder.
 
-One file per folder, named by the folder's path; inside, the key it was built under: the tour's
-fingerprint (the digest of the bytes the loader read, which the tour cache keeps, so nothing is
-read again here) and the version of the code that indexes. A file with another key, or one that
-SQLite cannot read, is rebuilt without a word. It is written through the one atomic writer, so
-an interrupted build leaves the old file or none, never a temporary one.
+One file per folder, named by the folder's key (location.content_place); inside, the key it was
+built under: the tour's fingerprint (the digest of the bytes the loader read, which the tour
+cache keeps, so nothing is read again here) and the version of the code that indexes. A file
+with another key, or one that SQLite cannot read, is rebuilt without a word. It is written
+through the one atomic writer, so an interrupted build leaves the old file or none, never a
+temporary one.
 
 A file built when the content folder had settled also holds the folder's key (the stat key the
 tour cache goes by, with the indexing code): while the folder still has that key, `exotour
@@ -47,9 +48,11 @@ def cache_dir() -> Path:
 
 
 def cache_path(folder: Path) -> Path:
-    """The index file of the content in FOLDER; the key inside says whether it is current."""
-    place = str(folder.resolve()).encode("utf-8", "surrogateescape")
-    return cache_dir() / f"search-{hashlib.sha256(place).hexdigest()[:20]}.sqlite3"
+    """The index file of the content in FOLDER, named by its key (location.content_place); the
+    key inside says whether it is current."""
+    from exotour.content.location import content_place
+
+    return cache_dir() / f"search-{content_place(folder).key}.sqlite3"
 
 
 def index_key(tour: Tour) -> str:
