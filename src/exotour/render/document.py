@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache
 from typing import TYPE_CHECKING
 
 from exotour.content.sources import markdown_citation
 from exotour.model import EvidenceNote, GlossaryEntry, Section, Tour
-from exotour.render.html_links import link_bare_urls, show_true_targets
-from exotour.safe_markdown import closed_fences, is_safe_link, literal, neutralise
+from exotour.safe_markdown import (
+    closed_fences,
+    is_safe_link,
+    literal,
+    neutralise,
+)
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
+    pass
 
 FORMATS = ("markdown", "html")
 ALIASES = {"markdown": "markdown", "md": "markdown", "html": "html", "htm": "html"}
@@ -36,7 +39,7 @@ def _md_link(url: str) -> str:
 
 
 def _md_note(note: EvidenceNote) -> list[str]:
-    out = [f"### What the evidence says (as of {literal(note.as_of)})", "", literal(note.text)]
+    out = [f"### What the evidence says ({literal(note.when)})", "", literal(note.text)]
     if note.sources:
         out += ["", "Sources:", ""]
         for s in note.sources:
@@ -114,29 +117,17 @@ a { color: #0b5394; word-break: break-word; }
 def _body_html(body: str) -> str:
     """A section's Markdown as HTML: raw HTML in content is escaped, images are not loaded, and
     a web address written out (as the Sources list writes them) is a link."""
-    html_text: str = _html_parser().render(body)
+    from exotour.render.html_parser import html_parser
+
+    html_text: str = html_parser().render(body)
     return html_text
-
-
-@cache
-def _html_parser() -> MarkdownIt:
-    """The one parser for every body: making one costs more than rendering a section."""
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False})
-    md.disable("image")  # a picture would be a resource loaded from elsewhere
-    # markdown-it's documented hook for which links to make: the Markdown export's policy.
-    md.validateLink = is_safe_link  # type: ignore[method-assign]
-    md.core.ruler.push("bare_urls", link_bare_urls)
-    md.core.ruler.push("true_targets", show_true_targets)
-    return md
 
 
 def _html_note(note: EvidenceNote) -> str:
     e = html.escape
     parts = [
         '<aside class="evidence">',
-        f"<h3>What the evidence says (as of {e(note.as_of)})</h3>",
+        f"<h3>What the evidence says ({e(note.when)})</h3>",
         f"<p>{e(note.text)}</p>",
     ]
     if note.sources:

@@ -28,26 +28,21 @@ def is_ours(connection: sqlite3.Connection) -> bool:
     rows = connection.execute(
         "SELECT type, name, tbl_name, sql FROM sqlite_master LIMIT ?", (len(expected) + 1,)
     ).fetchall()
-    return len(rows) <= len(expected) and set(rows) <= expected
+    return set(rows) <= expected and len(rows) <= len(expected)
 
 
 @cache
 def expected_schema() -> frozenset[tuple[str, str, str, str | None]]:
     """The objects an index file may hold: those its schema creates in an empty database, with
-    either tokenizer (FTS5's porter, or words as written beside a table of stems)."""
-    from exotour.search import index, roster, stemming
-    from exotour.search.snippets import TOKENIZER
+    either tokenizer (porter for English, plain words beside a table of stems for the others)."""
+    from exotour.search import index, roster, snippets, stemming
 
     rows: set[tuple[str, str, str, str | None]] = set()
-    for tokenizer in (TOKENIZER, stemming.PLAIN_TOKENIZER):
+    for tokenizer, stems in ((snippets.TOKENIZER, ""), (stemming.PLAIN_TOKENIZER, stemming.SCHEMA)):
         memory = sqlite3.connect(":memory:")
         try:
-            memory.executescript(
-                index.SCHEMA.format(tokenizer=tokenizer)
-                + index.VOCABULARY_SCHEMA
-                + roster.SCHEMA
-                + stemming.SCHEMA
-            )
+            schema = index.SCHEMA.format(tokenizer=tokenizer)
+            memory.executescript(schema + index.VOCABULARY_SCHEMA + roster.SCHEMA + stems)
             rows.update(memory.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
         finally:
             memory.close()

@@ -1,14 +1,17 @@
-"""The HTML export's rules for links, added to markdown-it's core: a web address written out is
-a link, and a link whose text is another address than its target is text naming both."""
+"""The HTML export's one Markdown parser: raw HTML off, no images, only safe links made, each
+web address written out made a link, and a link whose text names another address shown with
+its real target (markdown-it core rules, its documented extension point)."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
-from exotour.safe_markdown import names_other_address
+from exotour.safe_markdown import is_safe_link, names_other_address
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.rules_core import StateCore
 
 # A web address in running text; what may end a sentence after it is not part of it.
@@ -16,7 +19,21 @@ _BARE_URL = re.compile(r"https?://[^\s<>\"'`]+")
 _URL_TAIL = ".,;:!?"
 
 
-def show_true_targets(state: StateCore) -> None:
+@cache
+def html_parser() -> MarkdownIt:
+    """The one parser for every body: making one costs more than rendering a section."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False})
+    md.disable("image")  # a picture would be a resource loaded from elsewhere
+    # markdown-it's documented hook for which links to make: the Markdown export's policy.
+    md.validateLink = is_safe_link  # type: ignore[method-assign]
+    md.core.ruler.push("bare_urls", _link_bare_urls)
+    md.core.ruler.push("true_targets", _show_true_targets)
+    return md
+
+
+def _show_true_targets(state: StateCore) -> None:
     """A markdown-it core rule: a link whose text is another address than its target becomes
     text that names both (`https://www.fda.gov/x (https://elsewhere.example)`)."""
     from markdown_it.token import Token
@@ -59,7 +76,7 @@ def _url_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def link_bare_urls(state: StateCore) -> None:
+def _link_bare_urls(state: StateCore) -> None:
     """A markdown-it core rule: each http(s) address in text outside a link becomes a link."""
     from markdown_it.token import Token
 
