@@ -104,6 +104,11 @@ def _(message: str) -> str:
     return safe_translation(message, catalogue.gettext(message))
 
 
+def N_(message: str) -> str:  # noqa: N802 - gettext's own name for it
+    """MESSAGE as it is: marks a string for the catalogue that is translated elsewhere."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message for COUNT, in the reader's language: SINGULAR or PLURAL in English,
     the language's own plural rule in another."""
