@@ -50,7 +50,7 @@ CREATE VIRTUAL TABLE passages USING fts5(
     tokenize = '{tokenizer}'
 );
 """
-_VOCABULARY_SCHEMA = f"""
+VOCABULARY_SCHEMA = f"""
 CREATE VIRTUAL TABLE words USING fts5(text, content = '', tokenize = '{WORDS_TOKENIZER}');
 CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, row);
 """
@@ -98,7 +98,7 @@ def build_vocabulary(connection: sqlite3.Connection, rows: Iterable[Row]) -> Non
         seen.add(key)
         words.append((head + r.text,))
     with connection:
-        connection.executescript(_VOCABULARY_SCHEMA)
+        connection.executescript(VOCABULARY_SCHEMA)
         connection.executemany("INSERT INTO words(text) VALUES (?)", words)
 
 

@@ -53,7 +53,7 @@ SNOWBALL = {
 # on first use (re caches it): an English index never needs it.
 _WORD = r"[^\W_]+"
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE stems(stem TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (stem, word))
     WITHOUT ROWID;
 """
@@ -125,7 +125,7 @@ class Stems:
         pairs = set(zip(stem(written), folded, strict=True))
         pairs.update(zip(stem(folded), folded, strict=True))
         with connection:
-            connection.executescript(_SCHEMA)
+            connection.executescript(SCHEMA)
             connection.executemany("INSERT INTO stems(stem, word) VALUES (?, ?)", sorted(pairs))
             connection.execute(
                 "INSERT INTO meta(key, value) VALUES ('stemmer', ?)", (self.algorithm,)
