@@ -143,6 +143,7 @@ class Tour:
     glossary: tuple[GlossaryEntry, ...] = ()
     bottom_line: str = ""
     bottom_line_source: str = ""
+    bottom_line_short: str = ""  # the bottom line in about two lines, its sources in it
     sources_checked: str | None = None  # YYYY-MM-DD: when the cited sources were last checked
     content_dir: Path | None = field(default=None, compare=False)
     fingerprint: str = field(default="", compare=False)
@@ -189,7 +190,7 @@ class Tour:
                 )
         from exotour.suggest import close_words  # only for a SECTION that names none
 
-        close = close_words(wanted, ids, limit=3, cutoff=0.5)
+        close = close_words(wanted, ids, limit=3)
         hint = f"did you mean {' or '.join(close)}? " if close else ""
         raise UnknownSectionError(
             f"no section '{ref}'",

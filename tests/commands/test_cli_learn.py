@@ -303,7 +303,13 @@ def test_at_needs_a_section(capsys: pytest.CaptureFixture[str]) -> None:
     assert (result.status, result.out) == (2, "")
     assert result.err.splitlines() == [
         "exotour: error: --at needs a SECTION to look in",
-        "exotour: hint: try 'exotour learn 1 --at collagen'",
+        "exotour: hint: try 'exotour learn how-does-it-work --at collagen'",
+    ]
+    missing = run_cli(["learn", "--at", "zebrafish"], capsys)
+    assert (missing.status, missing.out) == (2, "")
+    assert missing.err.splitlines() == [
+        "exotour: error: --at needs a SECTION to look in",
+        "exotour: hint: no section holds 'zebrafish'; exotour search WORDS finds where words are",
     ]
 
 

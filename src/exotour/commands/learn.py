@@ -93,7 +93,7 @@ def _at_terms(tour: Tour, start: int | None, words: str, prefix: str) -> tuple[s
     if not terms:
         raise UsageError(f"--at '{shown}' has no words to find", "give a word, e.g. --at collagen")
     if start is None:
-        raise UsageError("--at needs a SECTION to look in", f"try '{prefix} learn 1 --at {shown}'")
+        raise UsageError("--at needs a SECTION to look in", _at_hint(tour, words, shown, prefix))
     from exotour.tui.hits import first_match
     from exotour.tui.pages import Paginator
 
@@ -105,6 +105,16 @@ def _at_terms(tour: Tour, start: int | None, words: str, prefix: str) -> tuple[s
             f"try '{prefix} search {shown}' to find it in the whole tour",
         )
     return terms
+
+
+def _at_hint(tour: Tour, words: str, shown: str, prefix: str) -> str:
+    """A command that works: the first section that holds WORDS, opened at them; else search."""
+    from exotour.search.engine import search
+
+    hit = next((hit for hit in search(tour, words, 50) if hit.section is not None), None)
+    if hit is None:
+        return f"no section holds '{shown}'; {prefix} search WORDS finds where words are"
+    return f"try '{hit.command_from(prefix)}'"
 
 
 def _open(walkthrough: Walkthrough, start: int, terms: tuple[str, ...], at: str | None) -> None:
@@ -134,3 +144,8 @@ def _resume(walkthrough: Walkthrough, saved: Saved) -> None:
         walkthrough.resume_at(saved.section, *saved.anchor)  # the line, not only its page
     where = describe(walkthrough.tour, resumed, pages.count)
     walkthrough.message = f"Resumed at {where} (--restart starts over)"
+    if len(walkthrough.message) >= walkthrough.size[0]:  # a narrow terminal: never cut it
+        walkthrough.message = f"Resumed at {where}"
+    if len(walkthrough.message) >= walkthrough.size[0] and not walkthrough.finished:
+        page = walkthrough.position
+        walkthrough.message = f"Resumed: section {page.section + 1}, page {page.page + 1}"

@@ -55,7 +55,12 @@ def section_blocks(
     section = tour.sections[index]
     blocks: list[RenderableType] = []
     if index == 0:
+        from exotour.render.bottomline import bottom_line
+
         blocks.append(Constrain(Text(tour.disclaimer, style="italic"), READING_WIDTH))
+        answer = bottom_line(tour)  # the answer first
+        if answer is not None:
+            blocks.append(Constrain(answer, READING_WIDTH))
     if section.added_by_tour:
         blocks.append(Text(ADDED_TEXT, style=ADDED_STYLE))
     full_links = f"{prefix} show {section.id}" if framed else None
@@ -151,6 +156,11 @@ def section_lines(tour: Tour, index: int, width: int) -> list[str] | None:
     pieces = [wrap(f"{heading}id: {section.id})", reading), _BLANK]
     if index == 0:
         pieces += [wrap(tour.disclaimer, reading), _BLANK]
+        from exotour.render.bottomline import bottom_line
+
+        answer = bottom_line(tour)
+        if answer is not None:
+            pieces += [wrap(answer.plain, reading), _BLANK]
     if section.added_by_tour:
         pieces += [wrap(ADDED_TEXT, width), _BLANK]
     pieces += [markdown_lines(section.body, reading), _BLANK]
