@@ -14,18 +14,18 @@ import typer
 from exotour.cli_authoring import register_authoring
 from exotour.clitypes import (
     Command,
-    FolderPath,
     Group,
     NoColor,
     NoPager,
     flag,
+    folder_path,
     merged_options,
     run_app,
     show_version,
     valued,
 )
 from exotour.commands import Options
-from exotour.commands.completion import complete_section, complete_term
+from exotour.commands.completion import choices, complete_section, complete_term
 from exotour.tui.keymap import keys_help
 
 app = typer.Typer(
@@ -63,7 +63,7 @@ def root(
             help="Use another tour's content folder (default: the built-in exosome tour).",
             metavar="DIR",
             show_default=False,
-            click_type=FolderPath(),
+            parser=folder_path,
         ),
     ] = None,
     no_color: NoColor = False,
@@ -72,6 +72,17 @@ def root(
         typer.Option("--ascii", help="No box drawing or symbols, as ACCESSIBLE=1 does."),
     ] = False,
     no_pager: NoPager = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="EXOTOUR_LANG",
+            help="The interface language: en or es (default: as LANGUAGE, LC_ALL, LC_MESSAGES "
+            "or LANG say; English when they name no other).",
+            metavar="LANG",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -84,7 +95,7 @@ def root(
     ] = False,
 ) -> None:
     """A guided tour of exosome therapy in the terminal, with what the evidence says."""
-    ctx.obj = Options(content=content, no_color=no_color, ascii=ascii, no_pager=no_pager)
+    ctx.obj = Options(content=content, no_color=no_color, ascii=ascii, no_pager=no_pager, lang=lang)
     if ctx.invoked_subcommand is None:
         from exotour.commands import welcome
 
@@ -116,6 +127,7 @@ def learn(
             "--theme",
             help="Colours for a light or dark background (default: as COLORFGBG says).",
             metavar="light|dark",
+            autocompletion=choices("light", "dark"),
         ),
     ] = None,
     no_color: NoColor = False,
@@ -212,6 +224,7 @@ def export(
             "-f",
             help="markdown or html (default: what FILE's extension says, else markdown).",
             metavar="FORMAT",
+            autocompletion=choices("markdown", "html"),
         ),
     ] = None,
     output: Annotated[

@@ -188,6 +188,7 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
         bottom_line_source=head.bottom_line_source,
         bottom_line_short=head.bottom_line_short,
         sources_checked=head.sources_checked,
+        language=head.language,
         content_dir=root,
         fingerprint=folder.digest.hexdigest(),
     )
