@@ -108,3 +108,24 @@ def test_n_is_the_next_page_off_the_hits_and_a_resize_keeps_the_hit(
     child.send("q")
     assert finish(child) == 0
     assert "Traceback" not in plain(child.before or "")
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(["learn", "--plain"], {}), (["learn"], {"TERM": "dumb"}), (["learn", "9"], {"TERM": "dumb"})],
+    ids=["learn --plain", "TERM=dumb learn", "TERM=dumb learn 9"],
+)
+@pytest.mark.parametrize(("cols", "rows"), SIZES)
+def test_long_plain_output_on_a_terminal_goes_through_the_pager(
+    term: Terminals, args: list[str], env: dict[str, str], cols: int, rows: int
+) -> None:
+    pager = "sed -e s/^/PAGED:/"  # a pager that marks every line it shows
+    child = term.exotour(*args, rows=rows, cols=cols, PAGER=pager, **env)
+    text = plain(child.read())
+    assert finish(child) == 0
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) > rows
+    assert all(line.startswith("PAGED:") for line in lines), lines[:3]
+    child = term.exotour(*args, "--no-pager", rows=rows, cols=cols, PAGER=pager, **env)
+    assert "PAGED:" not in plain(child.read())
+    assert finish(child) == 0

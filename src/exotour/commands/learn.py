@@ -8,7 +8,6 @@ from exotour.commands import (
     Options,
     command_prefix,
     load,
-    print_plain,
     store_for,
     warn,
 )
@@ -43,11 +42,14 @@ def run(
     # On a terminal, bold and reverse stay when colour is off: the chosen row must show.
     console = make_console(look=options.look())
     if plain or not is_interactive(console):
+        from exotour.render.printer import page_plain
         from exotour.render.sections import plain_tour
 
-        # The whole section is printed, so --at has nothing to choose here.
+        # The whole section is printed, so --at has nothing to choose here. On a terminal (a
+        # dumb one too) it goes through the pager, as every long output does.
         indexes = [start] if start is not None else list(range(len(tour.sections)))
-        print_plain(options, plain_tour(tour, indexes, prefix=command_prefix(options)))
+        text = plain_tour(tour, indexes, prefix=command_prefix(options))
+        page_plain(text, look=options.look(), pager=not options.no_pager)
         return ExitStatus.OK
 
     from exotour.tui.walkthrough import Position, Walkthrough
@@ -102,7 +104,7 @@ def _at_terms(tour: Tour, start: int | None, words: str, prefix: str) -> tuple[s
         title = printable(tour.sections[start].title)
         raise UsageError(
             f"'{shown}' is not in section {start + 1} ({title})",
-            f"try '{prefix} search {shown}' to find it in the whole tour",
+            _at_hint(tour, words, shown, prefix),
         )
     return terms
 
