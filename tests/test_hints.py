@@ -68,7 +68,7 @@ def test_an_escape_code_in_a_query_is_no_word(
     for fragment in ("[31m", "[1;31m", "]8;;", "31mmarked", "1mcolagen", "\x1b", "\x9b"):
         assert fragment not in result.err
         assert fragment not in result.out
-    if result.status == 1:
+    if result.status == 1 and "colagen" in query:
         assert result.err.splitlines()[-1] == "exotour: hint: did you mean: collagen?"
 
 

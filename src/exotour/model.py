@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -96,6 +97,20 @@ class EvidenceNote:
     text: str
     as_of: str
     sources: tuple[Source, ...]
+
+    @property
+    def undated(self) -> bool:
+        """Whether every source of the note is a page that gives no date."""
+        return bool(self.sources) and all(source.year is None for source in self.sources)
+
+    @property
+    def when(self) -> str:
+        """'as of 2019-12-09'; for an undated note 'undated; stored copy checked 6 Dec 2026',
+        since a page that gives no date is never 'as of' the day its copy was read."""
+        if self.undated:
+            return f"undated; stored copy checked {day_month_year(self.as_of)}"
+        return f"as of {self.as_of}"
+        return self.when.removeprefix("as of ").split(";")[0]
 
 
 @dataclass(frozen=True)
@@ -200,7 +215,7 @@ class Tour:
             if len(starts) == 1:
                 return starts[0]
             if len(starts) > 1:
-                names = ", ".join(ids[i] for i in starts)
+                names = _a_few([ids[i] for i in starts])
                 raise UnknownSectionError(
                     f"section '{ref}' is ambiguous: it could be {names}",
                     hint="type more of the title, or use the id or number",
@@ -210,6 +225,16 @@ class Tour:
         close = close_words(wanted, ids, limit=3)
         hint = f"did you mean {' or '.join(close)}? " if close else ""
         raise UnknownSectionError(
-            f"no section '{ref}'",
-            hint=f"{hint}valid sections: 1-{len(ids)} or {', '.join(ids)}",
+            f"no section '{ref}'", hint=f"{hint}valid sections: 1-{len(ids)} or {_a_few(ids)}"
         )
+
+
+# A hint names this many ids at most: a typo on a tour of 5,000 sections is not a page of ids.
+FEW = 10
+
+
+def _a_few(names: Sequence[str]) -> str:
+    """NAMES joined, or the first FEW of them and how many more (`exotour sections` lists all)."""
+    if len(names) <= FEW:
+        return ", ".join(names)
+    return f"{', '.join(names[:FEW])} and {len(names) - FEW} more (see 'sections')"
