@@ -102,6 +102,8 @@ def _value(spec: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
         return {"$ref": "#/$defs/id"}
     if spec.pattern:
         return {"$ref": "#/$defs/line", "type": "string", **_pattern(spec.pattern)}
+    if spec.max_chars:
+        return {"$ref": "#/$defs/line", "maxLength": spec.max_chars}
     return {"$ref": f"#/$defs/{'text' if spec.kind == 'text' else 'line'}"}
 
 

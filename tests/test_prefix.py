@@ -79,7 +79,7 @@ def with_content(folder: Path) -> str:
 # (the command line after the global options, its stdin, what its output must hold) where
 # {p} is how every suggested command begins.
 CASES: dict[str, tuple[list[str], str, list[str]]] = {
-    "summary": (["summary"], "", ["1. One      {p} learn one", "summary: {p} summary --all"]),
+    "summary": (["summary"], "", ["{p} learn N opens section N", "takeaway: {p} summary --all"]),
     "summary --all": (
         ["summary", "--all"],
         "",

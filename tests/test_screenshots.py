@@ -59,7 +59,8 @@ def test_the_script_makes_the_three_pictures_from_the_real_app(tour: Tour, tmp_p
     assert "$ exotour summary" in gist
     for section in tour.sections:
         if not is_sources_section(section):  # the generated list of sources has no takeaway
-            assert f"exotour learn {section.id}" in gist
+            assert section.gist in gist  # each section in one line
+    assert "exotour learn N opens section N" in gist
     assert "The bottom line on the evidence" in gist
 
 

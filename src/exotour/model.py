@@ -139,6 +139,7 @@ class Section:
     evidence: tuple[EvidenceNote, ...] = ()
     quiz: tuple[Question, ...] = ()
     added_by_tour: bool = False
+    gist: str = ""  # the takeaway in one short line; summary shows the title where it is empty
 
     @cached_property  # counted once: `sections` asks twice for each of 10,000 sections
     def word_count(self) -> int:

@@ -25,10 +25,16 @@ class Takeaway(NamedTuple):
     takeaway: str
     added_by_tour: bool
     prefix: str = "exotour"  # how the commands begin: `exotour --content DIR` for another tour
+    gist: str = ""  # the takeaway in one short line, where the tour gives one
 
     @property
     def command(self) -> str:
         return f"{self.prefix} learn {self.id}"
+
+    @property
+    def key_line(self) -> str:
+        """The section in one line: its gist, or its title where it has none."""
+        return self.gist or self.title
 
 
 class Overall(NamedTuple):
@@ -61,7 +67,7 @@ def build(tour: Tour, prefix: str = "exotour") -> Summary:
 
     # The generated list of sources has no takeaway of its own to give: it is left out.
     takeaways = tuple(
-        Takeaway(number, s.id, s.title, s.takeaway, s.added_by_tour, prefix)
+        Takeaway(number, s.id, s.title, s.takeaway, s.added_by_tour, prefix, s.gist)
         for number, s in enumerate(tour.sections, start=1)
         if not is_sources_section(s)
     )
@@ -96,6 +102,7 @@ def to_json(summary: Summary) -> dict[str, Any]:
                 "id": t.id,
                 "title": t.title,
                 "takeaway": t.takeaway,
+                "gist": t.gist or None,
                 "added_by_tour": t.added_by_tour,
                 "command": t.command,
             }
@@ -125,6 +132,9 @@ def to_markdown(summary: Summary) -> str:
         out += ["## The bottom line on the evidence", "", literal(summary.bottom_line), ""]
         if summary.bottom_line_source:
             out += [f"Source: {literal(summary.bottom_line_source)}", ""]
+    if any(t.gist for t in summary.takeaways):  # the key lines, as the one-screen summary
+        out += ["## Each section in one line", ""]
+        out += [f"{t.number}. {literal(t.key_line)}" for t in summary.takeaways] + [""]
     out += ["## One takeaway per section", ""]
     for t in summary.takeaways:
         out.append(f"{t.number}. **{literal(t.title)}** (`{t.command}`): {literal(t.takeaway)}")

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from helpers import run_cli, write_content
 from markdown_it import MarkdownIt
+from rich.console import RenderableType
 
 from exotour import summary
 from exotour.content.sources import is_sources_section
 from exotour.model import Section, Tour
 from exotour.render import summary as screen_of
+from exotour.render.console import offscreen_console
 
 
 def authored(tour: Tour) -> list[tuple[int, Section]]:
@@ -24,6 +26,13 @@ def authored(tour: Tour) -> list[tuple[int, Section]]:
     ]
 
 
+def screen_lines(renderable: RenderableType, width: int) -> list[str]:
+    """RENDERABLE's lines as the plain printer draws them at WIDTH."""
+    console = offscreen_console(width)
+    drawn = console.render_lines(renderable, console.options, pad=False)
+    return ["".join(segment.text for segment in line).rstrip() for line in drawn]
+
+
 def test_the_summary_opens_with_the_bottom_line_and_fits_one_80x24_screen(
     tour: Tour, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -31,16 +40,48 @@ def test_the_summary_opens_with_the_bottom_line_and_fits_one_80x24_screen(
     result = run_cli(["summary"], capsys)
     assert (result.status, result.err) == (0, "")
     lines = result.out.splitlines()
-    assert len(lines) <= 23  # and the shell's prompt: one screen
+    # 22 lines and the shell's prompt make one screen; one of them is kept for `exotour decide`.
+    assert len(lines) <= 21
     assert max(len(line) for line in lines) <= 80
     assert lines[3] == "The bottom line on the evidence"
     flat = " ".join(result.out.split())
     assert " ".join(tour.bottom_line.split()) in flat
     assert tour.bottom_line_source in flat
     for number, section in authored(tour):
-        assert f"{number}. {section.title}" in flat
-        assert f"exotour learn {section.id}" in flat
-    assert lines[-1].endswith("exotour summary --all")
+        assert section.gist  # every built-in section has one, on one line after its number
+        assert f"{number}. {section.gist}" in lines
+    assert lines[-1] == "exotour learn N opens section N; every takeaway: exotour summary --all"
+
+
+def test_learn_with_a_number_opens_the_section_the_summary_numbers(
+    tour: Tour, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The summary's last line promises `exotour learn N`: show N, its twin, says the section.
+    for number, section in authored(tour):
+        result = run_cli(["show", str(number)], capsys)
+        assert result.status == 0
+        assert result.out.startswith(f"{number}. {section.title}")
+
+
+def test_a_section_without_a_gist_is_listed_by_its_title() -> None:
+    sections = (
+        Section("a", "Alpha", "Alpha's long takeaway.", "Body.", gist="Alpha: in short"),
+        Section("b", "Beta", "Beta's long takeaway.", "Body."),
+    )
+    tiny = Tour("t", "Tiny", "", "Not advice.", sections)
+    lines = screen_lines(screen_of.brief(summary.build(tiny)), 80)
+    assert lines[4:6] == ["1. Alpha: in short", "2. Beta"]
+
+
+def test_at_40_columns_a_gist_wraps_whole_words_under_its_text(tour: Tour) -> None:
+    lines = screen_lines(screen_of.brief(summary.build(tour)), 40)
+    assert max(len(line) for line in lines) <= 40
+    words = set(" ".join(lines).split())
+    for number, section in authored(tour):
+        assert set(section.gist.split()) <= words  # no word cut
+        first = next(i for i, line in enumerate(lines) if line.startswith(f"{number}. "))
+        following = lines[first + 1]
+        assert following.startswith("   ") or following[:1].isdigit() or "learn N" in following
 
 
 def test_the_summary_with_all_names_every_section_takeaway_and_fits_60_lines_at_80_columns(
@@ -108,6 +149,7 @@ def test_json_is_the_same_data_as_one_object(
     assert [t["number"] for t in data["takeaways"]] == [n for n, _ in authored(tour)]
     first = data["takeaways"][0]
     assert first["takeaway"] == tour.sections[0].takeaway
+    assert first["gist"] == tour.sections[0].gist
     assert first["command"] == f"exotour learn {tour.sections[0].id}"
     overall = data["overall_summary"]
     assert overall["id"] == "summary"
@@ -131,6 +173,9 @@ def test_markdown_is_a_document_with_a_heading_a_numbered_list_and_no_escape_cod
         assert f"`exotour learn {section.id}`" in result.out
     assert f"**{tour.disclaimer}**" in result.out
     assert f"Source: {tour.bottom_line_source}" in result.out
+    html = MarkdownIt("commonmark").render(result.out)
+    for _, section in authored(tour):
+        assert f"<li>{section.gist}</li>" in html  # the key lines, as the screen's
 
 
 def test_json_and_markdown_together_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

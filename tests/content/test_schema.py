@@ -259,6 +259,7 @@ _SECTION = st.fixed_dictionaries(
     {"id": st.just("start-here"), "title": _LINE, "body": _TEXT},
     optional={
         "takeaway": _LINE,
+        "gist": _LINE,
         "keywords": st.lists(_LINE, max_size=3),
         "added_by_tour": st.booleans(),
         "evidence": st.lists(_NOTE, max_size=2),

@@ -95,7 +95,7 @@ class Checker(FileReport):
 
     def value(self, node: yaml.Node, path: str, spec: FieldSpec) -> Any:
         if spec.kind in ("line", "text"):
-            return self.text(node, path, one_line=spec.kind == "line")
+            return self.text(node, path, one_line=spec.kind == "line", limit=spec.max_chars)
         if spec.kind == "int":
             return self.integer(node, path)
         if spec.kind == "bool":
@@ -157,7 +157,9 @@ class Checker(FileReport):
                 self.warn(node, where(path, spec.name), spec.if_missing)
         return found
 
-    def text(self, node: yaml.Node, path: str, *, one_line: bool = False) -> str | None:
+    def text(
+        self, node: yaml.Node, path: str, *, one_line: bool = False, limit: int | None = None
+    ) -> str | None:
         if self.refused(node):
             return None
         if not isinstance(node, yaml.ScalarNode):
@@ -171,10 +173,11 @@ class Checker(FileReport):
         if one_line and "\n" in text:
             self.problem(node, path, "must be a single line")
             return None
-        limit = TEXT_LIMITS["line" if one_line else "text"]
+        why = ", so that it fits one line of a terminal" if limit else ""
+        what = "this field" if limit else "one line" if one_line else "one field"
+        limit = limit or TEXT_LIMITS["line" if one_line else "text"]
         if len(text) > limit:
-            what = "one line" if one_line else "one field"
-            message = f"is {len(text):,} characters long; the limit for {what} is {limit:,}"
+            message = f"is {len(text):,} characters long; the limit for {what} is {limit:,}{why}"
             self.problem(node, path, message)
             return None
         shape = None if one_line else shape_problem(text)

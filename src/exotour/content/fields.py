@@ -28,6 +28,7 @@ class FieldSpec:
     pattern: str = ""  # a key of PATTERNS, for the value or each item of a list
     bounds: tuple[int, int | None] | None = None  # of a number, or of a list's length
     unique: bool = False  # a list whose items differ
+    max_chars: int | None = None  # a line shorter than any line may be: it must fit one screen line
 
 
 def records_field(

@@ -99,6 +99,7 @@ def read_section(file: Checker, root: yaml.Node) -> SectionFile:
         id=values["id"],
         title=values["title"],
         takeaway=values.get("takeaway", ""),
+        gist=values.get("gist", ""),
         body=values["body"],
         keywords=tuple(text for text, _ in record.lines("keywords")),
         evidence=tuple(note for note in notes if note is not None),

@@ -31,6 +31,8 @@ NOT_BLANK = r"\S"
 TEXT_LIMITS = {"line": MAX_LINE_CHARS, "text": MAX_FIELD_CHARS}
 MIN_CHOICES, MAX_CHOICES = 2, 4
 MIN_YEAR, MAX_YEAR = 1000, 9999
+# A gist fits one 80-column line beside its number ("10. ") with room to spare.
+GIST_CHARS = 72
 
 
 RECORDS: dict[str, RecordSpec] = {
@@ -124,6 +126,15 @@ RECORDS: dict[str, RecordSpec] = {
                 if_missing="missing; 'exotour summary' will show none for this section",
                 description="One sentence: the gist, shown by 'exotour summary'. Missing is a "
                 "warning.",
+            ),
+            FieldSpec(
+                "gist",
+                "line",
+                "optional",
+                description=f"The takeaway in a few words, at most {GIST_CHARS} characters, so "
+                "that 'exotour summary' lists every section on one screen, one line each (the "
+                "title is shown where it is missing). It says less than the takeaway, never more.",
+                max_chars=GIST_CHARS,
             ),
             FieldSpec(
                 "keywords",

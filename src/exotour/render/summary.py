@@ -135,25 +135,65 @@ def _opening(summary: Summary) -> list[RenderableType]:
 
 def brief(summary: Summary) -> RenderableType:
     """`exotour summary`: one screen (80x24) that opens with the bottom line, then the key
-    lines: each section's title and the command that opens it; `summary --all` gives every
-    takeaway and the article's own summary."""
+    lines: each section in one line (its gist, or its title where it has none) under its number,
+    and how to open one; `summary --all` gives every takeaway and the article's own summary."""
     parts = _opening(summary)
     parts.append(_heading("The sections"))
     listed = summary.takeaways if len(summary.takeaways) <= BRIEF_SECTIONS else ()
     listed = listed or summary.takeaways[: BRIEF_SECTIONS - 2]
-    width = max((len(t.title) for t in listed), default=0)
-    digits = len(str(len(listed)))
+    digits = len(str(max((t.number for t in listed), default=0)))
     for t in listed:
-        line = Text(f"{t.number:>{digits}}. ")
-        line.append(f"{t.title:<{width}}", style="bold")
-        line.append(f"  {t.command}", style="cyan")
-        parts.append(line)
+        parts.append(_Hanging(f"{t.number:>{digits}}. ", _key_line(t)))
     if len(listed) < len(summary.takeaways):
         parts.append(Text(f"… and {len(summary.takeaways) - len(listed)} more", style="dim"))
-    rest = "Every section's takeaway" + (", and the article's own summary" * bool(summary.overall))
-    more = Text(f"{rest}: {summary.prefix} ")
-    more.append("summary --all", style="bold")
-    return Group(*parts, Text(""), more)
+    # Numbers, not ids: the shortest command, and learn takes either.
+    learn = Text(f"{summary.prefix} learn N", style="cyan")
+    learn.append(" opens section N")
+    every = Text("every takeaway: ")
+    every.append(f"{summary.prefix} summary --all", style="cyan")
+    return Group(*parts, _OneLineOrTwo(learn, every))
+
+
+class _OneLineOrTwo:
+    """FIRST and SECOND on one line where they fit, else each on its own: a command is never
+    broken between two lines while a line of its own would hold it."""
+
+    def __init__(self, first: Text, second: Text) -> None:
+        self.first, self.second = first, second
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        joined = Text.assemble(self.first, "; ", self.second)
+        if joined.cell_len <= options.max_width:
+            yield joined
+        else:
+            yield self.first
+            yield self.second
+
+
+def _key_line(takeaway: Takeaway) -> Text:
+    """The section's gist, its topic (the words before its first colon) in bold; or its title."""
+    if not takeaway.gist:
+        return Text(takeaway.title, style="bold")
+    topic, colon, rest = takeaway.gist.partition(": ")
+    if not colon:
+        return Text(takeaway.gist)
+    return Text.assemble((topic + colon, "bold"), rest)
+
+
+class _Hanging:
+    """TEXT after HEAD, its wrapped lines indented to hang from HEAD's end (at 40 columns)."""
+
+    def __init__(self, head: str, text: Text) -> None:
+        self.head, self.text = head, text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = len(self.head)
+        narrower = options.update_width(max(options.max_width - indent, 1))
+        lines = console.render_lines(self.text, narrower, pad=False)
+        for number, line in enumerate(lines):
+            yield Segment(self.head if number == 0 else " " * indent)
+            yield from line
+            yield Segment.line()
 
 
 def count_lines(renderable: RenderableType, width: int) -> int:
