@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exotour.errors import UnknownSectionError
+
+if TYPE_CHECKING:
+    from exotour.decision import About, Decision
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ class Section:
     evidence: tuple[EvidenceNote, ...] = ()
     quiz: tuple[Question, ...] = ()
     added_by_tour: bool = False
+    options_grid: bool = False  # the decision's options grids are drawn after the body
 
     @cached_property  # counted once: `sections` asks twice for each of 10,000 sections
     def word_count(self) -> int:
@@ -144,6 +149,8 @@ class Tour:
     bottom_line: str = ""
     bottom_line_source: str = ""
     sources_checked: str | None = None  # YYYY-MM-DD: when the cited sources were last checked
+    decision: Decision | None = None  # the decision aid, from decision.yaml
+    about: About | None = None  # who made the tour, its checks and funding
     content_dir: Path | None = field(default=None, compare=False)
     fingerprint: str = field(default="", compare=False)
 

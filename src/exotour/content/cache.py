@@ -31,9 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from exotour.content.fingerprint import SETTLE_NS, folder_key
+from exotour.decision import About, Check, ClinicQuestion, Condition, Decision, Factor, Option
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
-FORMAT = 3  # 3: sources with reference and accessed, author, title and year optional
+FORMAT = 4  # 4: the decision aid, the about block, a section's options_grid
 # A cache file holds at most this many characters per byte of content, plus SLACK: JSON's
 # escapes at most double a text, and the generated Sources section repeats what notes cite.
 CACHE_FACTOR = 4
@@ -43,7 +44,19 @@ _NESTED: dict[type, dict[str, type]] = {
     Tour: {"sections": Section, "glossary": GlossaryEntry},
     Section: {"evidence": EvidenceNote, "quiz": Question},
     EvidenceNote: {"sources": Source},
+    Decision: {
+        "conditions": Condition,
+        "factors": Factor,
+        "questions": ClinicQuestion,
+        "checks": Check,
+    },
+    Condition: {"options": Option},
+    Option: {"sources": Source},
+    ClinicQuestion: {"sources": Source},
+    Check: {"sources": Source},
 }
+# The records a record may hold one of, or none (null in JSON), by field.
+_OPTIONAL: dict[type, dict[str, type]] = {Tour: {"decision": Decision, "about": About}}
 _SKIPPED = frozenset({"content_dir"})  # set from the folder as given, not stored
 # What checked content cannot hold, as JSON writes it with every character beyond ASCII escaped
 # (control characters, the characters that reorder or split lines): a cache file that has any,
@@ -164,6 +177,7 @@ def _write(path: Path, key: list[Any], tour: Tour, limit: int) -> None:
 def _plain(record: Any) -> dict[str, Any]:
     """A record of the model as JSON values, field by field (new fields come along)."""
     nested = _NESTED.get(type(record), {})
+    optional = _OPTIONAL.get(type(record), {})
     out: dict[str, Any] = {}
     for spec in fields(record):
         if spec.name in _SKIPPED:
@@ -171,6 +185,8 @@ def _plain(record: Any) -> dict[str, Any]:
         value = getattr(record, spec.name)
         if spec.name in nested:
             value = [_plain(item) for item in value]
+        elif spec.name in optional:
+            value = None if value is None else _plain(value)
         elif is_dataclass(value):
             raise TypeError(f"{spec.name}: a record this cache does not know")
         out[spec.name] = value
@@ -200,6 +216,7 @@ class _Plan:
     allowed: frozenset[tuple[type, ...]]
     lists: tuple[str, ...]
     nested: tuple[tuple[str, type], ...]
+    optional: tuple[tuple[str, type], ...]
     size: int
     post_init: Callable[[Any], None] | None
 
@@ -210,9 +227,11 @@ def _plan(kind: type) -> _Plan:
     from operator import itemgetter
 
     nested = _NESTED.get(kind, {})
+    optional = _OPTIONAL.get(kind, {})
     if not all(spec.init for spec in fields(kind)):
         raise TypeError(f"{kind.__name__}: a field that __init__ does not set")  # see _record
-    plain = [s for s in fields(kind) if s.name not in nested and s.name not in _SKIPPED]
+    inner = {**nested, **optional}
+    plain = [s for s in fields(kind) if s.name not in inner and s.name not in _SKIPPED]
     names = [spec.name for spec in plain]
     values = itemgetter(*names)
     return _Plan(
@@ -220,7 +239,8 @@ def _plan(kind: type) -> _Plan:
         allowed=frozenset(product(*(_TYPES[str(spec.type)] for spec in plain))),
         lists=tuple(spec.name for spec in plain if str(spec.type).startswith("tuple")),
         nested=tuple(nested.items()),
-        size=len(plain) + len(nested),
+        optional=tuple(optional.items()),
+        size=len(plain) + len(inner),
         post_init=getattr(kind, "__post_init__", None),
     )
 
@@ -244,6 +264,9 @@ def _build(kind: type, data: dict[str, Any], root: Path) -> Any:
         if type(items) is not list:
             raise TypeError(f"{kind.__name__}.{name}")
         data[name] = tuple([_build(inner, item, root) for item in items])
+    for name, inner in plan.optional:
+        if data[name] is not None:
+            data[name] = _build(inner, data[name], root)
     if kind is Tour:
         data["content_dir"] = root
     return _record(kind, data, plan.post_init)

@@ -9,6 +9,7 @@ import yaml
 from exotour.content.checker import Checker, Record
 from exotour.content.problems import shown
 from exotour.content.schema import PATTERNS, RECORDS, VALID_ID, FieldSpec, fields_of
+from exotour.decision import About
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source
 
 
@@ -24,6 +25,7 @@ class TourHead:
     bottom_line_source: str
     sources_checked: str | None
     order: tuple[tuple[str, yaml.Node], ...]
+    about: About | None = None
 
 
 def bad_id(value: str) -> str:
@@ -50,6 +52,7 @@ def read_tour_file(file: Checker, root: yaml.Node) -> TourHead | None:
             file.problem(node, f"sections[{i}]", f"'{shown(section_id)}' is listed twice")
         listed.setdefault(section_id, i)
     bottom: Record | None = values.get("bottom_line")
+    about: Record | None = values.get("about")
     if not file.complete(tour):
         return None
     return TourHead(
@@ -61,6 +64,7 @@ def read_tour_file(file: Checker, root: yaml.Node) -> TourHead | None:
         bottom_line_source=bottom.values["source"] if bottom else "",
         sources_checked=values.get("sources_checked"),
         order=tuple(order),
+        about=About(**about.values) if about else None,
     )
 
 
@@ -95,6 +99,7 @@ def read_section(file: Checker, root: yaml.Node) -> SectionFile:
         evidence=tuple(note for note in notes if note is not None),
         quiz=tuple(question for question in quiz if question is not None),
         added_by_tour=values.get("added_by_tour", False),
+        options_grid=values.get("options_grid", False),
     )
     return SectionFile(section.id, id_node, section)
 
