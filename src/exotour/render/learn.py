@@ -118,6 +118,8 @@ def closing_screen(
     body.append("Next:\n")
     body.append(f"  {prefix} summary    the gist of every section on one screen\n")
     body.append(f"  {prefix} quiz       check what you remember\n")
+    if tour.decision is not None:
+        body.append(f"  {prefix} decide     weigh your options, and print a handout\n")
     body.append(f"  {prefix} learn N    open section N again\n\n")
     body.append(tour.disclaimer, style="italic")
     panel = Panel(

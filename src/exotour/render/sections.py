@@ -65,6 +65,11 @@ def section_blocks(
         blocks.extend(_sources_blocks(tour, section, whole=not framed, full_links=full_links))
         return blocks
     blocks.append(_markdown(section.body))
+    if section.options_grid and tour.decision is not None:
+        from exotour.render.options_grid import decide_pointer, decision_blocks
+
+        blocks.extend(decision_blocks(tour.decision, whole=not framed, full_links=full_links))
+        blocks.append(decide_pointer(prefix))
     for note in section.evidence:
         if framed:
             blocks.append(evidence_note(note))
@@ -143,8 +148,8 @@ def section_lines(tour: Tour, index: int, width: int) -> list[str] | None:
     from exotour.content import sources
 
     section = tour.sections[index]
-    if width < 1 or sources.is_sources_section(section):
-        return None
+    if width < 1 or sources.is_sources_section(section) or section.options_grid:
+        return None  # the options grid is Rich's to draw
     reading = min(width, READING_WIDTH)  # what the Constrains around the parts allow
     number = index + 1
     heading = f"{number}. {section.title}  (section {number} of {len(tour.sections)}, "
@@ -194,4 +199,6 @@ def _tour_parts(tour: Tour, indexes: Sequence[int], prefix: str) -> Iterator[Ren
         closing = (
             f"End of the tour. Next: '{prefix} summary' for the gist, '{prefix} quiz' to check."
         )
+        if tour.decision is not None:
+            closing += f" To weigh your options: '{prefix} decide'."
         yield Text(closing)  # commands to copy: as wide as the output allows

@@ -139,6 +139,10 @@ def _screen(
         if summary.bottom_line_source:
             line.append(f" (Source: {summary.bottom_line_source})", style="dim")
         parts += [Text(""), _heading("The bottom line on the evidence"), line]
+    if summary.decide:
+        pointer = Text("To weigh your options, step by step: ")
+        pointer.append(f"{summary.prefix} decide", style="bold")
+        parts += [Text(""), pointer]
     return Group(*parts)
 
 

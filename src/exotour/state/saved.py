@@ -27,6 +27,7 @@ class Saved:
     quiz_best: tuple[tuple[str, int, int], ...] = ()  # (scope, right, asked), sorted by scope
     anchor: Anchor | None = None
     seen: tuple[tuple[str, int, int], ...] = ()  # (section, pages shown, pages), sorted
+    decide: tuple[tuple[str, str], ...] = ()  # the decision worksheet's answers by key, sorted
 
     def at(self, section: str, page: int, pages: int, anchor: Anchor | None = None) -> Saved:
         """The reader is on PAGE (from 0) of PAGES of SECTION, whose first line is at ANCHOR.
@@ -64,6 +65,10 @@ class Saved:
         if old is None or right / max(asked, 1) >= old[0] / max(old[1], 1):
             best[scope] = (right, asked)
         return replace(self, quiz_best=tuple((s, r, a) for s, (r, a) in sorted(best.items())))
+
+    def with_decide(self, answers: tuple[tuple[str, str], ...]) -> Saved:
+        """The decision worksheet's answers (`exotour decide`), all of them."""
+        return replace(self, decide=tuple(sorted(answers)))
 
     def restarted(self) -> Saved:
         """Starting over: no place, but what was read and the quiz scores are kept."""
