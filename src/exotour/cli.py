@@ -26,7 +26,7 @@ from exotour.clitypes import (
     valued,
 )
 from exotour.commands import Options
-from exotour.commands.completion import complete_section, complete_term
+from exotour.commands.completion import choices, complete_section, complete_term
 from exotour.tui.keymap import keys_help
 
 app = typer.Typer(
@@ -117,6 +117,7 @@ def learn(
             "--theme",
             help="Colours for a light or dark background (default: as COLORFGBG says).",
             metavar="light|dark",
+            autocompletion=choices("light", "dark"),
         ),
     ] = None,
     no_color: NoColor = False,
@@ -208,6 +209,7 @@ def export(
             "-f",
             help="markdown or html (default: what FILE's extension says, else markdown).",
             metavar="FORMAT",
+            autocompletion=choices("markdown", "html"),
         ),
     ] = None,
     output: Annotated[

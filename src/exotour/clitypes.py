@@ -4,6 +4,7 @@ global options merged, and the app run with every failure made a message and a s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -29,9 +30,14 @@ def flag(name: str, help: str) -> Any:
     return typer.Option(name, help=help)
 
 
-def valued(*names: str, help: str, metavar: str) -> Any:
-    """An option that takes a value, named METAVAR in the help; no default is shown."""
-    return typer.Option(*names, help=help, metavar=metavar, show_default=False)
+def valued(
+    *names: str, help: str, metavar: str, autocompletion: Callable[..., Any] | None = None
+) -> Any:
+    """An option that takes a value, named METAVAR in the help; no default is shown. Tab
+    completes it with AUTOCOMPLETION (its choices), else as the shell would (file names)."""
+    return typer.Option(
+        *names, help=help, metavar=metavar, show_default=False, autocompletion=autocompletion
+    )
 
 
 class Group(TyperGroup):

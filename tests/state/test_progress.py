@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from exotour.state.progress import FORMAT, STATE_FILE, ProgressStore, Saved, default_state_dir
+from exotour.state.progress import (
+    FORMAT,
+    LOCK_FILE,
+    STATE_FILE,
+    ProgressStore,
+    Saved,
+    default_state_dir,
+)
 
 
 def test_save_then_load_round_trips(tmp_path: Path) -> None:
@@ -121,7 +128,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
     store.save(Saved().at("b", 0, 1))
     monkeypatch.undo()
     assert ProgressStore(tmp_path, "tour").load().section == "a"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_FILE]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_FILE, LOCK_FILE]
     assert store.warnings == [
         f"cannot save progress in {tmp_path} (no space left on device); "
         "the tour runs, but your place will not be kept"
@@ -157,7 +164,10 @@ def test_writers_at_once_never_leave_a_broken_file(tmp_path: Path) -> None:
     assert errors == []
     data = json.loads((tmp_path / STATE_FILE).read_text(encoding="utf-8"))
     assert data["format"] == FORMAT
-    assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_FILE]  # no temporary files left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        STATE_FILE,
+        LOCK_FILE,
+    ]  # no temporary files left
 
 
 def test_state_dir_comes_from_the_environment(

@@ -20,7 +20,7 @@ import pytest
 from helpers import PYTHON, REPO, child_env, run_cli
 from terminals import Terminals
 
-from exotour.state.progress import FORMAT, STATE_FILE, ProgressStore, Saved
+from exotour.state.progress import FORMAT, LOCK_FILE, STATE_FILE, ProgressStore, Saved
 
 EXAMPLE = REPO / "examples" / "first-tour"
 # A tour from a folder of its own is kept by id and path, so copies that kept the id never mix.
@@ -75,15 +75,15 @@ def test_two_processes_saving_at_once_never_leave_a_broken_file(tmp_path: Path) 
         out, err = process.communicate(timeout=60)
         assert (process.returncode, out.strip(), err) == (0, "", "")
     entry = read_state(tmp_path)["tours"]["tour"]
-    # The last writer wins: its final save, whole.
+    # The place is the last writer's final save, whole; what each read is kept (a merge).
     assert entry["section"] in ("first", "second")
     assert (entry["page"], entry["pages"], entry["visited"]) == (
         count - 1,
         count,
-        [entry["section"]],
+        ["first", "second"],
     )
     assert reads > 0
-    assert [p.name for p in tmp_path.iterdir()] == [STATE_FILE]  # no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_FILE, LOCK_FILE]  # no temporary
 
 
 def test_two_tours_saving_at_once_keep_a_valid_file(tmp_path: Path) -> None:
@@ -92,12 +92,10 @@ def test_two_tours_saving_at_once_keep_a_valid_file(tmp_path: Path) -> None:
     for process in processes:
         assert process.wait(timeout=60) == 0
     tours = read_state(tmp_path)["tours"]
-    # Each save rewrites the whole file, so an entry saved at the same moment by the other tour
-    # may be lost; whichever wrote last is there, complete.
-    assert tours and set(tours) <= {"tour-a", "tour-b"}
+    # Each save is a merge under the lock: both tours' last saves are there, whole.
+    assert set(tours) == {"tour-a", "tour-b"}
     for key, entry in tours.items():
-        assert entry["section"] == key and 0 <= entry["page"] <= 199
-    assert any(entry["page"] == 199 for entry in tours.values())  # the last save, whole
+        assert (entry["section"], entry["page"]) == (key, 199)
 
 
 def test_a_writer_killed_mid_write_never_leaves_a_broken_file(tmp_path: Path) -> None:
@@ -128,7 +126,7 @@ def test_ctrl_c_during_a_write_keeps_the_old_file(
         store.save(Saved().at("during", 0, 1))
     monkeypatch.undo()
     assert ProgressStore(tmp_path, "tour").load().section == "before"
-    assert [p.name for p in tmp_path.iterdir()] == [STATE_FILE]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_FILE, LOCK_FILE]
 
 
 # -- through the command line ----------------------------------------------------------------------

@@ -4,8 +4,10 @@ The file is untrusted input: whatever is in its place (damaged JSON, wrong types
 device, a folder, a huge file) gives a warning naming the file and a fresh start, never a crash
 or a hang. A damaged file is set aside (renamed `progress.json.damaged-<time>`, never deleted)
 when the next save replaces it. A file of a newer format is never overwritten: the tour runs
-without saving. Writes go through the one atomic writer, so an interrupted write or two sessions
-at once never leave a broken file: the last writer wins.
+without saving. Writes go through the one atomic writer, so an interrupted write never leaves a
+broken file; and a save is a merge under a lock (state.lock), so processes saving at once (a
+`learn` in each of two terminals, a quiz beside them) keep each other's record: see
+saved.merged. Keys of a tour's entry that this version does not know are kept as they are.
 """
 
 from __future__ import annotations
@@ -20,9 +22,19 @@ from exotour.state.saved import END, Anchor, Saved
 from exotour.state.untrusted import UnreadableFileError, UnusableFileError, why
 from exotour.text import printable
 
-__all__ = ["END", "FORMAT", "STATE_FILE", "Anchor", "ProgressStore", "Saved", "default_state_dir"]
+__all__ = [
+    "END",
+    "FORMAT",
+    "LOCK_FILE",
+    "STATE_FILE",
+    "Anchor",
+    "ProgressStore",
+    "Saved",
+    "default_state_dir",
+]
 
 STATE_FILE = "progress.json"
+LOCK_FILE = "progress.json.lock"
 # A progress file holds a few hundred bytes a tour; anything near this is not ours.
 MAX_BYTES = 8 * 1024 * 1024
 
@@ -58,6 +70,7 @@ class ProgressStore:
     warnings: list[str] = field(default_factory=list)
     _read_only: bool = False
     _warned: bool = False
+    _base: Saved = field(default_factory=Saved)  # what this process last loaded or saved
 
     @property
     def path(self) -> Path:
@@ -76,39 +89,54 @@ class ProgressStore:
         entry = found.tours.get(self.tour_key)
         if entry is None:
             return Saved()
-        from exotour.state.progress_json import saved_from_json
-
         try:
-            return saved_from_json(entry)
+            self._base = _saved(entry)
         except ValueError:
             self.warnings.append(f"the saved place in {self.shown} is damaged; starting afresh")
-            return Saved()
+        return self._base
 
     def save(self, saved: Saved) -> None:
-        """Write atomically; on failure warn once and keep running without saving."""
+        """Merge SAVED into the file under the lock and write it atomically; on failure warn
+        once and keep running without saving."""
         if self._read_only:
             return
-        found = self._read()
-        if not found.writable:
-            self._read_only = True
-            self._warn(found)
-            return
-        from exotour.state.atomic import write_atomically
-        from exotour.state.progress_json import dump, saved_to_json
+        from exotour.state.lock import held
 
-        tours = dict(found.tours)
-        tours[self.tour_key] = saved_to_json(saved)
         try:
             self.state_dir.mkdir(parents=True, exist_ok=True)
-            if found.set_aside is not None:
-                self._set_aside(found.set_aside)
-            write_atomically(self.path, dump(tours))
+            with held(self.state_dir / LOCK_FILE):
+                self._merge_and_write(saved)
         except OSError as exc:
             self._read_only = True
             self.warnings.append(
                 f"cannot save progress in {printable(str(self.state_dir))} ({why(exc)}); "
                 "the tour runs, but your place will not be kept"
             )
+
+    def _merge_and_write(self, saved: Saved) -> None:
+        """Under the lock: read the file, merge SAVED into its entry, write it back."""
+        found = self._read()
+        if not found.writable:
+            self._read_only = True
+            self._warn(found)
+            return
+        from exotour.state.atomic import write_atomically
+        from exotour.state.progress_json import FIELDS, dump, saved_to_json
+        from exotour.state.saved import merged
+
+        entry = found.tours.get(self.tour_key)
+        try:
+            theirs = _saved(entry) if entry is not None else Saved()
+        except ValueError:
+            theirs = Saved()  # a damaged entry: ours replaces what cannot be read
+        own: dict[str, Any] = entry if isinstance(entry, dict) else {}
+        kept = {k: v for k, v in own.items() if k not in FIELDS}
+        tours = dict(found.tours)
+        tours[self.tour_key] = kept | saved_to_json(merged(saved, theirs, self._base))
+        if found.set_aside is not None:
+            self._set_aside(found.set_aside)
+        write_atomically(self.path, dump(tours))
+        self._base = saved
 
     def _warn(self, found: _Found) -> None:
         if found.problem is not None and not self._warned:
@@ -170,3 +198,9 @@ class ProgressStore:
             number += 1
             target = self.path.with_name(f"{STATE_FILE}.damaged-{stamp}-{number}")
         self.path.rename(target)
+
+
+def _saved(entry: object) -> Saved:
+    from exotour.state.progress_json import saved_from_json
+
+    return saved_from_json(entry)

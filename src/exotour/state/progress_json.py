@@ -47,6 +47,11 @@ def dump(tours: dict[str, Any]) -> str:
     return json.dumps({"format": FORMAT, "tours": tours}, indent=1, sort_keys=True) + "\n"
 
 
+# The keys saved_to_json writes; a tour's entry may hold others (written by a later exotour, or
+# by a command of its own), which a save keeps as they are.
+FIELDS = frozenset({"section", "anchor", "page", "pages", "seen", "visited", "quiz_best"})
+
+
 def saved_to_json(saved: Saved) -> dict[str, Any]:
     return {
         "section": saved.section,

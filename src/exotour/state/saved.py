@@ -73,3 +73,32 @@ class Saved:
     def restarted(self) -> Saved:
         """Starting over: no place, but what was read and the quiz scores are kept."""
         return replace(self, section=None, page=0, pages=1, anchor=None)
+
+
+def merged(ours: Saved, theirs: Saved, base: Saved) -> Saved:
+    """What to save when OURS (this process's state, last in step with the file at BASE) meets
+    THEIRS (what the file holds now, perhaps saved meanwhile by another process): what was read
+    is the union, each section read as far as either read it, each quiz's best score the better
+    one, and the place ours if we moved since BASE, else theirs (a quiz that only scored does
+    not put back a place another process has left)."""
+    place = ours if _place(ours) != _place(base) else theirs
+    furthest = {section: (shown, count) for section, shown, count in theirs.seen}
+    for section, shown, count in ours.seen:
+        old = furthest.get(section)
+        if old is None or shown * old[1] >= old[0] * count:
+            furthest[section] = (shown, count)
+    best = {scope: (right, asked) for scope, right, asked in theirs.quiz_best}
+    for scope, right, asked in ours.quiz_best:
+        old = best.get(scope)
+        if old is None or right * max(old[1], 1) >= old[0] * max(asked, 1):
+            best[scope] = (right, asked)
+    return replace(
+        place,
+        visited=ours.visited | theirs.visited,
+        seen=tuple((s, shown, count) for s, (shown, count) in sorted(furthest.items())),
+        quiz_best=tuple((s, r, a) for s, (r, a) in sorted(best.items())),
+    )
+
+
+def _place(saved: Saved) -> tuple[object, ...]:
+    return (saved.section, saved.page, saved.pages, saved.anchor)
