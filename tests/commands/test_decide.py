@@ -248,3 +248,17 @@ def test_a_saved_worksheet_keeps_only_answers_it_could_have_taken(saved: dict[st
             assert decision.condition(value) is not None
         else:
             assert parse(asks[key], value) == value
+
+
+def test_answers_survive_another_process_saving_its_place(state_dir: Path) -> None:
+    from exotour.state.progress import ProgressStore
+
+    reader = ProgressStore(state_dir, "t")
+    reader.load()  # a walkthrough that started before the worksheet was answered
+    worksheet = ProgressStore(state_dir, "t")
+    worksheet.save(worksheet.load().with_decide((("condition", "skin"),)))
+    reader.save(reader.load().at("intro", 0, 2))
+    saved = ProgressStore(state_dir, "t").load()
+    assert saved.decide == (("condition", "skin"),) and saved.section == "intro"
+    worksheet.save(worksheet.load().with_decide(()))  # --restart clears them
+    assert ProgressStore(state_dir, "t").load().decide == ()

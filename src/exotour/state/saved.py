@@ -79,8 +79,8 @@ def merged(ours: Saved, theirs: Saved, base: Saved) -> Saved:
     """What to save when OURS (this process's state, last in step with the file at BASE) meets
     THEIRS (what the file holds now, perhaps saved meanwhile by another process): what was read
     is the union, each section read as far as either read it, each quiz's best score the better
-    one, and the place ours if we moved since BASE, else theirs (a quiz that only scored does
-    not put back a place another process has left)."""
+    one, the place ours if we moved since BASE, else theirs (a quiz that only scored does not
+    put back a place another process has left), and the decision worksheet's answers likewise."""
     place = ours if _place(ours) != _place(base) else theirs
     furthest = {section: (shown, count) for section, shown, count in theirs.seen}
     for section, shown, count in ours.seen:
@@ -97,6 +97,8 @@ def merged(ours: Saved, theirs: Saved, base: Saved) -> Saved:
         visited=ours.visited | theirs.visited,
         seen=tuple((s, shown, count) for s, (shown, count) in sorted(furthest.items())),
         quiz_best=tuple((s, r, a) for s, (r, a) in sorted(best.items())),
+        # The worksheet's answers are ours if we answered since BASE, else as the file has them.
+        decide=ours.decide if ours.decide != base.decide else theirs.decide,
     )
 
 
