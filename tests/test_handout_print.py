@@ -29,7 +29,8 @@ def _browser() -> str:
 
 def _pages(browser: str, page_html: str, size: str, folder: Path) -> int:
     source = folder / f"handout-{size}.html"
-    source.write_text(page_html.replace("@page {", f"@page {{ size: {size};", 1), "utf-8")
+    assert "size: landscape;" in page_html  # the paper is the reader's; the test names it
+    source.write_text(page_html.replace("size: landscape;", f"size: {size} landscape;"), "utf-8")
     pdf = folder / f"handout-{size}.pdf"
     subprocess.run(
         [

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime
 import html
+import math
 
 from exotour.content.sources import markdown_citation
-from exotour.decision import Condition
+from exotour.decision import FIELD_NAMES, Condition
 from exotour.model import Source, Tour
 from exotour.render.citations import html_citation, md_link
 from exotour.render.grid_document import html_condition, markdown_condition
@@ -19,28 +20,32 @@ from exotour.safe_markdown import literal
 from exotour.worksheet import MAX_RATING, SURE_ITEMS, Worksheet
 
 TITLE = "My decision worksheet"
+GRID_ROOM = 6300  # the characters of grid text one landscape page holds beside the rest
 BLANK = "_" * 24
 CHECKED, EMPTY = "☒", "☐"
 
 _CSS = """
-@page { margin: 9mm; }
+@page { size: landscape; margin: 5mm; }
 * { box-sizing: border-box; }
-body { font: 7.4pt/1.25 system-ui, "Helvetica Neue", Arial, sans-serif; color: #000;
-       margin: 0 auto; max-width: 190mm; }
-h1 { font-size: 12pt; margin: 0 0 1mm; }
-h2 { font-size: 8.6pt; margin: 2mm 0 0.8mm; border-bottom: 0.5pt solid #888; }
-h3 { font-size: 8pt; margin: 1mm 0 0.5mm; }
-p, ul, ol { margin: 0.5mm 0; }
-ul, ol { padding-left: 4.5mm; }
-.meta, .grid-note, .sources, .small { font-size: 6.2pt; color: #333; }
-.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 5mm; }
-table { border-collapse: collapse; width: 100%; margin: 0.8mm 0; }
-th, td { border: 0.5pt solid #888; padding: 0.4mm 1mm; vertical-align: top; text-align: left; }
-.options-grid table { font-size: 6.2pt; line-height: 1.15; }
-.options-grid h3 { display: none; }
+body { font: 5.3pt/1.14 system-ui, "Helvetica Neue", Arial, sans-serif; color: #000;
+       margin: 0 auto; max-width: 285mm; }
+h1 { font-size: 10pt; margin: 0; }
+h2 { font-size: 6.8pt; margin: 1.2mm 0 0.4mm; border-bottom: 0.4pt solid #888; }
+p, ul, ol { margin: 0.3mm 0; }
+ul, ol { padding-left: 3.6mm; }
+.meta, .grid-note, .small { font-size: 5.3pt; color: #222; }
+.sources { font-size: 4.4pt; line-height: 1.1; color: #222; text-align: justify; }
+.columns { column-count: 4; column-gap: 3mm; }
+.columns h2 { break-after: avoid; }
+.columns table, .columns li { break-inside: avoid; }
+table { border-collapse: collapse; width: 100%; margin: 0.4mm 0; }
+th, td { border: 0.4pt solid #888; padding: 0.2mm 0.6mm; vertical-align: top; text-align: left; }
+.options-grid table { font-size: 4.7pt; line-height: 1.08; }
+.options-grid h3, .options-grid .grid-note { display: none; }
+.options-grid p { margin: 0.2mm 0; }
 .mark { white-space: nowrap; }
-.answer { display: block; border-bottom: 0.5pt solid #999; height: 3.6mm; }
-a { color: inherit; word-break: break-all; }
+.answer { display: block; border-bottom: 0.4pt solid #999; height: 2.4mm; }
+a { color: inherit; text-decoration: none; word-break: break-all; }
 @media print { body { max-width: none; } }
 """.strip()
 
@@ -83,7 +88,7 @@ def to_html(tour: Tour, sheet: Worksheet, today: str) -> str:
         "<body>",
         f"<h1>{e(TITLE)}</h1>",
         f'<p class="meta">{e(_checked_line(tour, today))}</p>',
-        '<div class="columns">\n<div>',
+        '<div class="columns">',
         "<h2>1. The decision</h2>",
         f"<p>{e(sheet.decision.decision)}</p>",
         f"<p><strong>Condition:</strong> {_html_condition_line(sheet, condition)}</p>",
@@ -109,28 +114,35 @@ def to_html(tour: Tour, sheet: Worksheet, today: str) -> str:
     ]
     for factor, rating in sheet.ratings():
         parts.append(f"<tr><td>{e(factor.label)}</td><td>{e(_rating_marks(rating))}</td></tr>")
-    parts += ["</tbody>\n</table>", "</div>\n<div>", "<h2>5. Questions to ask the clinic</h2>"]
-    parts.append("<ol>")
-    for question in sheet.decision.questions:
-        parts.append(f'<li>{e(question.text)}<span class="answer"></span></li>')
-    parts.append("</ol>")
+    parts += ["</tbody>\n</table>", "<h2>My next step</h2>"]
+    parts.append(f"<p>{_html_blank(given.get('next-step'))}</p>")
     for check in sheet.decision.checks:
         steps = " ".join(f"{n}. {e(step)}" for n, step in enumerate(check.steps, start=1))
-        parts.append(f"<p><strong>{e(check.title)}:</strong> {steps}</p>")
-    parts += [
-        "<h2>My next step</h2>",
-        f"<p>{_html_blank(given.get('next-step'))}</p>",
-        "</div>\n</div>",
-        "<h2>3. My options side by side</h2>",
-    ]
+        parts.append(f"<h2>{e(check.title)}</h2>\n<p>{steps}</p>")
+    parts += ["<h2>5. Questions to ask the clinic</h2>", "<ol>"]
+    for question in sheet.decision.questions:
+        parts.append(f'<li>{e(question.text)}<span class="answer"></span></li>')
+    parts += ["</ol>", "</div>", "<h2>3. My options side by side</h2>"]
     if condition is not None:
+        zoom = _grid_zoom(condition)
+        parts.append(f'<div style="zoom: {zoom:.2f}">' if zoom < 1 else "<div>")
         parts.append(html_condition(condition, sources=False))  # the page lists them once
+        parts.append("</div>")
     else:
         parts.append(_html_all_conditions(sheet))
-    parts.append('<h2>Sources</h2>\n<ol class="sources">')
-    parts += [f"<li>{html_citation(source)}</li>" for source in _sources(tour, sheet)]
-    parts += ["</ol>", "</body>", "</html>"]
+    cited = (f"[{n}] {html_citation(s)}" for n, s in enumerate(_sources(tour, sheet), start=1))
+    parts += ["<h2>Sources</h2>", f'<p class="sources">{" ".join(cited)}</p>']
+    parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
+
+
+def _grid_zoom(condition: Condition) -> float:
+    """How much to shrink a grid that holds more text than one page has room for beside the
+    rest (as the area of type goes with the square of its size)."""
+    chars = sum(
+        len(o.field_text(name)) + len(o.name) for o in condition.options for name in FIELD_NAMES
+    )
+    return min(1.0, math.sqrt(GRID_ROOM / max(chars, 1)))
 
 
 def _html_blank(value: str | None) -> str:
