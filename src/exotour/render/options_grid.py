@@ -14,7 +14,7 @@ from rich.text import Text
 
 from exotour.decision import OPTION_FIELDS, Condition, Decision, Option
 from exotour.render.grid_document import GRID_NOTE
-from exotour.render.notes import READING_WIDTH, LinkHint, SourceEntry
+from exotour.render.notes import LinkHint, SourceEntry
 
 LABEL_WIDTH = 14  # the field names' column
 OPTION_WIDTH = 16  # the least a column of an option may have before the grid stacks
@@ -34,7 +34,7 @@ class OptionsGrid:
         self.title = title
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = min(options.max_width, READING_WIDTH)
+        width = options.max_width  # a grid may use a wide terminal: more options side by side
         condition = self.condition
         if self.title:
             yield Text(f"Options for {condition.name}", style=GRID_STYLE)
