@@ -121,3 +121,26 @@ def test_the_html_export_has_a_table_per_condition(capsys: pytest.CaptureFixture
     assert '<th scope="col">Daily sunscreen</th>' in out
     assert '<tr><th scope="row">How much it helps</th>' in out
     assert "border-collapse" in out
+
+
+def test_markup_and_tags_in_a_decision_are_shown_as_written(tmp_path: Path) -> None:
+    import shutil
+
+    from exotour.render.grid_document import html_condition, markdown_condition
+    from exotour.render.handout import handout
+    from exotour.worksheet import Worksheet
+
+    shutil.copytree(FIXTURE, tmp_path / "tour")
+    path = tmp_path / "tour" / "decision.yaml"
+    hostile = "'[bold red]Daily[/] <script>alert(1)</script> *sun*'"
+    path.write_text(path.read_text().replace("Daily sunscreen\n", f"{hostile}\n", 1))
+    tour = load_tour(tmp_path / "tour")
+    assert tour.decision is not None
+    condition = tour.decision.conditions[0]
+    drawn = " ".join(" ".join(draw(OptionsGrid(condition), 200)).split())
+    assert "[bold red]Daily[/] <script>alert(1)</script> *sun*" in drawn
+    assert "<script>" not in html_condition(condition)
+    assert "&lt;script&gt;" in html_condition(condition)
+    assert "\\[bold red\\]Daily\\[/\\] \\<script\\>" in "\n".join(markdown_condition(condition))
+    sheet = Worksheet.from_saved(tour.decision, [("condition", "skin")])
+    assert "<script>" not in handout(tour, sheet, "html", today="2026-12-06")
