@@ -32,7 +32,7 @@ FIELDS: list[tuple[str, str, object, str]] = [
     ("is_flag", "bool", False, ""),
     ("default", "object", None, ""),
     ("nargs", "int", 1, "-1: every word left"),
-    ("type", "str", "str", 'the Click type: "str", "int", "int range", "path"...'),
+    ("type", "str", "str", 'the Click type: "str", "int", "path", "folder" (a Path)...'),
     ("min", "int | None", None, ""),
     ("max", "int | None", None, ""),
     ("path_must_exist", "bool", False, ""),
@@ -103,7 +103,7 @@ def _header() -> str:
 
 
 # The types whose conversion the fast path repeats exactly (Typer 0.28 names them so).
-_PLAIN_TYPES = ("str", "int", "int range", "path", "boolean", "choice")
+_PLAIN_TYPES = ("str", "int", "int range", "path", "folder", "boolean", "choice")
 
 
 def _literal(value: Any) -> bool:
@@ -131,15 +131,18 @@ def _to_python(annotation: Any) -> str | None:
 
 def _param(param: Any, hints: dict[str, Any]) -> dict[str, Any]:
     import typer
-    from typer.models import TyperPath
 
-    from exotour.cli import FolderPath
+    from exotour.clitypes import folder_path
 
     kind = "option" if isinstance(param, typer.core.TyperOption) else "argument"
     to_python = _to_python(hints.get(param.name or ""))
     ptype = param.type
     name = ptype.name
     path_checks: list[str] = []
+    # A folder (clitypes.folder_path): a readable path made a Path, never '' (which the fast
+    # path always leaves to Typer).
+    if getattr(ptype, "func", None) is folder_path:
+        name, path_checks = "folder", ["readable"]
     plain = name in _PLAIN_TYPES and param.callback is None and _literal(param.default)
     plain = plain and not getattr(param, "count", False) and param.nargs in (1, -1)
     plain = plain and not getattr(param, "prompt", None)
@@ -151,9 +154,9 @@ def _param(param: Any, hints: dict[str, Any]) -> dict[str, Any]:
     if name == "int range":
         plain = plain and not (ptype.min_open or ptype.max_open or ptype.clamp)
     if name == "path":
-        # FolderPath adds one check to Click's path type: an empty value, which the fast path
-        # always leaves to Typer. Any other path type is not plain.
-        plain = plain and type(ptype) in (TyperPath, FolderPath)
+        # Typer's own path type, named by its class: Typer keeps it in a private module. Any
+        # other path type may check more than the fast path knows.
+        plain = plain and type(ptype).__name__ in ("Path", "TyperPath")
         plain = plain and not (ptype.allow_dash or ptype.resolve_path or ptype.type)
         path_checks = [
             check

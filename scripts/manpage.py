@@ -29,6 +29,10 @@ EXIT_STATUS = {
 }
 ENVIRONMENT = {
     "EXOTOUR_CONTENT": "The content folder to read, as --content does.",
+    "EXOTOUR_LANG": "The interface language (en or es), as --lang does.",
+    "LANGUAGE, LC_ALL, LC_MESSAGES, LANG": "Without --lang or EXOTOUR_LANG, the first of these "
+    "that is set chooses the language, as gettext(3) reads them; C, POSIX and a language "
+    "exotour has no catalogue for give English.",
     "EXOTOUR_STATE_DIR": "Where the reading progress is kept, instead of the user state folder.",
     "EXOTOUR_CACHE_DIR": "Where the tour and search caches are kept, instead of the user cache "
     "folder.",

@@ -89,6 +89,8 @@ def _value(spec: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
         return node
     if spec.kind == "bool":
         return {"type": "boolean"}
+    if spec.kind == "date" and spec.pattern == "dates":
+        return {"type": "string", **_pattern("dates")}  # "format": "date" would refuse two
     if spec.kind == "date":
         return {"type": "string", "format": "date", **_pattern("date")}
     if spec.pattern == "id":

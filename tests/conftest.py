@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from helpers import SET_VARIABLES, is_callers
 
+from exotour import i18n
 from exotour.content.loader import builtin_content_dir, load_tour
 from exotour.model import Tour
 
@@ -34,6 +35,8 @@ def state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     # The caches go to the user cache folder, as without EXOTOUR_CACHE_DIR (tests of that
     # variable set it themselves).
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    # The language as this test's environment says, whatever an earlier test chose in-process.
+    i18n.use(None)
     return state
 
 

@@ -30,6 +30,10 @@ ARTICLE_IDS = (
 # The article's parts whose claims the evidence sheet addresses: each needs evidence notes and at
 # least two quiz questions (the Summary and the tour's own section are not among them).
 CLAIM_SECTIONS = ARTICLE_IDS[:6]
+# Rewritten in plain words, with its corrections, on another branch of issue 18 (with the options
+# grid): until that lands, the readability limits and the checks of wording the rewrite brings
+# leave it out. Empty this when it lands.
+AWAITING_REWRITE = frozenset({"before-you-decide"})
 # Sections the loader may generate after the authored ones.
 GENERATED_IDS = frozenset({"sources"})
 
@@ -122,7 +126,8 @@ CALLER_VARIABLES = (
     "_TYPER_COMPLETE_WORD_TO_COMPLETE",
 )
 # Set to one known value instead: a dumb or missing TERM would change every screen.
-SET_VARIABLES = {"TERM": "xterm-256color"}
+# LANGUAGE: English whatever the caller's locale; a test of another language sets its own.
+SET_VARIABLES = {"TERM": "xterm-256color", "LANGUAGE": "en"}
 # Set by conftest.py for each test, so a child uses the test's folders too.
 _TEST_OWNED = ("EXOTOUR_STATE_DIR", "EXOTOUR_CACHE_DIR")
 # The test run's own switches, kept.

@@ -19,10 +19,10 @@ from exotour.model import Source, Tour
 from exotour.render import screens as render
 from exotour.tui.pages import Paginator
 
-# The sheet's sources were last checked on this date. A page the sheet gives no date for is cited
-# with no year, as checked on it (`accessed`), and a note that cites it is as of it: that is the
-# date the tour can vouch for.
-CHECKED = "2026-12-01"
+# The sheet's undated sources were checked, against stored copies, on this date. A page the sheet
+# gives no date for is cited with no year, as checked on it (`accessed`), and a note that cites it
+# is as of it: that is the date the tour can vouch for.
+CHECKED = "2026-12-06"
 UNDATED: tuple[int | None, str | None] = (None, CHECKED)
 
 # link -> (year, or None for an undated page; the date of the page when the sheet gives one)
@@ -45,7 +45,13 @@ ALLOWED: dict[str, tuple[int | None, str | None]] = {
         2021,
         "2021-06-03",
     ),
-    "https://doi.org/10.1016/j.stemcr.2024.09.008": (2024, None),  # Fujita et al.
+    "https://doi.org/10.1016/j.stemcr.2024.09.008": (2024, None),  # Fujita et al., a letter
+    "https://eurekalert.org/news-releases/1061413": UNDATED,  # the press release on it
+    "https://fosterfollynews.net/2019/10/20/considering-stem-cell-treatments": (
+        2019,
+        "2019-10-20",
+    ),  # FDA Consumer Update, a reprint
+    "https://archive.cdc.gov/www_cdc_gov/hai/outbreaks/stem-cell-products.html": UNDATED,  # CDC
     # Scientific societies
     "https://www.isev.org/patient-information-and-safety-notice--extracellular-vesicles-"
     "exosomes-and-unproven-therapies": (2020, "2020-08-08"),
@@ -69,6 +75,7 @@ ALLOWED: dict[str, tuple[int | None, str | None]] = {
     "https://doi.org/10.52793/JSCR.2021.2(2)-21": (2021, None),  # East & Dordevic
     "https://doi.org/10.1186/s13287-021-02378-7": (2021, None),  # Stem Cell Res Ther 2021
     "https://doi.org/10.21037/sci.2017.09.06": (2017, None),  # Giebel, Kordelas & Börger
+    "https://doi.org/10.1136/gpsych-2023-101143": (2023, None),  # Xie et al.
     "https://doi.org/10.1001/jamadermatol.2013.6955": (2014, None),  # Soltani-Arabshahi et al.
     # Harms reported and product quality
     "https://doi.org/10.1097/DSS.0000000000004450": (2024, None),  # Friedmann et al.
@@ -82,7 +89,9 @@ ALLOWED: dict[str, tuple[int | None, str | None]] = {
     "https://www.mayoclinic.org/diseases-conditions/hair-loss/diagnosis-treatment/"
     "drc-20372932": UNDATED,
     # Finding registered trials
-    "https://trialsearch.who.int": UNDATED,  # WHO ICTRP
+    "https://clinicaltrials.gov/ct2/info/about": UNDATED,
+    "https://www.who.int/clinical-trials-registry-platform": UNDATED,  # WHO ICTRP
+    "https://trialsearch.who.int": UNDATED,  # its search portal
     # Reporting a side effect
     "https://fda.gov/Safety/MedWatch/HowToReport/default.htm": UNDATED,
     "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/reporting-adverse-events-"
@@ -92,6 +101,8 @@ ALLOWED: dict[str, tuple[int | None, str | None]] = {
     "adverse-reaction-reporting.html": UNDATED,
     # The market
     "https://doi.org/10.1186/s13287-023-03335-2": (2023, None),  # Asadpour et al.
+    # MedPage Today's report on the Kimera letter, read in a mirror
+    "https://www.medpagetoday.com/special-reports/exclusives/108371": UNDATED,
 }
 # The sources the sheet gives without a link, by their reference -> as ALLOWED
 UNLINKED: dict[str, tuple[int | None, str | None]] = {

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from helpers import CLAIM_SECTIONS, run_cli
+from helpers import AWAITING_REWRITE, CLAIM_SECTIONS, run_cli
 from test_evidence import ALLOWED, CHECKED, UNDATED, UNLINKED, sheet_entry
 
 from exotour import glossary
@@ -79,17 +79,25 @@ def test_glossary_ind_explains_an_investigational_new_drug_application_not_appro
     assert heading == "IND"
     text = flat(result.out)
     assert "investigational new drug application" in text
-    assert "tested in people, in a clinical trial under FDA oversight" in text
-    assert "An IND is not approval, and holding one does not allow the product to be sold" in text
+    assert "a plan to test a new drug in people, sent to" in text and "lets it go ahead" in text
+    assert "An IND is not approval." in text
     # Approval is named only to say an IND is not it: never as what the term means.
     assert text.count("approval") == 1
     assert "FDA-approved" not in text and "Permission from" not in text
+    # The sheet does not say that an IND forbids sale: only a report on one case quotes FDA so.
+    assert "sold" not in text
 
 
 # Names a reader may type, each of which once led to, or could be mistaken for, another entry.
 DIFFERENT_CONCEPTS = [
     ("IND", "FDA approval"),
     ("investigational new drug", "FDA approval"),
+    ("investigational new drug", "IND"),  # the drug, not the application
+    ("regenerative", "regenerative medicine"),  # only a prefix: a word, not the field
+    ("mesenchymal stromal cell", "mesenchymal stem cell"),
+    ("IV", "IV infusion"),  # into a vein, not a drip
+    ("intravenous", "infusion"),
+    ("placebo control", "placebo-controlled trial"),  # a group, not the trial
     ("investigational new drug application", "FDA approval"),
     ("premarket review", "FDA approval"),
     ("endosome", "multivesicular body"),
@@ -104,7 +112,8 @@ DIFFERENT_CONCEPTS = [
 
 @pytest.mark.parametrize(("one", "other"), DIFFERENT_CONCEPTS)
 def test_no_alias_of_one_entry_names_a_different_concept(tour: Tour, one: str, other: str) -> None:
-    assert entry(tour, one) != entry(tour, other), (one, other)
+    found = glossary.lookup(tour.glossary, one)
+    assert found != entry(tour, other), (one, other)
 
 
 def test_fda_approval_is_only_approval(tour: Tour) -> None:
@@ -124,8 +133,9 @@ def test_an_endosome_is_not_a_multivesicular_body_but_holds_the_kind(tour: Tour)
 
 def test_immune_modulation_is_credited_to_the_book_chapter(tour: Tour) -> None:
     definition = flat(entry(tour, "immune modulation").definition)
-    assert "a book chapter reports" in definition
+    assert "A book chapter reports" in definition
     assert "2023 review" not in definition
+    assert "preclinical" not in definition  # the chapter does not say cell, animal or human
 
 
 # -- how sources are cited -------------------------------------------------------------------------
@@ -150,6 +160,7 @@ JOURNALS = (
     "JAMA Dermatol",
     "Stem Cell Reports",
     "Cytotherapy",
+    "Gen Psychiatr",
 )
 
 
@@ -186,7 +197,8 @@ SHEET_AUTHORS = frozenset(
         *("Fusco et al.", "Van Delen et al.", "Olumesi & Goldberg", "Bai et al."),
         *("Queen et al.", "East & Dordevic", "Giebel, Kordelas & Börger"),
         *("Soltani-Arabshahi et al.", "Friedmann et al.", "Asadpour et al."),
-        *("Fransen et al.", "van Zuuren et al."),
+        *("Fransen et al.", "van Zuuren et al.", "Xie et al."),
+        *("EurekAlert", "CDC", "ClinicalTrials.gov"),
     }
 )
 JOURNAL_REFERENCE = re.compile(r"\d+:\d+|;\d")  # "51:409-415", "2024;4(6)": a citation's numbers
@@ -221,7 +233,7 @@ def test_an_undated_page_is_dated_by_its_check_not_a_year(tour: Tour) -> None:
     assert undated
     for source in undated:
         assert source.accessed == CHECKED, source.citation()
-        assert f"(undated; checked {CHECKED})." in source.citation()
+        assert "(undated; stored copy checked 6 Dec 2026)." in source.citation()
     for _, _, source in sources(tour):
         assert source.year != int(CHECKED[:4]), source.citation()  # the check is no publication
 
@@ -270,8 +282,10 @@ def test_a_source_the_sheet_gives_no_date_for_says_so_and_is_as_of_the_check(tou
         if sheet_entry(source) == UNDATED:
             text = flat(note.text)
             assert note.as_of == CHECKED, (part.id, source.link)
-            assert "1 December 2026" in text, (part.id, source.link)
+            assert "6 December 2026" in text, (part.id, source.link)
             assert re.search(r"\bundated\b|do not record", text), (part.id, source.link)
+            if part.id not in AWAITING_REWRITE:
+                assert not re.search(r"\bas of 6 December 2026\b", text, re.I), part.id
 
 
 # -- the corrected facts ---------------------------------------------------------------------------
@@ -287,7 +301,11 @@ def test_immune_and_blood_vessel_effects_come_from_the_book_chapter(tour: Tour) 
     text = flat(note.text)
     assert "a book chapter reports" in text
     assert "shift immune responses, promote blood-vessel growth" in text
-    assert '"have not been sufficiently dissected"' in text
+    assert '"have not been sufficiently dissected yet"' in text
+    assert "mesenchymal stromal cells" in text and not re.search(r"\bstem\b", text)
+    assert "preclinical" not in text  # the chapter does not say where its evidence comes from
+    (source,) = note.sources
+    assert source.reference == "RSC Books chapter; authors and year unknown"
     for _, other in citing(tour, OLUMESI):
         assert "immune" not in other.text, "the 2023 review covers skin uses"
 
@@ -311,7 +329,10 @@ def test_van_delen_gives_the_conclusion_then_the_limits(tour: Tour) -> None:
     conclusion = text.index("concludes that EV-based therapy was safe in those trials")
     limits = text.index("The limits:")
     assert text.index("serious adverse events were rare") < conclusion < limits
-    assert "0.7% (95% confidence interval 0.1-5.2%)" in text
+    # The estimate and its 95% confidence interval, said in words.
+    assert "0.7%, about 7 in every 1,000 people" in text
+    assert "between 1 and 52 in every 1,000" in text
+    assert "4.4%, about 44 in every 1,000" in text and "between 7 and 222 in every 1,000" in text
 
 
 def test_jeppesen_is_quoted_as_the_paper_says_it(tour: Tour) -> None:
@@ -435,7 +456,7 @@ CLAIMS = {
     "more clinical trials": (
         "future",
         "more clinical trials and research emerge",
-        "still few, small and mostly uncontrolled",
+        "most without a placebo control",
     ),
 }
 
@@ -532,13 +553,18 @@ def test_the_tour_names_where_to_find_trials_and_report_harm(tour: Tour) -> None
     body = flat(part.body)
     for name in ("ClinicalTrials.gov", "WHO ICTRP", "MedWatch", "Yellow Card", "Health Canada"):
         assert name in body, name
-    assert "does not mean the US government has reviewed or approved" in body
-    assert "WHO itself is not a registry" in body
-    assert "IND number and FDA's acknowledgment letter" in body
+    # ClinicalTrials.gov's and WHO's own words, not shortened to "not a government review".
+    assert (
+        '"The U.S. government does not review or approve the safety and science of all studies '
+        'listed on this website."'
+    ) in body
+    assert '"The WHO ICTRP is not a clinical trials registry"' in body
+    assert "Ask for the IND number" in body and "FDA's acknowledgment of the IND" in body
+    assert "names the IRB" in body
     assert "ocod@fda.hhs.gov" in body
     assert "suspected side effects of healthcare products" in body
     cited = {source.link for note in part.evidence for source in note.sources}
-    assert "https://trialsearch.who.int" in cited
+    assert "https://www.who.int/clinical-trials-registry-platform" in cited  # WHO's own page
     assert "https://fda.gov/Safety/MedWatch/HowToReport/default.htm" in cited
     assert "https://yellowcard.mhra.gov.uk/what-to-report" in cited
 
@@ -550,7 +576,9 @@ def test_the_tour_names_where_to_find_trials_and_report_harm(tour: Tour) -> None
         "A news report (MedPage Today, 16 December 2019)",
         "Kimera Labs",
         "positive sterility result",
-        "holding one IND, for a COVID-19 trial, does not allow the products to be sold",
+        # Only what the report on this case quotes, never a general rule:
+        "one IND was for a COVID-19 trial. It quotes FDA that an IND does not let a company "
+        '"commercially distribute or test market an investigational new drug"',
         "microneedling can cause granulomatous reactions",
         "Japan",
         "likely under-reported",
@@ -565,3 +593,103 @@ def test_facts_read_in_a_copy_are_said_with_care(tour: Tour) -> None:
     assert "A copy of its About text says" in body
     assert "A reprint of FDA's page of 3 June 2021 says" in body
     assert "(The letter was read in a reprint.)" in body
+
+
+# -- the corrections of 6 Dec 2026 -----------------------------------------------------------------
+
+FUJITA = "https://doi.org/10.1016/j.stemcr.2024.09.008"
+FUJITA_RELEASE = "https://eurekalert.org/news-releases/1061413"
+
+
+def test_fujita_is_a_letter_and_the_us_and_eu_wording_is_its_press_release(tour: Tour) -> None:
+    (part, letter), *others = citing(tour, FUJITA)
+    assert not others and part.id == "future"
+    text = flat(letter.text)
+    assert "a three-page letter" in text and "is not a study" in text
+    assert "biological products" not in text and "European Union" not in text
+    (_, release), *_ = citing(tour, FUJITA_RELEASE)
+    said = flat(release.text)
+    assert "A press release about the Fujita letter" in said
+    assert "European Union" in said and "take them with care" in said
+    quiz = " ".join(f"{q.question} {' '.join(q.choices)} {q.explanation}" for q in part.quiz)
+    assert "A three-page letter, not a study" in quiz
+    for where, words in texts(tour):
+        assert not re.search(r"\b2024 analysis\b", words), where
+
+
+def test_friedmann_is_a_systematic_review_of_microneedling(tour: Tour) -> None:
+    (_, note), *_ = citing(tour, "https://doi.org/10.1097/DSS.0000000000004450")
+    text = flat(note.text)
+    assert "systematic review of microneedling" in text
+    assert "13 studies, with 15 patients" in text
+    assert '"can rarely occur and may be treatment-resistant"' in text
+    assert "Neither paper was about exosomes" in text
+
+
+def test_no_text_says_mostly_uncontrolled_or_the_sheet_of_sources(tour: Tour) -> None:
+    for where, words in texts(tour):
+        if where.split(" ")[0] in AWAITING_REWRITE:
+            continue
+        said = flat(words)
+        assert "mostly uncontrolled" not in said, where
+        assert "sheet of sources" not in said, where
+        assert "preclinical work" not in said, where
+
+
+# Each area the article names, with the FDA page that says nothing is approved there: the 2021
+# copy only for joints and neurological conditions, as the sheet limits it; else the 2019 notice.
+FDA_2019 = (
+    "https://www.fda.gov/vaccines-blood-biologics/safety-availability-biologics/"
+    "public-safety-notification-exosome-products"
+)
+FDA_2021 = (
+    "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/"
+    "important-patient-and-consumer-information-about-regenerative-medicine-therapies"
+)
+AREAS = {
+    "Skin": FDA_2019,
+    "Joints": FDA_2021,
+    "Hair loss": FDA_2019,
+    "Brain and nerve conditions": FDA_2021,
+    "Autoimmune and inflammatory diseases": FDA_2019,
+}
+
+
+@pytest.mark.parametrize("area", list(AREAS))
+def test_benefits_says_nothing_is_approved_for_each_area(tour: Tour, area: str) -> None:
+    benefits = section(tour, "benefits")
+    (note,) = [n for n in benefits.evidence if n.text.startswith(f"{area}:")]
+    text = flat(note.text)
+    assert re.search(r"no exosome product is FDA-approved at all|no regenerative product", text)
+    assert AREAS[area] in {source.link for source in note.sources}
+    if AREAS[area] == FDA_2021:
+        assert "a copy of FDA's page of 3 June 2021" in text  # read in a copy: said with care
+    assert "any of these five areas" in flat(benefits.body)
+
+
+def test_the_2021_copy_is_not_extended_to_skin_hair_or_autoimmune(tour: Tour) -> None:
+    for _, note in citing(tour, FDA_2021):
+        text = flat(note.text)
+        if "no regenerative product" in text:
+            assert not re.search(r"\b(skin|hair|autoimmune)\b", text, re.I), text[:60]
+
+
+# Wrong answers once so absurd that no reader would pick them.
+ABSURD = (
+    "always swallowed as a pill",
+    "Over US$1 million",
+    "They were always free",
+    "Tiny surgeons",
+)
+
+
+def test_quiz_wrong_answers_are_ones_a_reader_could_believe(tour: Tour) -> None:
+    for part in authored(tour):
+        for question in part.quiz:
+            for choice in question.choices:
+                assert not any(absurd.casefold() in choice.casefold() for absurd in ABSURD), choice
+
+
+def test_the_sources_are_dated_once_as_checked_against_stored_copies(tour: Tour) -> None:
+    generated = flat(tour.sections[-1].body)
+    assert generated.count("checked against stored copies, 1-6 Dec 2026") == 1

@@ -101,7 +101,7 @@ def test_a_source_is_cited_as_given_title_reference_and_date_each_in_its_place()
     assert paper.citation() == "Bai et al., Skin Health Dis 2024;4(6):e348. https://doi.org/10.1/b"
     page = Source("Mayo Clinic", "Wrinkles", accessed="2026-12-01", url="https://x.org/w")
     assert page.parts() == (("Mayo Clinic", False), ("Wrinkles", True))
-    assert page.label == "Mayo Clinic, Wrinkles (undated; checked 2026-12-01)."
+    assert page.label == "Mayo Clinic, Wrinkles (undated; stored copy checked 1 Dec 2026)."
     unnamed = Source(reference="Stem Cell Res Ther 2021", year=2021, doi="10.1/c")
     assert unnamed.label == "Stem Cell Res Ther 2021."  # the year in the reference is not repeated
     letter = Source("FDA", reference="Warning letter 23-649343", year=2023)

@@ -91,7 +91,11 @@ def test_an_image_becomes_a_link_to_it() -> None:
         ("HTTP://x", True),
         ("mailto:a@b.org", True),
         ("#section-2", True),
-        ("notes/other.md", True),
+        ("notes/other.md", False),  # only web links and anchors: a path goes nowhere
+        ("//evil.example/x", False),
+        ("ms-msdt:/id PCWDiagnostic", False),
+        ("search-ms:query=x", False),
+        ("smb://host/share", False),
         ("javascript:alert(1)", False),
         (" \tjava\nscript:x", False),
         ("jav&#x61;script:x", False),

@@ -62,6 +62,7 @@ def test_the_wheel_carries_the_content(wheel: Path) -> None:
     assert "exotour/tours/exosome/tour.yaml" in names
     assert "exotour/tours/exosome/sections/safety.yaml" in names
     assert "exotour/py.typed" in names
+    assert "exotour/locale/es/LC_MESSAGES/exotour.mo" in names  # the interface in Spanish
     assert not any(name.startswith(("tests/", "content/")) for name in names)
 
 

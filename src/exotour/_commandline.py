@@ -45,7 +45,7 @@ class Param:
         is_flag: bool = False,
         default: object = None,
         nargs: int = 1,  # -1: every word left
-        type: str = "str",  # the Click type: "str", "int", "int range", "path"...
+        type: str = "str",  # the Click type: "str", "int", "path", "folder" (a Path)...
         min: int | None = None,
         max: int | None = None,
         path_must_exist: bool = False,
@@ -93,10 +93,11 @@ class Command:
 
 # fmt: off
 ROOT = Command("", (
-    Param("content", "option", opts=("--content",), type="path", path_checks=("readable",), envvar="EXOTOUR_CONTENT", to_python="path"),
+    Param("content", "option", opts=("--content",), type="folder", path_checks=("readable",), envvar="EXOTOUR_CONTENT", to_python="path"),
     Param("no_color", "option", opts=("--no-color",), is_flag=True, default=False, type="boolean"),
     Param("ascii", "option", opts=("--ascii",), is_flag=True, default=False, type="boolean"),
     Param("no_pager", "option", opts=("--no-pager",), is_flag=True, default=False, type="boolean"),
+    Param("lang", "option", opts=("--lang",), envvar="EXOTOUR_LANG"),
     Param("version", "option", opts=("--version",), is_flag=True, default=False, type="boolean", exposed=False, answers_and_exits=True),
     Param("install_completion", "option", opts=("--install-completion",), is_flag=True, type="boolean", exposed=False, answers_and_exits=True),
     Param("show_completion", "option", opts=("--show-completion",), is_flag=True, type="boolean", exposed=False, answers_and_exits=True),
@@ -136,7 +137,7 @@ COMMANDS: dict[str, Command] = {
         Param("no_color", "option", opts=("--no-color",), is_flag=True, default=False, type="boolean"),
     )),
     "new": Command("new", (
-        Param("folder", "argument", type="path", path_checks=("readable",), required=True, to_python="path"),
+        Param("folder", "argument", type="folder", path_checks=("readable",), required=True, to_python="path"),
         Param("title", "option", opts=("--title",)),
         Param("no_color", "option", opts=("--no-color",), is_flag=True, default=False, type="boolean"),
     )),
@@ -167,7 +168,7 @@ COMMANDS: dict[str, Command] = {
         Param("no_color", "option", opts=("--no-color",), is_flag=True, default=False, type="boolean"),
     )),
     "validate": Command("validate", (
-        Param("folder", "argument", type="path", path_checks=("readable",), to_python="path"),
+        Param("folder", "argument", type="folder", path_checks=("readable",), to_python="path"),
         Param("watch", "option", opts=("--watch",), is_flag=True, default=False, type="boolean"),
         Param("no_color", "option", opts=("--no-color",), is_flag=True, default=False, type="boolean"),
     )),

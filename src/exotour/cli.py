@@ -15,11 +15,11 @@ from exotour.cli_authoring import register_authoring
 from exotour.cli_decision import register_decision
 from exotour.clitypes import (
     Command,
-    FolderPath,
     Group,
     NoColor,
     NoPager,
     flag,
+    folder_path,
     merged_options,
     run_app,
     show_version,
@@ -64,7 +64,7 @@ def root(
             help="Use another tour's content folder (default: the built-in exosome tour).",
             metavar="DIR",
             show_default=False,
-            click_type=FolderPath(),
+            parser=folder_path,
         ),
     ] = None,
     no_color: NoColor = False,
@@ -73,6 +73,17 @@ def root(
         typer.Option("--ascii", help="No box drawing or symbols, as ACCESSIBLE=1 does."),
     ] = False,
     no_pager: NoPager = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="EXOTOUR_LANG",
+            help="The interface language: en or es (default: as LANGUAGE, LC_ALL, LC_MESSAGES "
+            "or LANG say; English when they name no other).",
+            metavar="LANG",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -85,7 +96,7 @@ def root(
     ] = False,
 ) -> None:
     """A guided tour of exosome therapy in the terminal, with what the evidence says."""
-    ctx.obj = Options(content=content, no_color=no_color, ascii=ascii, no_pager=no_pager)
+    ctx.obj = Options(content=content, no_color=no_color, ascii=ascii, no_pager=no_pager, lang=lang)
     if ctx.invoked_subcommand is None:
         from exotour.commands import welcome
 

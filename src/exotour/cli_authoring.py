@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from exotour.clitypes import Command, FolderPath, NoColor, flag, merged_options, valued
+from exotour.clitypes import Command, NoColor, flag, folder_path, merged_options, valued
 
 
 def register_authoring(app: typer.Typer) -> None:
@@ -22,7 +22,7 @@ def register_authoring(app: typer.Typer) -> None:
             typer.Argument(
                 help="The content folder to check (default: the one in use).",
                 metavar="DIR",
-                click_type=FolderPath(),
+                parser=folder_path,
             ),
         ] = None,
         watch: Annotated[
@@ -45,7 +45,7 @@ def register_authoring(app: typer.Typer) -> None:
             typer.Argument(
                 help="The folder to create (it must not exist, or be empty).",
                 metavar="DIR",
-                click_type=FolderPath(),
+                parser=folder_path,
             ),
         ],
         title: Annotated[

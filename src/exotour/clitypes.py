@@ -5,11 +5,11 @@ global options merged, and the app run with every failure made a message and a s
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperCommand, TyperGroup
-from typer.models import TyperPath
 
 from exotour import __version__
 from exotour.commands import Options
@@ -60,13 +60,17 @@ class Command(TyperCommand):
         return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 
 
-class FolderPath(TyperPath):
-    """A path that must not be empty: Click would read '' as the current folder."""
+def folder_path(value: str) -> Path:
+    """A folder's path as given (Typer's `parser`); never '', which Click would read as the
+    current folder, nor one that is there but cannot be read."""
+    import os
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        if value == "":
-            self.fail("an empty path names no folder (for this folder, write '.')", param, ctx)
-        return super().convert(value, param, ctx)
+    if value == "":
+        raise typer.BadParameter("an empty path names no folder (for this folder, write '.')")
+    path = Path(value)
+    if path.exists() and not os.access(path, os.R_OK):
+        raise typer.BadParameter(f"'{value}' is not readable")
+    return path
 
 
 def merged_options(ctx: typer.Context, no_color: bool = False, no_pager: bool = False) -> Options:
@@ -78,6 +82,7 @@ def merged_options(ctx: typer.Context, no_color: bool = False, no_pager: bool = 
         no_color=options.no_color or no_color,
         ascii=options.ascii,
         no_pager=options.no_pager or no_pager,
+        lang=options.lang,
     )
 
 

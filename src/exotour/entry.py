@@ -261,6 +261,10 @@ def _convert(param: Param, text: str) -> Any:
         return number
     if kind == "path" and text and _path_passes(param, text):
         return text
+    if kind == "folder" and text and _path_passes(param, text):  # clitypes.folder_path
+        from pathlib import Path
+
+        return Path(text)
     if kind == "choice" and text in param.choices:
         return text
     raise _UnsureError

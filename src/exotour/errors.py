@@ -81,11 +81,15 @@ class ContentError(ExotourError):
     """Content that cannot be used; carries every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
+        from exotour.i18n import _, ngettext
+
         errors = [p for p in problems if not p.is_warning]
         count = len(errors)
         super().__init__(
-            f"the content has {count} problem{'s' if count != 1 else ''}",
-            hint="fix the files named above, then check the folder with 'exotour validate DIR'",
+            ngettext(
+                "the content has {count} problem", "the content has {count} problems", count
+            ).format(count=count),
+            hint=_("fix the files named above, then check the folder with 'exotour validate DIR'"),
         )
         self.problems = problems
 
@@ -96,17 +100,19 @@ class ContentError(ExotourError):
 def fail(message: str, hint: str | None, status: int) -> NoReturn:
     """Print `exotour: error: MESSAGE` (and the hint) on stderr and exit with STATUS; a control
     character in either (from a path, say) is shown as its escape, never sent raw."""
+    from exotour.i18n import _
     from exotour.text import printable
 
     print(f"exotour: error: {printable(message)}", file=sys.stderr)
     if hint:
-        print(f"exotour: hint: {printable(hint)}", file=sys.stderr)
+        print(_("exotour: hint: {hint}").format(hint=printable(hint)), file=sys.stderr)
     sys.exit(status)
 
 
 def guarded(call: Callable[[], int]) -> NoReturn:
     """Run CALL and exit with its status, turning every failure into a message and a status."""
     _open_closed_streams()
+    _whole_writes()
     try:
         status = call()
         sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
@@ -116,6 +122,24 @@ def guarded(call: Callable[[], int]) -> NoReturn:
     except (KeyboardInterrupt, Exception) as exc:
         _failed(exc)
     sys.exit(status)
+
+
+def _whole_writes() -> None:
+    """Stdout that drops nothing: with PYTHONUNBUFFERED=1 (or -u) Python writes text straight
+    to the descriptor and ignores a short write (a disk that fills mid-write), so part of the
+    output would be lost with exit 0. A buffered writer retries the rest, so the full disk
+    raises instead, and reaches the error boundary."""
+    import io
+
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper) and isinstance(out.buffer, io.RawIOBase):
+        # sys.__stdout__ keeps the old wrapper, which does not close the descriptor.
+        sys.stdout = io.TextIOWrapper(
+            io.BufferedWriter(out.buffer),
+            encoding=out.encoding,
+            errors=out.errors,
+            line_buffering=out.line_buffering,
+        )
 
 
 def _open_closed_streams() -> None:
@@ -160,15 +184,18 @@ def _failed(exc: BaseException) -> NoReturn:
         # The reader of a pipe went away (| head): not worth a message; silence the final flush.
         _silence_stdout()
         sys.exit(int(ExitStatus.OK))
+    from exotour.i18n import _
+
     if isinstance(exc, OSError):
         # A full disk or a closed terminal: the system's own words; the final flush is silenced
         # so that it cannot fail a second time on the way out.
         where = f" ({exc.filename})" if exc.filename else ""
         _silence_stdout()
-        fail(f"cannot go on: {exc.strerror or exc}{where}", None, int(ExitStatus.ERROR))
+        reason = f"{exc.strerror or exc}{where}"
+        fail(_("cannot go on: {reason}").format(reason=reason), None, int(ExitStatus.ERROR))
     # The last line of defence: a message, never a traceback.
     fail(
-        f"unexpected {type(exc).__name__}: {exc}",
-        "this is a bug in exotour; please report it with the command you ran",
+        _("unexpected {name}: {error}").format(name=type(exc).__name__, error=exc),
+        _("this is a bug in exotour; please report it with the command you ran"),
         int(ExitStatus.ERROR),
     )

@@ -92,7 +92,7 @@ def find(entries: Sequence[GlossaryEntry], name: str, prefix: str = "exotour") -
     raise UsageError(f"no glossary term '{name}'", hint=hint)
 
 
-def _is_acronym(name: str) -> bool:
+def is_acronym(name: str) -> bool:
     """MSC, EVs, IND: matched with their case, so 'iv' or 'ind' inside prose never count."""
     letters = [c for c in name if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
@@ -101,7 +101,7 @@ def _is_acronym(name: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _pattern(name: str) -> re.Pattern[str]:
-    if _is_acronym(name):
+    if is_acronym(name):
         words, flags = name.split(), 0
     else:
         words, flags = normalize(name).split(" "), re.IGNORECASE
@@ -149,8 +149,8 @@ def first_mention(entry: GlossaryEntry, text: str) -> str | None:
 
 def short_name(entry: GlossaryEntry) -> str:
     """The term with its first acronym, as 'Mesenchymal stem cell (MSC)', for listings."""
-    acronym = next((a for a in entry.aliases if _is_acronym(a)), None)
-    return f"{entry.term} ({acronym})" if acronym and not _is_acronym(entry.term) else entry.term
+    acronym = next((a for a in entry.aliases if is_acronym(a)), None)
+    return f"{entry.term} ({acronym})" if acronym and not is_acronym(entry.term) else entry.term
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,21 @@ from exotour.errors import UnknownSectionError
 if TYPE_CHECKING:
     from exotour.decision import About, Decision
 
+# The language of a tour that does not say (tour.yaml's `language`), as a BCP 47 tag.
+DEFAULT_LANGUAGE = "en"
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_month_year(date: str) -> str:
+    """'2026-12-06' as '6 Dec 2026', which no reader can take for 12 June; DATE as it is when it
+    is not YYYY-MM-DD."""
+    year, _, rest = date.partition("-")
+    month, _, day = rest.partition("-")
+    if not (year.isdigit() and month.isdigit() and day.isdigit() and 1 <= int(month) <= 12):
+        return date
+    return f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+
 
 @dataclass(frozen=True)
 class Source:
@@ -47,12 +62,13 @@ class Source:
 
     @property
     def date(self) -> str:
-        """'2019', or for an undated page 'undated; checked 2026-12-01'; empty where the
-        reference already gives the year ('Cell 2019;177:428'), which need not be said twice."""
+        """'2019', or for an undated page 'undated; stored copy checked 6 Dec 2026' (the check
+        was of a stored copy, never of the live page); empty where the reference already gives
+        the year ('Cell 2019;177:428'), which need not be said twice."""
         if self.year is None:
-            return f"undated; checked {self.accessed}"
+            return f"undated; stored copy checked {day_month_year(self.accessed or '')}"
         if self.accessed:
-            return f"{self.year}; checked {self.accessed}"
+            return f"{self.year}; stored copy checked {day_month_year(self.accessed)}"
         return "" if self.reference and str(self.year) in self.reference else str(self.year)
 
     def parts(self) -> tuple[tuple[str, bool], ...]:
@@ -148,7 +164,8 @@ class Tour:
     glossary: tuple[GlossaryEntry, ...] = ()
     bottom_line: str = ""
     bottom_line_source: str = ""
-    sources_checked: str | None = None  # YYYY-MM-DD: when the cited sources were last checked
+    sources_checked: str | None = None  # YYYY-MM-DD, or first/last: when sources were checked
+    language: str = DEFAULT_LANGUAGE  # BCP 47: what the tour is written in (search stems by it)
     decision: Decision | None = None  # the decision aid, from decision.yaml
     about: About | None = None  # who made the tour, its checks and funding
     content_dir: Path | None = field(default=None, compare=False)

@@ -4,9 +4,14 @@
 A tour folder is hostile input. Its bodies are Markdown and stay Markdown, but:
 - every `<` outside code becomes `&lt;`, so no raw HTML (a tag, an event handler, an iframe)
   survives; autolinks to http, https and mailto are kept;
-- a link or a link definition whose destination is not http, https, mailto or a relative one
-  (`javascript:`, `data:`, `vbscript:`...) is broken into plain text: its brackets are escaped;
+- a link or a link definition whose destination is not http, https, mailto or an anchor in
+  the document (`#...`) is broken into plain text, its brackets escaped: `javascript:`,
+  `data:`, `ms-msdt:`, `smb:`, a protocol-relative `//host`, a file's relative path;
+- so is a link whose text is itself an address other than its destination
+  (`[https://www.fda.gov/x](https://elsewhere)`): the reader sees where it really goes;
 - an image becomes a link to it, so opening the document loads nothing from elsewhere.
+The export judges the document it writes, not each body alone (render/document.py): a code
+fence a body leaves open is closed, and the joined document is what is neutralised.
 Code blocks and code spans are kept as written: a renderer shows their text literally. Which
 lines are code is decided by markdown-it, the CommonMark parser, so the blocks seen here are
 the blocks any CommonMark renderer sees.
@@ -43,14 +48,51 @@ def literal(text: str) -> str:
 
 
 def is_safe_link(url: str) -> bool:
-    """Whether URL, as a browser would read it after Markdown's escapes and entities, is
-    relative or uses http, https or mailto."""
+    """Whether URL, as a browser would read it after Markdown's escapes and entities, uses
+    http, https or mailto, or is an anchor in the same document: the one link policy of both
+    exports."""
+    squeezed = _IGNORED_IN_URL.sub("", _as_read(url)).casefold()
+    if squeezed.startswith("#"):
+        return True
+    scheme = _SCHEME.match(squeezed)
+    return scheme is not None and scheme[1] in SAFE_SCHEMES
+
+
+def names_other_address(text: str, url: str) -> bool:
+    """Whether a link's TEXT is written as an address (`https://...`, `www.fda.gov/x`,
+    `fda.gov`, `a@b.org`) other than its destination URL, or a start of it that ends
+    before URL's host or path does (`fda.gov` for `https://fda.gov.example/x`)."""
+    label = _as_read(text).strip().strip("<>").strip()
+    if not _ADDRESS_LIKE.match(label):
+        return False
+    shown, target = _comparable(label), _comparable(_as_read(url))
+    if not target.startswith(shown):
+        return True
+    rest = target[len(shown) :]
+    return not (rest == "" or shown.endswith("/") or rest[0] in "/?#")
+
+
+def _as_read(text: str) -> str:
+    """TEXT as a browser reads it: Markdown's backslash escapes and HTML's entities undone."""
     import html  # its entity table is large: loaded only when links are checked
 
-    decoded = html.unescape(_BACKSLASH_ESCAPE.sub(r"\1", url))
-    squeezed = _IGNORED_IN_URL.sub("", decoded).casefold()
-    scheme = _SCHEME.match(squeezed)
-    return scheme is None or scheme[1] in SAFE_SCHEMES
+    return html.unescape(_BACKSLASH_ESCAPE.sub(r"\1", text))
+
+
+def _comparable(address: str) -> str:
+    squeezed = _IGNORED_IN_URL.sub("", address).casefold()
+    for prefix in ("https://", "http://", "mailto:", "//", "www."):
+        squeezed = squeezed.removeprefix(prefix)
+    return squeezed.rstrip("/") if squeezed.count("/") <= 1 else squeezed
+
+
+# Text a reader takes for an address: a scheme, www., or a host name with a dot and a
+# top-level name, alone on the line (an e-mail address too).
+_ADDRESS_LIKE = re.compile(
+    r"(?:[a-z][a-z0-9+.\-]*:\S|www\.\S|//\S|(?:[\w.+\-]+@)?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}"
+    r"(?:[/:?#]\S*)?$)",
+    re.IGNORECASE,
+)
 
 
 def neutralise(markdown: str) -> str:
@@ -86,11 +128,31 @@ def neutralise(markdown: str) -> str:
     return "".join(out)
 
 
+def closed_fences(markdown: str) -> str:
+    """MARKDOWN with a code fence it leaves open closed at its end, so that a document it is
+    part of goes on as Markdown after it, not as code."""
+    if "```" not in markdown and "~~~" not in markdown:
+        return markdown
+    lines = markdown.splitlines()
+    fences = [t for t in _block_parser().parse(markdown) if t.type == "fence" and t.map]
+    if not fences or fences[-1].map is None or fences[-1].map[1] < len(lines):
+        return markdown
+    first, end = fences[-1].map
+    fence = fences[-1].markup
+    if not lines[first].lstrip(" ").startswith(fence):
+        return markdown  # inside a quote or a list, which ends with the body; the document is
+        # neutralised whole anyway
+    last = lines[end - 1].strip()
+    if end - first >= 2 and last.startswith(fence) and not last.strip(fence[0]):
+        return markdown  # closed on its last line
+    return markdown + "\n" + fence
+
+
 def _unchanged(markdown: str) -> bool:
     """Whether neutralise would give MARKDOWN back as it is, whichever of its lines are code:
     no `<` and no image anywhere, and every link destination safe (in code or not, escaped or
     not: a destination that is not safe anywhere sends the text the whole way)."""
-    if "<" in markdown or "![" in markdown:
+    if _OPENS_HTML.search(markdown) or "![" in markdown:
         return False
     for found in _LINK_END.finditer(markdown):
         gap = _BEFORE_DESTINATION.match(markdown, found.end())
@@ -99,7 +161,14 @@ def _unchanged(markdown: str) -> bool:
         assert destination is not None
         if not is_safe_link(destination[0]):
             return False
+        label = _link_text(markdown, found.start()) if found[0] == "](" else ""
+        if names_other_address(label, destination[0]):
+            return False
     return True
+
+
+# A `<` that does not open a safe autolink (which neutralise keeps as it is).
+_OPENS_HTML = re.compile(r"<(?!(?:https?|mailto):[^\x00-\x20<>\x7f]*>)", re.IGNORECASE)
 
 
 _LINK_END = re.compile(r"\][(:]")
@@ -154,7 +223,9 @@ def _neutralise_text(text: str, *, code_spans: bool) -> str:
             assert gap is not None  # the pattern matches the empty string
             destination = _DESTINATION.match(text, gap.end())
             assert destination is not None
-            out.append(f"]{mark}" if is_safe_link(destination[0]) else f"\\]\\{mark}")
+            label = _link_text(text, i) if mark == "(" else ""
+            safe = is_safe_link(destination[0]) and not names_other_address(label, destination[0])
+            out.append(f"]{mark}" if safe else f"\\]\\{mark}")
             i += 2
         else:
             out.append(c)
@@ -166,6 +237,24 @@ def _neutralise_text(text: str, *, code_spans: bool) -> str:
 # text), a `<`, an image, or the end of a link's text before its destination.
 _SPECIAL = re.compile(r"\\[\s\S]|<|!\[|\][(:]")
 _SPECIAL_IN_INLINE = re.compile(r"\\[\s\S]|`|<|!\[|\][(:]")
+
+
+# How far back the text of a link is looked for: link text is short, and a text of many `](`
+# must stay linear.
+_LONGEST_LINK_TEXT = 2000
+
+
+def _link_text(text: str, close: int) -> str:
+    """The text of the link whose `]` is at CLOSE: from the last unescaped `[` before it."""
+    start = max(0, close - _LONGEST_LINK_TEXT)
+    found = close
+    while True:
+        found = text.rfind("[", start, found)
+        if found < 0:
+            return ""
+        backslashes = len(text[start:found]) - len(text[start:found].rstrip("\\"))
+        if backslashes % 2 == 0:
+            return text[found + 1 : close]
 
 
 def _backtick_runs(text: str) -> dict[int, list[int]]:

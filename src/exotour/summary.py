@@ -117,7 +117,7 @@ def to_json(summary: Summary) -> dict[str, Any]:
 
 def to_markdown(summary: Summary) -> str:
     """A Markdown document that reads well on a code-hosting site, safe wherever it is shown."""
-    from exotour.safe_markdown import literal, neutralise  # only --markdown needs them
+    from exotour.safe_markdown import closed_fences, literal, neutralise  # only --markdown
 
     out = [f"# {literal(summary.title)} (summary)", ""]
     if summary.subtitle:
@@ -127,9 +127,9 @@ def to_markdown(summary: Summary) -> str:
         out.append(f"{t.number}. **{literal(t.title)}** (`{t.command}`): {literal(t.takeaway)}")
     if summary.overall is not None:
         out += ["", f"## The article's own summary (section {summary.overall.number})", ""]
-        out += [neutralise(summary.overall.body)]
+        out += [closed_fences(summary.overall.body)]
     if summary.bottom_line:
         out += ["", "## The bottom line on the evidence", "", literal(summary.bottom_line)]
         if summary.bottom_line_source:
             out += ["", f"Source: {literal(summary.bottom_line_source)}"]
-    return "\n".join(out) + "\n"
+    return neutralise("\n".join(out) + "\n")  # judged whole, as a renderer reads it

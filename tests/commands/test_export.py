@@ -77,6 +77,49 @@ def test_html_is_one_well_formed_page_with_everything_and_nothing_loaded_from_el
     assert not re.search(r"<(script|img|iframe|link|object|embed)\b|@import|src=", page)
 
 
+def test_both_formats_end_with_the_glossary_a_to_z(
+    tour: Tour, capsys: pytest.CaptureFixture[str]
+) -> None:
+    terms = sorted((entry.term for entry in tour.glossary), key=str.casefold)
+    out = run_cli(["export"], capsys).out
+    glossary = out[out.index("\n## Glossary\n") :]
+    assert glossary.endswith(f"---\n\n*{tour.disclaimer}*\n")  # only the disclaimer after it
+    assert re.findall(r"^- \*\*(.+?)\*\*", glossary, re.M) == terms
+    ind = next(entry for entry in tour.glossary if entry.term == "IND")
+    definition = literal(" ".join(ind.definition.split()))
+    line = f"- **IND** (also: {literal(', '.join(ind.aliases))}): {definition}"
+    assert line in glossary
+    page = run_cli(["export", "--format", "html"], capsys).out
+    part = page[page.index('<section id="glossary">') :]
+    assert part.index("</section>") < part.index("<footer>")
+    assert re.findall(r"<dt><strong>(.+?)</strong>", part) == [html.escape(t) for t in terms]
+    assert '<a href="#glossary">Glossary</a>' in page
+    _assert_balanced(page)
+
+
+def test_a_tour_without_a_glossary_exports_none(tmp_path: Path) -> None:
+    tour = load_tour(write_content(tmp_path))
+    assert "Glossary" not in document.markdown(tour) and "glossary" not in document.to_html(tour)
+
+
+def test_a_glossary_is_escaped_in_both_formats(tmp_path: Path) -> None:
+    content = write_content(
+        tmp_path,
+        {
+            "glossary.yaml": (
+                "terms:\n  - term: '<b>X</b> *y*'\n    aliases: ['[z](javascript:1)']\n"
+                "    definition: 'A <script>alert(1)</script> **word**.'\n"
+            )
+        },
+    )
+    tour = load_tour(content)
+    page = document.to_html(tour)
+    assert "<script" not in page and "<b>X" not in page and 'href="javascript' not in page
+    rendered = MarkdownIt("commonmark").render(document.markdown(tour))
+    assert "<strong>&lt;b&gt;X&lt;/b&gt; *y*</strong> (also: [z](javascript:1))" in rendered
+    assert "**word**" in rendered and "<script" not in rendered
+
+
 def test_html_escapes_content_and_drops_dangerous_links(tmp_path: Path) -> None:
     body = (
         "Hi <script>alert(1)</script> & [x](javascript:alert(1)) ![p](http://e.org/p.png)\n\n"

@@ -50,8 +50,12 @@ REQUIRED = {
     "fda approval": "FDA approval",
     "fda": "FDA",
     "ind": "IND",
-    "investigational new drug": "IND",
+    "investigational new drug": "Investigational new drug",  # the drug, not the application
     "investigational new drug application": "IND",
+    "intravenous": "Intravenous",  # into a vein: not only an infusion
+    "iv": "Intravenous",
+    "mesenchymal stromal cell": "Mesenchymal stromal cell",  # not the article's "stem cell"
+    "placebo control": "Placebo control",  # a group, not the trial
     "endosome": "Endosome",
     "placebo": "Placebo",
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -421,3 +422,31 @@ def test_answers_from_injected_lines(tiny: str) -> None:
     # An escape sequence typed as an answer is echoed as text, never sent raw.
     assert "\x1b" not in out and "\\x1b[31mb" in out
     assert "Score: 0/2\n" in out
+
+
+@pytest.mark.parametrize("stdin", ["x" * 1_000_001, "1\n" + "\0" * 5000])
+def test_an_endless_answer_line_is_an_error_not_a_memory_hog(
+    tiny: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, stdin: str
+) -> None:
+    status, _, err = quiz_cli(["--content", tiny, "quiz"], stdin, capsys, monkeypatch)
+    assert (status, err) == (
+        2,
+        "exotour: error: an answer line is longer than 1,000 characters\n"
+        "exotour: hint: answer each question with its number or letter, one to a line\n",
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_quiz_reading_dev_zero_ends_with_an_error(tiny: str, tmp_path: Path) -> None:
+    with Path("/dev/zero").open("rb") as zero:
+        done = subprocess.run(
+            [PYTHON, "-m", "exotour", "--content", tiny, "quiz"],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            env=child_env(EXOTOUR_STATE_DIR=str(tmp_path)),
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.startswith("exotour: error: an answer line is longer than 1,000 characters")

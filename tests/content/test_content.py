@@ -35,6 +35,12 @@ ALLOWED_URLS = frozenset(
         "https://www.mayoclinic.org/diseases-conditions/tendinitis/diagnosis-treatment/drc-20378248",
         "https://www.mayoclinic.org/diseases-conditions/hair-loss/diagnosis-treatment/drc-20372932",
         "https://trialsearch.who.int",
+        "https://www.who.int/clinical-trials-registry-platform",
+        "https://clinicaltrials.gov/ct2/info/about",
+        "https://archive.cdc.gov/www_cdc_gov/hai/outbreaks/stem-cell-products.html",
+        "https://eurekalert.org/news-releases/1061413",
+        "https://fosterfollynews.net/2019/10/20/considering-stem-cell-treatments",
+        "https://www.medpagetoday.com/special-reports/exclusives/108371",
         "https://fda.gov/Safety/MedWatch/HowToReport/default.htm",
         "https://www.fda.gov/vaccines-blood-biologics/consumers-biologics/"
         "reporting-adverse-events-related-stem-cells-exosomes-or-other-products-marketed-regenerative",
@@ -65,6 +71,7 @@ ALLOWED_DOIS = frozenset(
         "10.1001/jamadermatol.2013.6955",
         "10.1097/DSS.0000000000004450",
         "10.1186/s13287-023-03335-2",
+        "10.1136/gpsych-2023-101143",
     }
 )
 
@@ -147,73 +154,141 @@ def test_every_cited_source_links_to_an_allowed_place(tour: Tour) -> None:
                 assert source.link in allowed or source.reference, (part.id, source.link)
 
 
-# Phrases of the article, as the article words them, that the tour must carry.
-ARTICLE_POINTS = {
+# Each point of the article, in order: as the article words it, then, where the tour retells it in
+# plain words (issue 18: grade 8; quoted words may be harder), the words of that retelling, every
+# one of which the section must carry. A point is there when its section has the article's words,
+# or all the words of its retelling.
+Point = tuple[str, tuple[str, ...]]
+ARTICLE_POINTS: dict[str, list[Point]] = {
     "what-are-exosomes": [
-        "tiny, nano-sized particles released by nearly every cell in the body",
-        "messenger bubbles",
-        "proteins, lipids, RNA, and other molecules",
-        "maintaining balance in the body",
-        "mesenchymal stem cells (MSCs)",
-        "packed with powerful healing signals",
-        "rejuvenating skin, healing injuries, and even helping manage chronic diseases",
+        (
+            "tiny, nano-sized particles released by nearly every cell in the body",
+            ("tiny, nano-sized bits that nearly every cell in the body gives off",),
+        ),
+        ("messenger bubbles", ()),
+        (
+            "proteins, lipids, RNA, and other molecules",
+            ("proteins, lipids (fats), RNA and other molecules",),
+        ),
+        ("maintaining balance in the body", ("keep the body in balance",)),
+        ("mesenchymal stem cells (MSCs)", ()),
+        ("packed with powerful healing signals", ()),
+        (
+            "rejuvenating skin, healing injuries, and even helping manage chronic diseases",
+            ("may help renew skin and heal injuries", "may even help people live with long-term"),
+        ),
     ],
     "what-is-exosome-therapy": [
-        "injecting or applying concentrated exosomes into targeted areas of the body",
-        "promote healing, reduce inflammation, and support tissue regeneration",
-        "introduces living cells into the body",
-        "delivers only the cellular signals, not the cells themselves",
-        "often safer and less complex while still offering impressive therapeutic benefits",
+        (
+            "injecting or applying concentrated exosomes into targeted areas of the body",
+            ("a strong dose of exosomes into a part of the body", "injected", "put on the skin"),
+        ),
+        (
+            "promote healing, reduce inflammation, and support tissue regeneration",
+            ("to help healing", "to calm inflammation", "to help the body grow new tissue"),
+        ),
+        ("introduces living cells into the body", ("puts living cells into the body",)),
+        (
+            "delivers only the cellular signals, not the cells themselves",
+            ("gives only the signals that cells send, not the cells",),
+        ),
+        (
+            "often safer and less complex while still offering impressive therapeutic benefits",
+            ('"often safer and less complex"', 'still gives "impressive" benefits'),
+        ),
     ],
     "how-does-it-work": [
-        "text messages between cells",
-        "They modulate the immune response, reducing inflammation.",
-        "They promote tissue repair by encouraging cellular regeneration.",
-        "They stimulate collagen production, aiding in skin rejuvenation.",
-        "They help with angiogenesis, the formation of new blood vessels",
-        "crucial for healing",
-        "IV infusion, direct injection, or even topically after microneedling",
-        "often used in aesthetic treatments",
+        ("text messages between cells", ()),
+        ("They modulate the immune response, reducing inflammation.", ()),
+        (
+            "They promote tissue repair by encouraging cellular regeneration.",
+            ("They help repair tissue by helping cells grow back.",),
+        ),
+        (
+            "They stimulate collagen production, aiding in skin rejuvenation.",
+            ("They boost collagen", "this renews the skin"),
+        ),
+        (
+            "They help with angiogenesis, the formation of new blood vessels",
+            ("They help angiogenesis, the growth of new blood vessels",),
+        ),
+        ("crucial for healing", ()),
+        (
+            "IV infusion, direct injection, or even topically after microneedling",
+            ("an IV infusion", "an injection into the part", "on the skin, after microneedling"),
+        ),
+        ("often used in aesthetic treatments", ("often used in beauty treatments",)),
     ],
     "benefits": [
-        "being explored for a wide range of conditions",
-        "Anti-aging and skin rejuvenation",
-        "Improves tone, texture, reduces wrinkles and fine lines",
-        "Joint and musculoskeletal injuries",
-        "Supports recovery from arthritis, tendonitis, and more",
-        "Hair loss treatment",
-        "Encourages hair follicle regeneration",
-        "Neurological conditions",
-        "Emerging research on potential applications in neurodegenerative diseases",
-        "Autoimmune and inflammatory diseases",
-        "Many patients report quicker recovery times, reduced pain, and noticeable improvements "
-        "in skin health or mobility",
+        ("being explored for a wide range of conditions", ()),
+        ("Anti-aging and skin rejuvenation", ()),
+        (
+            "Improves tone, texture, reduces wrinkles and fine lines",
+            ("skin tone and texture improve, with fewer wrinkles and fine lines",),
+        ),
+        ("Joint and musculoskeletal injuries", ()),
+        (
+            "Supports recovery from arthritis, tendonitis, and more",
+            ("helps people recover from arthritis, tendonitis and more",),
+        ),
+        ("Hair loss treatment", ()),
+        ("Encourages hair follicle regeneration", ("helps hair roots grow back",)),
+        ("Neurological conditions", ()),
+        (
+            "Emerging research on potential applications in neurodegenerative diseases",
+            ("new research on diseases in which nerve cells slowly die",),
+        ),
+        ("Autoimmune and inflammatory diseases", ()),
+        (
+            "Many patients report quicker recovery times, reduced pain, and noticeable "
+            "improvements in skin health or mobility",
+            (),
+        ),
     ],
     "safety": [
-        "generally considered safe",
-        "reputable labs",
-        "trained medical professionals",
-        "cell-free and lack DNA",
-        "rejection or tumor formation",
-        "significantly reduced",
-        "some stem cell therapies",
-        "immune reactions or infection",
-        "Always consult a licensed healthcare provider before considering this therapy.",
+        ("generally considered safe", ()),
+        ("reputable labs", ()),
+        ("trained medical professionals", ()),
+        ("cell-free and lack DNA", ("contain no cells, and it says they lack DNA",)),
+        ("rejection or tumor formation", ()),
+        ("significantly reduced", ()),
+        ("some stem cell therapies", ()),
+        ("immune reactions or infection", ("names immune reactions", "names infection")),
+        ("Always consult a licensed healthcare provider before considering this therapy.", ()),
     ],
     "future": [
-        "experimental in many countries",
-        "gaining momentum as more clinical trials and research emerge",
-        "non-invasive nature, versatility, and potential to treat a wide range of conditions",
-        "fascinating area to watch",
-        "as the science matures",
-        "healing, aging, and chronic disease management",
+        ("experimental in many countries", ()),
+        (
+            "gaining momentum as more clinical trials and research emerge",
+            ("gaining ground", "as more clinical trials and research emerge"),
+        ),
+        (
+            "non-invasive nature, versatility, and potential to treat a wide range of conditions",
+            ("non-invasive", "can be used in many ways and could treat many conditions"),
+        ),
+        ("fascinating area to watch", ()),
+        ("as the science matures", ()),
+        (
+            "healing, aging, and chronic disease management",
+            ("healing, ageing and the care of long-term illness",),
+        ),
     ],
     "summary": [
-        "a promising innovation in regenerative medicine",
-        "cell-free alternative to stem cell therapies",
-        "impressive healing potential",
-        "chronic injury, seeking anti-aging solutions, or exploring advanced wellness treatments",
-        "unlocking your body's natural regenerative abilities",
+        ("a promising innovation in regenerative medicine", ()),
+        (
+            "cell-free alternative to stem cell therapies",
+            ("cell-free choice in place of stem cell therapies",),
+        ),
+        ("impressive healing potential", ()),
+        (
+            "chronic injury, seeking anti-aging solutions, or exploring advanced wellness "
+            "treatments",
+            ("a long-term injury", "want to look younger", "trying new wellness treatments"),
+        ),
+        (
+            "unlocking your body's natural regenerative abilities",
+            ('"may hold the key"', "the body's own power to heal and renew itself"),
+        ),
     ],
 }
 
@@ -221,7 +296,11 @@ ARTICLE_POINTS = {
 @pytest.mark.parametrize("section_id", list(ARTICLE_POINTS))
 def test_every_point_of_the_article_is_in_its_section(tour: Tour, section_id: str) -> None:
     body = flat(section(tour, section_id).body)
-    missing = [phrase for phrase in ARTICLE_POINTS[section_id] if flat(phrase) not in body]
+    missing = [
+        words
+        for words, retold in ARTICLE_POINTS[section_id]
+        if flat(words) not in body and not (retold and all(flat(r) in body for r in retold))
+    ]
     assert missing == []
 
 
@@ -240,6 +319,6 @@ def test_the_five_benefit_areas_are_a_list_in_the_article_order(tour: Tour) -> N
 def test_the_tour_gives_no_promise_and_states_its_aim(tour: Tour) -> None:
     assert "not medical advice" in tour.disclaimer
     assert "clinician" in tour.disclaimer
-    assert "FDA-approved" in tour.bottom_line
+    assert "No exosome product is approved by FDA" in tour.bottom_line
     everything = " ".join(flat(s.body) for s in tour.sections[:7])
     assert "currently" not in everything.lower(), "say 'as of' a date, never 'currently' alone"

@@ -394,6 +394,11 @@ INVALID: list[tuple[str, str, str]] = [
     ("glossary terms as a mapping", "glossary", "terms:\n  X: a thing\n"),
     ("sources checked not a date", "tour", TOUR_BASE + SECTIONS + "sources_checked: soon\n"),
     ("sources checked a number", "tour", TOUR_BASE + SECTIONS + "sources_checked: 2026\n"),
+    (
+        "sources checked three dates",
+        "tour",
+        TOUR_BASE + SECTIONS + "sources_checked: 2026-12-01/2026-12-02/2026-12-03\n",
+    ),
     ("a title too long", "section", SECTION_HEAD.replace("T\n", "T" * 2001 + "\n") + "body: B.\n"),
 ]
 
@@ -418,6 +423,11 @@ LOADER_ONLY: list[tuple[str, str, str]] = [
         "a date that is no day",
         "tour",
         TOUR_BASE + SECTIONS + "sources_checked: '2026-02-30'\n",
+    ),
+    (
+        "a check that ends before it starts",
+        "tour",
+        TOUR_BASE + SECTIONS + "sources_checked: 2026-12-06/2026-12-01\n",
     ),
     (
         "a body of too many list items",

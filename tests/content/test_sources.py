@@ -124,15 +124,29 @@ def test_learn_prints_the_sources_section(tour: Tour, capsys: pytest.CaptureFixt
 
 
 def test_the_sources_section_says_once_when_the_sources_were_checked(tour: Tour) -> None:
-    assert tour.sources_checked == "2026-12-01"
+    assert tour.sources_checked == "2026-12-01/2026-12-06"
     body = tour.sections[-1].body
-    sentence = "These sources were last checked on 1 December 2026."
+    sentence = "These sources were checked against stored copies, 1-6 Dec 2026."
     assert body.startswith(sentence + " Check the sources' own sites for anything newer.\n")
-    assert body.count("last checked") == 1
+    assert body.count("checked against") == 1
     assert sentence in rendered(body)
 
 
 def test_an_undated_tour_says_no_date() -> None:
-    assert "last checked" not in sources.sources_section(SECTIONS).body
+    assert "checked against" not in sources.sources_section(SECTIONS).body
     dated = sources.sources_section(SECTIONS, checked="2024-02-29")
-    assert dated.body.startswith("These sources were last checked on 29 February 2024.")
+    assert dated.body.startswith("These sources were checked against stored copies, 29 Feb 2024.")
+
+
+@pytest.mark.parametrize(
+    ("checked", "said"),
+    [
+        ("2026-12-01/2026-12-06", "1-6 Dec 2026"),
+        ("2026-11-28/2026-12-06", "28 Nov-6 Dec 2026"),
+        ("2025-12-30/2026-01-02", "30 Dec 2025-2 Jan 2026"),
+        ("2026-12-06/2026-12-06", "6 Dec 2026"),
+    ],
+)
+def test_a_check_over_several_days_is_said_as_a_range(checked: str, said: str) -> None:
+    body = sources.sources_section(SECTIONS, checked=checked).body
+    assert body.startswith(f"These sources were checked against stored copies, {said}. ")

@@ -1,10 +1,7 @@
-"""exotour.state.paths names the cache folder platformdirs names, without importing it
-where it can."""
+"""exotour.state.paths: the user folders are platformdirs' own; the variables win over them."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,49 +9,22 @@ from platformdirs import user_cache_path, user_state_path
 
 from exotour.search import cache as search
 from exotour.state import paths as dirs
+from exotour.state.progress import default_state_dir
 
 
-@pytest.mark.parametrize(
-    ("xdg", "home"),
-    [
-        (None, "/home/reader"),
-        ("", "/home/reader"),
-        ("   ", "/home/reader"),
-        ("/var/cache/reader", "/home/reader"),
-        ("/var/cache/reader/", "/home/reader/"),
-        ("relative/cache", "/home/reader"),
-        (None, None),
-        (None, "relative-home"),
-    ],
-)
-@pytest.mark.parametrize(
-    ("variable", "ours", "theirs"),
-    [
-        ("XDG_CACHE_HOME", dirs.user_cache_dir, user_cache_path),
-        ("XDG_STATE_HOME", dirs.user_state_dir, user_state_path),
-    ],
-    ids=["cache", "state"],
-)
+@pytest.mark.parametrize("xdg", [None, "", "/var/cache/reader", "relative/cache"])
 def test_the_folders_are_platformdirs_own(
-    xdg: str | None,
-    home: str | None,
-    variable: str,
-    ours: Callable[[], Path],
-    theirs: Callable[..., Path],
-    monkeypatch: pytest.MonkeyPatch,
+    xdg: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name, value in ((variable, xdg), ("HOME", home)):
-        if value is None:
-            monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("EXOTOUR_CACHE_DIR", raising=False)
+    for variable in ("XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        if xdg is None:
+            monkeypatch.delenv(variable, raising=False)
         else:
-            monkeypatch.setenv(name, value)
-    try:
-        expected = theirs("exotour", appauthor=False)
-    except RuntimeError:  # platformdirs cannot name one: neither can we
-        with pytest.raises(RuntimeError):
-            ours()
-        return
-    assert ours() == expected
+            monkeypatch.setenv(variable, xdg)
+    assert dirs.cache_dir() == user_cache_path("exotour", appauthor=False)
+    assert dirs.user_state_dir() == user_state_path("exotour", appauthor=False)
 
 
 def test_exotour_cache_dir_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,11 +32,8 @@ def test_exotour_cache_dir_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert dirs.cache_dir() == tmp_path == search.cache_dir()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the shortcut is Linux's")
-def test_the_usual_case_does_not_import_platformdirs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delitem(sys.modules, "platformdirs", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert dirs.cache_dir() == tmp_path / "exotour"
-    assert "platformdirs" not in sys.modules
+def test_exotour_state_dir_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXOTOUR_STATE_DIR", str(tmp_path))
+    assert default_state_dir() == tmp_path
+    monkeypatch.delenv("EXOTOUR_STATE_DIR")
+    assert default_state_dir() == user_state_path("exotour", appauthor=False)

@@ -28,11 +28,19 @@ class Options:
         *,
         ascii: bool = False,
         no_pager: bool = False,
+        lang: str | None = None,
     ) -> None:
         self.content = content
         self.no_color = no_color
         self.ascii = ascii  # --ascii: no box drawing or symbols, for screen readers
         self.no_pager = no_pager  # --no-pager, before or after the command
+        self.lang = lang  # --lang or EXOTOUR_LANG; None: as the locale variables say
+        if lang:
+            import os
+
+            from exotour import i18n
+
+            i18n.use(i18n.choose(os.environ, lang))
         # Every command starts here, through either door: from now on what stdout cannot encode
         # (PYTHONIOENCODING=ascii, LANG=C) is written as a stand-in, never a UnicodeEncodeError,
         # whichever module writes it.
@@ -93,12 +101,9 @@ def load(options: Options) -> Tour:
 
     A folder that loaded without error before and has not changed since comes from the cache.
     """
-    import gc
-
     from exotour.content import cache as tourcache
 
-    # The first tour of the process lasts as long as the command (--watch loads others).
-    return tourcache.load(options.content_dir(), lasting=not gc.get_freeze_count())
+    return tourcache.load(options.content_dir())
 
 
 def stdout(options: Options) -> Console:

@@ -58,6 +58,16 @@ def uses(tour: Tour, entry: GlossaryEntry) -> tuple[Use, ...]:
 
 def to_json(tour: Tour, entries: list[GlossaryEntry], prefix: str) -> dict[str, Any]:
     """ENTRIES as one JSON object, each term with the sections that use it."""
+    from exotour.content.sources import is_sources_section
+    from exotour.mentions import uses_of_all
+
+    numbered = [
+        (number, section)
+        for number, section in enumerate(tour.sections, start=1)
+        if not is_sources_section(section)
+    ]
+    # Each section read once for every term: linear in the tour, however many terms.
+    used = uses_of_all(entries, numbered)
     return {
         "format": JSON_FORMAT,
         "terms": [
@@ -73,9 +83,9 @@ def to_json(tour: Tour, entries: list[GlossaryEntry], prefix: str) -> dict[str, 
                         "words": use.words,
                         "command": use.command(prefix),
                     }
-                    for use in uses(tour, entry)
+                    for use in uses
                 ],
             }
-            for entry in entries
+            for entry, uses in zip(entries, used, strict=True)
         ],
     }

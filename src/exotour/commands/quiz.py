@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from exotour.commands import Options, command_prefix, load, print_plain, stdout, store_for, warn
-from exotour.errors import ExitStatus
+from exotour.errors import ExitStatus, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -62,6 +62,10 @@ def default_streams(options: Options) -> Streams:
     from exotour.tui.session import TerminalSession
 
     return Streams(console, sys.stdin, TerminalSession(full_screen=False))
+
+
+# The longest line read as one answer: far beyond "2" or "quit", far below what memory notices.
+LONGEST_ANSWER = 1000
 
 
 class _Screen:
@@ -176,7 +180,12 @@ def _by_lines(state: Quiz, screen: _Screen, lines: TextIO) -> Iterator[Quiz]:
         screen.show(screens.question_block(state, item))
         count = len(item.question.choices)
         screen.prompt(screens.prompt_text(count))
-        line = lines.readline()
+        line = lines.readline(LONGEST_ANSWER + 1)  # read no further: stdin may never end a line
+        if len(line) > LONGEST_ANSWER:
+            raise UsageError(
+                f"an answer line is longer than {LONGEST_ANSWER:,} characters",
+                "answer each question with its number or letter, one to a line",
+            )
         if not line:
             screen.answered("(end of input)")
             return

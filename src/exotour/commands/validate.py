@@ -17,11 +17,6 @@ from pathlib import Path
 from exotour.commands import Options
 from exotour.errors import ExitStatus
 
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 POLL_SECONDS = 0.5  # quick enough to feel live, rare enough to cost nothing
 CLEAR = "\x1b[H\x1b[2J"
 
@@ -39,6 +34,7 @@ def _watch(root: Path) -> ExitStatus:
     import time
 
     from exotour.content.loader import display_path
+    from exotour.i18n import _
 
     seen: object = None
     clear = sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
@@ -50,7 +46,8 @@ def _watch(root: Path) -> ExitStatus:
                     sys.stdout.write(CLEAR)
                 check(root)
                 sys.stdout.flush()
-                print(f"exotour: watching {display_path(root)}; Ctrl-C stops", file=sys.stderr)
+                watching = _("watching {folder}; Ctrl-C stops").format(folder=display_path(root))
+                print(f"exotour: {watching}", file=sys.stderr)
                 seen = now
             time.sleep(POLL_SECONDS)
     except KeyboardInterrupt:
@@ -73,6 +70,7 @@ def check(root: Path) -> ExitStatus:
     """Check ROOT once: the problems on stdout, the verdict on stderr (errors) or stdout (OK)."""
     from exotour.content.loader import check_content, display_path
     from exotour.content.sources import is_sources_section
+    from exotour.i18n import _, ngettext
 
     tour, problems = check_content(root)
     for problem in problems:
@@ -80,16 +78,22 @@ def check(root: Path) -> ExitStatus:
     errors = sum(1 for p in problems if not p.is_warning)
     warnings = len(problems) - errors
     if tour is None:
-        found = _count(errors, "error") + (
-            f" and {_count(warnings, 'warning')}" if warnings else ""
-        )
+        found = ngettext("{n} error", "{n} errors", errors).format(n=errors)
+        if warnings:
+            also = ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
+            found = _("{errors} and {warnings}").format(errors=found, warnings=also)
+        verdict = _("{found} in {folder}").format(found=found, folder=display_path(root))
         sys.stdout.flush()  # the problems first, then the verdict, even when both are one terminal
-        print(f"exotour: error: {found} in {display_path(root)}", file=sys.stderr)
+        print(f"exotour: error: {verdict}", file=sys.stderr)
         return ExitStatus.ERROR
-    sections = [s for s in tour.sections if not is_sources_section(s)]
-    questions = sum(len(s.quiz) for s in sections)
+    sections = sum(1 for s in tour.sections if not is_sources_section(s))
+    questions = sum(len(s.quiz) for s in tour.sections if not is_sources_section(s))
+    terms = len(tour.glossary)
     print(
-        f"{_count(len(sections), 'section')}, {_count(len(tour.glossary), 'glossary term')}, "
-        f"{_count(questions, 'question')}: OK"
+        _("{sections}, {terms}, {questions}: OK").format(
+            sections=ngettext("{n} section", "{n} sections", sections).format(n=sections),
+            terms=ngettext("{n} glossary term", "{n} glossary terms", terms).format(n=terms),
+            questions=ngettext("{n} question", "{n} questions", questions).format(n=questions),
+        )
     )
     return ExitStatus.OK

@@ -192,6 +192,7 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
         sources_checked=head.sources_checked,
         decision=decision,
         about=head.about,
+        language=head.language,
         content_dir=root,
         fingerprint=folder.digest.hexdigest(),
     )

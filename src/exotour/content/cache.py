@@ -17,15 +17,12 @@ still happen unseen) keeps the tour from being cached at all.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,7 +31,7 @@ from exotour.content.fingerprint import SETTLE_NS, folder_key
 from exotour.decision import About, Check, ClinicQuestion, Condition, Decision, Factor, Option
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
-FORMAT = 4  # 4: the decision aid, the about block, a section's options_grid
+FORMAT = 5  # 4: the tour's language; 5: the decision aid, the about block, options_grid
 # A cache file holds at most this many characters per byte of content, plus SLACK: JSON's
 # escapes at most double a text, and the generated Sources section repeats what notes cite.
 CACHE_FACTOR = 4
@@ -65,12 +62,8 @@ _SKIPPED = frozenset({"content_dir"})  # set from the folder as given, not store
 _UNSAFE = re.compile(r"\\(?:[bfr]|u(?:00[0189][0-9a-f]|007f|202[89a-e]|206[6-9]))")
 
 
-def load(root: Path, *, lasting: bool = False) -> Tour:
+def load(root: Path) -> Tour:
     """The tour in ROOT, from the cache when it is current, else loaded and checked in full.
-    A LASTING tour lives as long as the process (a command's): it and all that is loaded by
-    then are kept out of the collector's walks (gc.freeze), which the 300,000 records of a
-    10,000-section tour would otherwise slow down at each full collection. A tour holds no
-    cycle, so one let go is freed all the same.
 
     Raises what loader.load_tour raises, for the same folders.
     """
@@ -78,21 +71,15 @@ def load(root: Path, *, lasting: bool = False) -> Tour:
     try:
         key, newest, size = _key(root)  # before the files are read: a change shows next time
     except OSError:  # the loader says what is wrong with the folder
-        return _lasting(_load_tour(root), lasting)
+        return _load_tour(root)
     path = _cache_file(root)
     limit = CACHE_FACTOR * size + CACHE_SLACK
-    cached = _read(path, key, root, limit, lasting) if path is not None else None
+    cached = _read(path, key, root, limit) if path is not None else None
     if cached is not None:
         return cached
     tour = _load_tour(root)
     if path is not None and newest < started - SETTLE_NS:
         _write(path, key, tour, limit)
-    return _lasting(tour, lasting)
-
-
-def _lasting(tour: Tour, lasting: bool) -> Tour:
-    if lasting:
-        gc.freeze()
     return tour
 
 
@@ -123,7 +110,7 @@ def _cache_file(root: Path) -> Path | None:
     return folder / f"tour-{zlib.crc32(name):08x}.json"
 
 
-def _read(path: Path, key: list[Any], root: Path, limit: int, lasting: bool) -> Tour | None:
+def _read(path: Path, key: list[Any], root: Path, limit: int) -> Tour | None:
     """The tour cached in PATH if it was cached under KEY, else None (whatever the file holds:
     a FIFO or a device is never read, nor a file larger than LIMIT characters and the key)."""
     try:
@@ -139,24 +126,10 @@ def _read(path: Path, key: list[Any], root: Path, limit: int, lasting: bool) -> 
             first, _, text = handle.read().decode("ascii").partition("\n")
         if first != head or _UNSAFE.search(text):
             return None
-        with _collector_paused():  # and frozen before the collector could walk what it made
-            tour = _lasting(_build(Tour, json.loads(text), root), lasting)
+        tour = _build(Tour, json.loads(text), root)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # ValueError: not ASCII (not ours), or not JSON
     return tour if isinstance(tour, Tour) else None
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: decoding makes hundreds of thousands of objects and
-    no cycle, and each collection on the way would walk all that was made so far again."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _write(path: Path, key: list[Any], tour: Tour, limit: int) -> None:
@@ -177,7 +150,6 @@ def _write(path: Path, key: list[Any], tour: Tour, limit: int) -> None:
 def _plain(record: Any) -> dict[str, Any]:
     """A record of the model as JSON values, field by field (new fields come along)."""
     nested = _NESTED.get(type(record), {})
-    optional = _OPTIONAL.get(type(record), {})
     out: dict[str, Any] = {}
     for spec in fields(record):
         if spec.name in _SKIPPED:
@@ -185,7 +157,7 @@ def _plain(record: Any) -> dict[str, Any]:
         value = getattr(record, spec.name)
         if spec.name in nested:
             value = [_plain(item) for item in value]
-        elif spec.name in optional:
+        elif spec.name in _OPTIONAL.get(type(record), {}):
             value = None if value is None else _plain(value)
         elif is_dataclass(value):
             raise TypeError(f"{spec.name}: a record this cache does not know")
@@ -193,9 +165,8 @@ def _plain(record: Any) -> dict[str, Any]:
     return out
 
 
-# What each plain field of the model may hold, by its annotation (a tuple as a JSON list, whose
-# items are checked apart): a cache file that holds anything else is damaged (or planted), and
-# is read past.
+# What each plain field of the model may hold, by its annotation (a tuple as a JSON list of
+# strings): a cache file that holds anything else is damaged (or planted), and is read past.
 _TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,),
     "int": (int,),
@@ -206,81 +177,37 @@ _TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """How to build a record of one kind: its plain fields, every allowed run of their value
-    types (one set lookup checks a record), the lists among them (tuples in the model), its
-    nested records by field, and its own checks."""
-
-    plain: Callable[[dict[str, Any]], tuple[Any, ...]]
-    allowed: frozenset[tuple[type, ...]]
-    lists: tuple[str, ...]
-    nested: tuple[tuple[str, type], ...]
-    optional: tuple[tuple[str, type], ...]
-    size: int
-    post_init: Callable[[Any], None] | None
-
-
 @cache
-def _plan(kind: type) -> _Plan:
-    from itertools import product
-    from operator import itemgetter
+def _fields(kind: type) -> dict[str, str]:
+    """The fields of KIND that a cache file holds, each with its annotation."""
+    return {spec.name: str(spec.type) for spec in fields(kind) if spec.name not in _SKIPPED}
 
+
+def _build(kind: type, data: Any, root: Path) -> Any:
+    """The record of KIND that DATA describes, made by the model's own constructor (and so
+    checked by it), every value first checked against the model's annotations; lists become
+    tuples, as the loader makes them. Raises TypeError for anything else."""
+    expected = _fields(kind)
+    if type(data) is not dict or data.keys() != expected.keys():
+        raise TypeError(f"not a {kind.__name__}")
     nested = _NESTED.get(kind, {})
     optional = _OPTIONAL.get(kind, {})
-    if not all(spec.init for spec in fields(kind)):
-        raise TypeError(f"{kind.__name__}: a field that __init__ does not set")  # see _record
-    inner = {**nested, **optional}
-    plain = [s for s in fields(kind) if s.name not in inner and s.name not in _SKIPPED]
-    names = [spec.name for spec in plain]
-    values = itemgetter(*names)
-    return _Plan(
-        plain=values if len(names) > 1 else lambda data: (values(data),),
-        allowed=frozenset(product(*(_TYPES[str(spec.type)] for spec in plain))),
-        lists=tuple(spec.name for spec in plain if str(spec.type).startswith("tuple")),
-        nested=tuple(nested.items()),
-        optional=tuple(optional.items()),
-        size=len(plain) + len(inner),
-        post_init=getattr(kind, "__post_init__", None),
-    )
-
-
-def _build(kind: type, data: dict[str, Any], root: Path) -> Any:
-    """The record of KIND that DATA describes, every value checked against the model's
-    annotations; lists become tuples, as the loader makes them. Raises TypeError or KeyError
-    for anything else."""
-    plan = _plan(kind)
-    if type(data) is not dict or len(data) != plan.size:
-        raise TypeError(f"not a {kind.__name__}")
-    if tuple(map(type, plan.plain(data))) not in plan.allowed:  # KeyError: a field missing
-        raise TypeError(f"a field of {kind.__name__}")
-    for name in plan.lists:
-        items = data[name]
-        if not _TEXT_ONLY.issuperset(map(type, items)):
+    values: dict[str, Any] = {}
+    for name, annotation in expected.items():
+        value = data[name]
+        if name in nested:
+            if type(value) is not list:
+                raise TypeError(f"{kind.__name__}.{name}")
+            value = tuple(_build(nested[name], item, root) for item in value)
+        elif name in optional:
+            value = None if value is None else _build(optional[name], value, root)
+        elif type(value) not in _TYPES[annotation]:  # exact: a bool is no int here
             raise TypeError(f"{kind.__name__}.{name}")
-        data[name] = tuple(items)
-    for name, inner in plan.nested:
-        items = data[name]
-        if type(items) is not list:
-            raise TypeError(f"{kind.__name__}.{name}")
-        data[name] = tuple([_build(inner, item, root) for item in items])
-    for name, inner in plan.optional:
-        if data[name] is not None:
-            data[name] = _build(inner, data[name], root)
+        elif type(value) is list:
+            if not all(type(item) is str for item in value):
+                raise TypeError(f"{kind.__name__}.{name}")
+            value = tuple(value)
+        values[name] = value
     if kind is Tour:
-        data["content_dir"] = root
-    return _record(kind, data, plan.post_init)
-
-
-_TEXT_ONLY = frozenset({str})
-
-
-def _record(kind: type, values: dict[str, Any], post_init: Callable[[Any], None] | None) -> Any:
-    """A frozen record of KIND holding VALUES (every field, checked), made as its dataclass
-    __init__ makes it (each field set, then __post_init__ and its checks), but in one call
-    rather than one a field: 70,000 records for a 10,000-section tour."""
-    record: Any = object.__new__(kind)
-    record.__dict__.update(values)
-    if post_init is not None:
-        post_init(record)
-    return record
+        values["content_dir"] = root
+    return kind(**values)

@@ -101,7 +101,7 @@ class Checker(FileReport):
         if spec.kind == "bool":
             return self.boolean(node, path)
         if spec.kind == "date":
-            return self.date(node, path)
+            return self.date(node, path, spec.pattern or "date")
         if spec.kind == "record":
             return self.record(node, path, spec.record)
         items = self.items(node, path)
@@ -226,8 +226,9 @@ class Checker(FileReport):
             self.problem(node, path, f"expected true or false, got '{shown(str(node.value))}'")
         return value
 
-    def date(self, node: yaml.Node, path: str) -> str | None:
-        """A date written YYYY-MM-DD (YAML reads it as a date, or as text in quotes)."""
+    def date(self, node: yaml.Node, path: str, pattern: str = "date") -> str | None:
+        """A date written YYYY-MM-DD (YAML reads it as a date, or as text in quotes); where
+        PATTERN is "dates", also two, first/last, the first not after the last."""
         if self.refused(node):
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (STR, TIMESTAMP):
@@ -235,11 +236,12 @@ class Checker(FileReport):
             return None
         written = str(node.value).strip()
         try:
-            valid = PATTERNS["date"].matches(written) and datetime.date.fromisoformat(written)
+            days = [datetime.date.fromisoformat(part) for part in written.split("/")]
+            valid = PATTERNS[pattern].matches(written) and days == sorted(days)
         except ValueError:
             valid = False
         if not valid:
-            self.problem(node, path, f"'{shown(written)}' {PATTERNS['date'].message}")
+            self.problem(node, path, f"'{shown(written)}' {PATTERNS[pattern].message}")
             return None
         return written
 

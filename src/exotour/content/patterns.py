@@ -35,6 +35,13 @@ PATTERNS: dict[str, Pattern] = {
         "a DOI such as 10.1234/abc, without https://doi.org/",
         "must look like 10.1234/abc (without https://doi.org/)",
     ),
+    # BCP 47 as tours use it: a language, then an optional script, region and variants
+    # (en, es, es-MX, es-419, zh-Hant-TW, ca-valencia); no extensions or private use.
+    "language": Pattern(
+        r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$",
+        "a BCP 47 language tag, such as en, es or es-MX",
+        "is not a BCP 47 language tag, such as en, es or es-MX",
+    ),
     "date": Pattern(
         r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
         "a date written YYYY-MM-DD, such as 2026-12-01",
@@ -49,5 +56,12 @@ PATTERNS: dict[str, Pattern] = {
         r"^(what|benefit|risks|daily_life|cost|evidence)$",
         "one of: what, benefit, risks, daily_life, cost, evidence",
         "is not an option field (use what, benefit, risks, daily_life, cost or evidence)",
+    ),
+    # A check that took days: the first and the last, as ISO 8601 writes an interval.
+    "dates": Pattern(
+        r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?$",
+        "a date written YYYY-MM-DD, or two, first/last, such as 2026-12-01/2026-12-06",
+        "is not a date written YYYY-MM-DD, or two written first/last, such as "
+        "2026-12-01/2026-12-06",
     ),
 }

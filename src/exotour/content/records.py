@@ -10,7 +10,7 @@ from exotour.content.checker import Checker, Record
 from exotour.content.problems import shown
 from exotour.content.schema import PATTERNS, RECORDS, VALID_ID, FieldSpec, fields_of
 from exotour.decision import About
-from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source
+from exotour.model import DEFAULT_LANGUAGE, EvidenceNote, GlossaryEntry, Question, Section, Source
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class TourHead:
     bottom_line: str
     bottom_line_source: str
     sources_checked: str | None
+    language: str
     order: tuple[tuple[str, yaml.Node], ...]
     about: About | None = None
 
@@ -43,6 +44,10 @@ def read_tour_file(file: Checker, root: yaml.Node) -> TourHead | None:
     values = tour.values
     if "id" in values and not VALID_ID.match(values["id"]):
         file.problem(tour.nodes["id"], "id", bad_id(values["id"]))
+    language = PATTERNS["language"]
+    if "language" in values and not language.matches(values["language"]):
+        written = shown(values["language"])
+        file.problem(tour.nodes["language"], "language", f"'{written}' {language.message}")
     order = tour.lines("sections")
     if "sections" in values and not tour.nodes["sections"].value:
         file.problem(tour.nodes["sections"], "sections", "lists no sections")
@@ -63,6 +68,7 @@ def read_tour_file(file: Checker, root: yaml.Node) -> TourHead | None:
         bottom_line=bottom.values["text"] if bottom else "",
         bottom_line_source=bottom.values["source"] if bottom else "",
         sources_checked=values.get("sources_checked"),
+        language=values.get("language", DEFAULT_LANGUAGE),
         order=tuple(order),
         about=About(**about.values) if about else None,
     )
@@ -129,6 +135,12 @@ def _source(file: Checker, record: Record, path: str) -> Source | None:
         pattern = PATTERNS[_spec("source", name).pattern]
         if name in values and not pattern.matches(values[name]):
             file.problem(nodes[name], f"{path}.{name}", pattern.message)
+        elif name == "url" and name in values:
+            from exotour.weblinks import spoofing
+
+            problem = spoofing(values[name])
+            if problem is not None:
+                file.problem(nodes[name], f"{path}.{name}", f"the link {problem}")
     low, high = _spec("source", "year").bounds or (0, None)
     if "year" in values and not low <= values["year"] <= (high or values["year"]):
         written = shown(str(nodes["year"].value))

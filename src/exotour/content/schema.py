@@ -71,9 +71,17 @@ RECORDS: dict[str, RecordSpec] = {
                 "sources_checked",
                 "date",
                 "optional",
-                description="The date the tour's sources were last checked (YYYY-MM-DD); the "
-                "Sources section states it.",
-                pattern="date",
+                description="The date the tour's sources were checked (YYYY-MM-DD), or the first "
+                "and last day of the check (2026-12-01/2026-12-06); the Sources section states it.",
+                pattern="dates",
+            ),
+            FieldSpec(
+                "language",
+                "line",
+                "optional",
+                description="The language the tour is written in, as a BCP 47 tag such as en, "
+                "es or es-MX (default: en); search finds words in their other forms by it.",
+                pattern="language",
             ),
             FieldSpec(
                 "sections",

@@ -9,17 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from exotour.model import Section, Source
+from exotour.model import Section, Source, day_month_year
 from exotour.text import escape_markdown
 
 SECTION_ID = "sources"
 TITLE = "Sources"
 TAKEAWAY = "Every source the tour's evidence notes cite, listed once."
 KEYWORDS = ("sources", "references", "citations", "evidence")
-_MONTHS = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
 
 
 # A NamedTuple, not a dataclass: it costs a third of the import time, on every command.
@@ -67,11 +63,26 @@ def collect(sections: Sequence[Section]) -> tuple[Source, ...]:
     return tuple(entry.source for entry in cited(sections))
 
 
-def checked_on(date: str) -> str:
-    """The sentence that dates the sources: DATE (YYYY-MM-DD) in words."""
-    year, month, day = (int(part) for part in date.split("-"))
+def _days(dates: str) -> str:
+    """DATES (YYYY-MM-DD, or first/last) in words: '6 Dec 2026', '1-6 Dec 2026',
+    '28 Nov-6 Dec 2026'; what the two days share is said once."""
+    first, _, last = dates.partition("/")
+    if not last or last == first:
+        return day_month_year(first)
+    start, end = day_month_year(first).split(" "), day_month_year(last)
+    if first[:7] == last[:7]:
+        return f"{start[0]}-{end}"
+    if first[:4] == last[:4]:
+        return f"{start[0]} {start[1]}-{end}"
+    return f"{' '.join(start)}-{end}"
+
+
+def checked_on(dates: str) -> str:
+    """The sentence that dates the sources: DATES (YYYY-MM-DD, or first/last) in words. A check
+    is of the copy the checker read, which may since have changed: the reader is sent to the
+    sources' own sites."""
     return (
-        f"These sources were last checked on {day} {_MONTHS[month - 1]} {year}. "
+        f"These sources were checked against stored copies, {_days(dates)}. "
         "Check the sources' own sites for anything newer."
     )
 

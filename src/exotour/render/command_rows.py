@@ -11,10 +11,9 @@ from collections.abc import Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
-
-from exotour.render.plainlines import Indented
 
 # The fewest columns left for the words beside a command before it moves to its own line.
 MIN_WORDS = 12
@@ -50,7 +49,7 @@ def numbered(rows: Sequence[tuple[int, Text, str]]) -> RenderableType:
     stacked: list[RenderableType] = []
     for number, title, command in rows:
         stacked.append(Text(f"{number}.".rjust(digits) + " ") + title)
-        stacked.append(Indented(Text(command, style="dim"), digits + 1))
+        stacked.append(Padding(Text(command, style="dim"), (0, 0, 0, digits + 1)))
     longest = max(Text(command).cell_len for _, _, command in rows)
     return WidthSwitch(digits + 1 + MIN_WORDS + 1 + longest, side, Group(*stacked))
 
@@ -65,6 +64,6 @@ def described(rows: Sequence[tuple[str, str]]) -> RenderableType:
     stacked: list[RenderableType] = []
     for command, what in rows:
         stacked.append(Text(command, style="bold"))
-        stacked.append(Indented(Text(what), 2))
+        stacked.append(Padding(Text(what), (0, 0, 0, 2)))
     longest = max(Text(command).cell_len for command, _ in rows)
     return WidthSwitch(longest + 2 + MIN_WORDS, side, Group(*stacked))

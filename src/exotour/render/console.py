@@ -212,8 +212,25 @@ def make_console(
         width=width,
         # Messages on stderr are never wrapped: `file:line:col: ...` stays one line to grep.
         soft_wrap=stderr,
-        _environ=dict(env.environ),
+        _environ=sized(env.environ),
     )
+
+
+# The most columns or lines a size variable may give; beyond, it is a mistake, not a terminal.
+_MOST_CELLS = 10_000
+
+
+def sized(environ: Mapping[str, str]) -> dict[str, str]:
+    """ENVIRON less COLUMNS and LINES where they make no sense (0, negative, huge, not a
+    number), so that Rich takes the terminal's size, or 80x25, instead of printing nothing."""
+    kept = dict(environ)
+    for name in ("COLUMNS", "LINES"):
+        value = kept.get(name)
+        if value is not None and not (
+            value.isascii() and value.isdigit() and 0 < int(value) <= _MOST_CELLS
+        ):
+            del kept[name]
+    return kept
 
 
 def offscreen_console(

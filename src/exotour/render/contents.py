@@ -40,11 +40,8 @@ def contents_table(
     """The sections (or only the FIRST few) with a tick for each one read, how far each one
     begun was read (PROGRESS: id to (pages shown, pages)) and its reading time; DETAILED adds a
     header row and the ids, and a quiz column with the best score of each section's own quiz
-    (QUIZ_BEST: id to (right, asked)) when there is any. A Rich Table, drawn row by row where it
-    fits (a thousand rows in milliseconds, not half a second; see fasttable). SHOW_IDS False
-    leaves the ids out, for a terminal too narrow to hold them beside the titles."""
-    from exotour.render.fasttable import FastTable
-
+    (QUIZ_BEST: id to (right, asked)) when there is any. SHOW_IDS False leaves the ids out, for
+    a terminal too narrow to hold them beside the titles."""
     progress = progress or {}
     scores = {k: v for k, v in (quiz_best or {}).items() if k in tour.section_ids}
     table = Table(
@@ -57,7 +54,7 @@ def contents_table(
     )
     listed = tour.sections[:first]
     marks = [read_mark(section.id, visited, progress) for section in listed]
-    # A fixed width, as the fast drawing wants: the header's, or the widest "12/15".
+    # A fixed width: the header's, or the widest "12/15".
     widest = max((mark.cell_len for mark in marks), default=1)
     table.add_column(
         "read", width=max(4 if detailed else 1, widest), justify="center", no_wrap=True
@@ -80,7 +77,7 @@ def contents_table(
                 row.append(Text(f"{best[0]}/{best[1]}" if best else "", style="bold"))
         row.append(Text(f"{section.reading_minutes} min", style="dim"))
         table.add_row(*row)
-    return FastTable(table)
+    return table
 
 
 # The most sections the welcome screen lists, so that it fits an 80x24 terminal.

@@ -15,11 +15,17 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from exotour.content.sources import markdown_citation
-from exotour.model import EvidenceNote, Section, Tour
+from exotour.model import EvidenceNote, GlossaryEntry, Section, Tour
 from exotour.render.about_document import about_html, about_markdown
 from exotour.render.citations import html_citation, md_link
-from exotour.render.grid_document import GRID_CSS
-from exotour.safe_markdown import literal, neutralise
+from exotour.render.grid_document import grid_css
+from exotour.safe_markdown import (
+    closed_fences,
+    is_safe_link,
+    literal,
+    names_other_address,
+    neutralise,
+)
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -50,7 +56,7 @@ def _md_section(number: int, section: Section, tour: Tour) -> list[str]:
     out = [f"## {number}. {literal(section.title)}", ""]
     if section.added_by_tour:
         out += ["*Added by this tour; not part of the article.*", ""]
-    out += [neutralise(section.body.strip()), ""]
+    out += [closed_fences(section.body.strip()), ""]
     if section.options_grid and tour.decision is not None:
         from exotour.render.grid_document import markdown_grids
 
@@ -58,6 +64,21 @@ def _md_section(number: int, section: Section, tour: Tour) -> list[str]:
     for note in section.evidence:
         out += _md_note(note)
     return out
+
+
+def _a_to_z(tour: Tour) -> list[GlossaryEntry]:
+    """The glossary's terms A to Z, as `exotour glossary` lists them."""
+    return sorted(tour.glossary, key=lambda entry: entry.term.casefold())
+
+
+def _md_glossary(tour: Tour) -> list[str]:
+    """The glossary as a list, each term in bold with the other names a reader may meet."""
+    out = ["## Glossary", ""]
+    for entry in _a_to_z(tour):
+        also = f" (also: {literal(', '.join(entry.aliases))})" if entry.aliases else ""
+        definition = " ".join(entry.definition.split())
+        out.append(f"- **{literal(entry.term)}**{also}: {literal(definition)}")
+    return [*out, ""]
 
 
 def markdown(tour: Tour) -> str:
@@ -75,8 +96,11 @@ def markdown(tour: Tour) -> str:
         if tour.bottom_line_source:
             out += [f"Source: {literal(tour.bottom_line_source)}", ""]
     out += about_markdown(tour)
+    if tour.glossary:  # last, where a printed copy's reader looks a word up
+        out += _md_glossary(tour)
     out += ["---", "", f"*{literal(tour.disclaimer)}*"]
-    return "\n".join(out) + "\n"
+    # The document is judged whole, as a renderer reads it, not body by body.
+    return neutralise("\n".join(out) + "\n")
 
 
 _CSS = """
@@ -90,6 +114,7 @@ h2 { margin-top: 2em; border-bottom: 1px solid #ccc; }
 aside.evidence { border: 2px solid #0b6e99; border-radius: 4px; padding: 0 1em;
                  margin: 1em 0; background: #f0f8fb; }
 aside.evidence h3 { color: #0b6e99; font-size: 1em; }
+dt { margin-top: 0.5em; }
 a { color: #0b5394; word-break: break-word; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; }
                aside.evidence, .disclaimer { break-inside: avoid; } }
@@ -110,8 +135,40 @@ def _html_parser() -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False})
     md.disable("image")  # a picture would be a resource loaded from elsewhere
+    # markdown-it's documented hook for which links to make: the Markdown export's policy.
+    md.validateLink = is_safe_link  # type: ignore[method-assign]
     md.core.ruler.push("bare_urls", _link_bare_urls)
+    md.core.ruler.push("true_targets", _show_true_targets)
     return md
+
+
+def _show_true_targets(state: StateCore) -> None:
+    """A markdown-it core rule: a link whose text is another address than its target becomes
+    text that names both (`https://www.fda.gov/x (https://elsewhere.example)`)."""
+    from markdown_it.token import Token
+
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        opened: Token | None = None
+        inside: list[Token] = []
+        for token in block.children:
+            if token.type == "link_open" and opened is None:
+                opened, inside = token, []
+            elif token.type == "link_close" and opened is not None:
+                href = str(opened.attrGet("href") or "")
+                label = "".join(t.content for t in inside if t.type in ("text", "code_inline"))
+                if names_other_address(label, href):
+                    children.append(Token("text", "", 0, content=f"{label} ({href})"))
+                else:
+                    children += [opened, *inside, token]
+                opened = None
+            elif opened is not None:
+                inside.append(token)
+            else:
+                children.append(token)
+        block.children = children + ([opened, *inside] if opened is not None else [])
 
 
 def _url_end(text: str, start: int, end: int) -> int:
@@ -175,22 +232,27 @@ def _html_note(note: EvidenceNote) -> str:
     return "\n".join(parts)
 
 
-def _grid_css(tour: Tour) -> str:
-    """The options grid's style, for a tour that draws one."""
-    grids = tour.decision is not None and any(s.options_grid for s in tour.sections)
-    return f"\n{GRID_CSS}" if grids else ""
+def _html_glossary(tour: Tour) -> str:
+    e = html.escape
+    parts = ['<section id="glossary">', "<h2>Glossary</h2>", "<dl>"]
+    for entry in _a_to_z(tour):
+        also = f" (also: {e(', '.join(entry.aliases))})" if entry.aliases else ""
+        parts.append(f"<dt><strong>{e(entry.term)}</strong>{also}</dt>")
+        parts.append(f"<dd>{e(' '.join(entry.definition.split()))}</dd>")
+    parts += ["</dl>", "</section>"]
+    return "\n".join(parts)
 
 
 def to_html(tour: Tour) -> str:
     e = html.escape
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{e(tour.language)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(tour.title)}</title>",
-        f"<style>\n{_CSS}{_grid_css(tour)}\n</style>",
+        f"<style>\n{_CSS}{grid_css(tour)}\n</style>",
         "</head>",
         "<body>",
         "<main>",
@@ -204,7 +266,10 @@ def to_html(tour: Tour) -> str:
         parts.append(
             f'<li><a href="#section-{number}">{e(s.title)}</a> ({s.reading_minutes} min)</li>'
         )
-    parts.append("</ol>\n</nav>")
+    parts.append("</ol>")
+    if tour.glossary:
+        parts.append('<p><a href="#glossary">Glossary</a></p>')
+    parts.append("</nav>")
     for number, s in enumerate(tour.sections, start=1):
         parts.append(f'<section id="section-{number}">')
         parts.append(f"<h2>{number}. {e(s.title)}</h2>")
@@ -225,6 +290,8 @@ def to_html(tour: Tour) -> str:
         parts.append("</section>")
     if tour.about is not None:
         parts.append(about_html(tour))
+    if tour.glossary:
+        parts.append(_html_glossary(tour))
     parts += [
         "</main>",
         f'<footer>\n<hr>\n<p class="disclaimer">{e(tour.disclaimer)}</p>\n</footer>',

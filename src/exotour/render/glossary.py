@@ -10,7 +10,6 @@ from rich.text import Text
 
 from exotour.glossary import Use, first_sentence, short_name
 from exotour.model import GlossaryEntry
-from exotour.render.plainlines import Indented
 
 # Below this width the term and its definition stack instead of sitting side by side.
 NARROW = 60
@@ -31,7 +30,7 @@ def listing(
         rows: list[RenderableType] = []
         for entry in ordered:
             rows.append(Text(short_name(entry), style="bold"))
-            rows.append(Indented(Text(first_sentence(entry.definition)), 2))
+            rows.append(Padding(Text(first_sentence(entry.definition)), (0, 0, 0, 2)))
         return Group(heading, Text(""), *rows, Text(""), footer)
     from rich.table import Table
 
@@ -57,6 +56,6 @@ def one_term(entry: GlossaryEntry, used: Sequence[Use], prefix: str = "exotour")
         rows: list[RenderableType] = []
         for use in used:
             rows.append(Text(f"{use.number}.".rjust(digits) + " " + use.title))
-            rows.append(Indented(Text(use.command(prefix), style="dim"), digits + 1))
+            rows.append(Padding(Text(use.command(prefix), style="dim"), (0, 0, 0, digits + 1)))
         parts.extend([Text(""), Text("In the tour:"), Padding(Group(*rows), (0, 0, 0, 2))])
     return Group(*parts)

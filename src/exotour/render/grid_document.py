@@ -8,6 +8,7 @@ import html
 
 from exotour.content.sources import markdown_citation
 from exotour.decision import OPTION_FIELDS, Condition, Decision
+from exotour.model import Tour
 from exotour.render.citations import html_citation, md_link
 from exotour.safe_markdown import literal
 
@@ -93,3 +94,9 @@ th, td { border: 1px solid #999; padding: 0.3em 0.5em; vertical-align: top; text
 .grid-note { font-style: italic; }
 @media print { .options-grid table { break-inside: auto; } tr { break-inside: avoid; } }
 """.strip()
+
+
+def grid_css(tour: Tour) -> str:
+    """The options grid's style, for a tour that draws one; else nothing."""
+    grids = tour.decision is not None and any(s.options_grid for s in tour.sections)
+    return f"\n{GRID_CSS}" if grids else ""

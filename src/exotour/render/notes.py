@@ -24,7 +24,6 @@ from rich.style import Style
 from rich.text import Text
 
 from exotour.model import EvidenceNote, Source
-from exotour.render.plainlines import narrow, wrap
 from exotour.text import printable
 
 EVIDENCE_STYLE = "cyan"
@@ -57,20 +56,28 @@ def short_link(url: str, room: int) -> str:
     """URL as a reader can recognise it in ROOM columns: `doi:10.1/x`, or the host and the path
     without `https://` and `www.`, ending in `…` where it had to be cut (the link target stays
     whole)."""
+    from exotour.weblinks import real_host, without_user_info
+
+    host = ""
     if url.startswith(_DOI):
         shown = "doi:" + url[len(_DOI) :]
     else:
-        shown = url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+        shown = without_user_info(url).split("://", 1)[-1].removeprefix("www.").rstrip("/")
+        host = real_host(url).removeprefix("www.")
     if cell_len(shown) <= room:
         return shown
-    return shown[: max(1, room - 1)] + "…"
+    # Cut in the path, never in the host: the host is what says where the link goes.
+    return shown[: max(1, room - 1, len(host))] + "…"
 
 
 def link(url: str, room: int | None, indent: str = "") -> Text:
     """URL as one line after INDENT that is never folded: whole when ROOM is None (plain text,
     where it may run past the page) or when it fits ROOM; else short. Its style carries the
-    whole URL as a terminal hyperlink."""
-    shown = url if room is None or cell_len(url) <= room else short_link(url, room)
+    whole URL as a terminal hyperlink; the text shown names the host it really goes to."""
+    from exotour.weblinks import without_user_info
+
+    whole = without_user_info(url)
+    shown = whole if room is None or cell_len(whole) <= room else short_link(url, room)
     line = Text(indent, no_wrap=True, overflow="ignore")
     # The target goes inside an escape sequence, where the console's own check cannot reach.
     line.append(shown, style=Style(underline=True, link=printable(url)))
@@ -132,19 +139,6 @@ class SourceEntry(Panel):
             parts.append(self.hint)
         return Group(*parts)
 
-    def plain_lines(self, width: int) -> list[str] | None:
-        """The lines `_lines` draws at WIDTH, as plain text, without a Console (None where
-        render.plainlines cannot be sure of them)."""
-        return source_lines(
-            self.source,
-            width,
-            whole=self.whole,
-            number=self.number,
-            heading=self.heading,
-            cited_in=self.cited_in,
-            hint=self.hint is not None,
-        )
-
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = min(options.max_width, READING_WIDTH)
         yield from console.render(self._lines(console, width), options.update(width=width))
@@ -168,45 +162,6 @@ class LinkHint:
         room = min(options.max_width, READING_WIDTH) - self.indent
         if any(cell_len(each) > room for each in self.links):
             yield Text(f"Links in full: {self.command}", style="dim")
-
-
-def source_lines(
-    source: Source,
-    width: int,
-    *,
-    whole: bool,
-    number: int | None = None,
-    heading: str | None = None,
-    cited_in: str | None = None,
-    hint: bool = False,
-) -> list[str] | None:
-    """SourceEntry(SOURCE, ...).plain_lines(WIDTH), without making the entry (a Panel): the
-    plain tour draws 20,000 of them for 10,000 sections."""
-    width = min(width, READING_WIDTH)
-    marker = f"{number}. " if number is not None else "- "
-    indent = " " * len(marker)
-    pieces: list[list[str] | None] = []
-    if heading:
-        pieces.append(wrap(heading, width))
-    if hint and not whole:
-        return None  # a hint to draw: Rich's to draw
-    words = source.label  # as citation_text, without its styles
-    citation = wrap(words, max(1, width - len(marker)))
-    if citation is not None:
-        citation = [marker + citation[0], *(indent + line for line in citation[1:])]
-    pieces.append(citation)
-    if source.link:
-        if not whole and len(indent + source.link) > width:
-            return None  # shown short: Rich's to draw
-        pieces.append([indent + source.link])  # whole, even past the page
-    if cited_in:
-        pieces.append(wrap(f"{indent}{cited_in}", width))
-    drawn: list[str] = []
-    for piece in pieces:
-        if piece is None:
-            return None
-        drawn += piece
-    return drawn if narrow("".join(drawn)) else None
 
 
 def source_entries(

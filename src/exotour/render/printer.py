@@ -63,24 +63,19 @@ def print_plain(
     look: Look = DEFAULT_LOOK,
     width: int | None = None,
 ) -> None:
-    """RENDERABLE as plain text at WIDTH (default: the terminal's, or 80), part by part as it is
-    drawn (a Group's parts: the sections of a tour), so the first lines come out at once."""
+    """RENDERABLE as plain text at WIDTH (default: the terminal's, or 80): Rich's drawing with
+    colour and styles off. Part by part as it is drawn (a Group's parts: the sections of a
+    tour), so the first lines come out at once."""
     from rich.console import Group
 
     from exotour.render.console import make_console, offscreen_console
-    from exotour.render.plainlines import Parts, plain_lines
+    from exotour.render.parts import Parts
 
     env = env if env is not None else Environment()
     if width is None:
         width = make_console(env, look).width
     seen = display(env.out, env, look)
     console = offscreen_console(width, ascii_only=seen.ascii)
-
-    def with_rich(part: RenderableType, part_width: int) -> list[str]:
-        console.width = part_width  # one console for every part Rich has to draw
-        with console.capture() as capture:
-            console.print(part, crop=False)  # links run past the width rather than fold
-        return capture.get().splitlines()
 
     parts: Iterable[RenderableType] = [renderable]
     if isinstance(renderable, Group):
@@ -89,7 +84,9 @@ def print_plain(
         parts = renderable
     written = False
     for part in parts:
-        lines = plain_lines(part, width, with_rich, ascii_only=seen.ascii)
+        with console.capture() as capture:
+            console.print(part, crop=False)  # links run past the width rather than fold
+        lines = capture.get().splitlines()
         if lines:
             write("\n".join(map(str.rstrip, lines)) + "\n", env=env)
             written = True

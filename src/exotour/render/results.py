@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 
-from exotour.render.plainlines import Indented, text_lines
 from exotour.text import printable
 
 if TYPE_CHECKING:
@@ -57,10 +57,6 @@ class WholeCommand:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self._text(options.is_terminal)
 
-    def plain_lines(self, width: int) -> list[str] | None:
-        """As a file or a pipe shows it (see render/plainlines.py)."""
-        return text_lines(self._text(terminal=False), width)
-
 
 def results_screen(
     hits: Sequence[Hit], heading_query: str, more: int | None, *, width: int, prefix: str
@@ -86,7 +82,7 @@ def results_screen(
             [
                 Text(""),
                 place(hit),
-                Indented(highlighted(snippet, spans), 2),
+                Padding(highlighted(snippet, spans), (0, 0, 0, 2)),
                 WholeCommand(hit.command_from(prefix)),
             ]
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import partial
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -20,19 +19,16 @@ from rich.text import Text
 
 from exotour.model import Section, Tour
 from exotour.render.notes import (
-    EVIDENCE_HEADING,
     READING_WIDTH,
-    SOURCES_HEADING,
     LinkHint,
     SourceEntry,
     evidence_note,
     plain_evidence_note,
     source_entries,
-    source_lines,
 )
 from exotour.render.page import Page
-from exotour.render.plainlines import Parts, Quick, wrap
-from exotour.render.prose import Prose, markdown_lines
+from exotour.render.parts import Parts
+from exotour.render.prose import Prose
 from exotour.render.terminal import steady_width
 
 ADDED_STYLE = "magenta"
@@ -42,7 +38,6 @@ _FIRST_ENTRY = re.compile(r"^1\. ", re.M)
 
 
 def _markdown(body: str) -> RenderableType:
-    # Parsed only when drawn with styles; plain text draws most bodies without the parser.
     return Constrain(Prose(body), READING_WIDTH)
 
 
@@ -141,42 +136,6 @@ def plain_section(tour: Tour, index: int) -> RenderableType:
     return Group(*blocks)
 
 
-def section_lines(tour: Tour, index: int, width: int) -> list[str] | None:
-    """plain_section(TOUR, INDEX) as the lines the plain printer draws at WIDTH, made from the
-    section without its renderables (render.plainlines walks those, a few hundred thousand for
-    10,000 sections); None where one of its parts would need Rich, or another look."""
-    from exotour.content import sources
-
-    section = tour.sections[index]
-    if width < 1 or sources.is_sources_section(section) or section.options_grid:
-        return None  # the options grid is Rich's to draw
-    reading = min(width, READING_WIDTH)  # what the Constrains around the parts allow
-    number = index + 1
-    heading = f"{number}. {section.title}  (section {number} of {len(tour.sections)}, "
-    pieces = [wrap(f"{heading}id: {section.id})", reading), _BLANK]
-    if index == 0:
-        pieces += [wrap(tour.disclaimer, reading), _BLANK]
-    if section.added_by_tour:
-        pieces += [wrap(ADDED_TEXT, width), _BLANK]
-    pieces += [markdown_lines(section.body, reading), _BLANK]
-    for note in section.evidence:  # as plain_evidence_note and source_entries(whole=True)
-        pieces.append(wrap(f"{EVIDENCE_HEADING} (as of {note.as_of}):", reading))
-        pieces.append(wrap(note.text, reading))
-        for number, source in enumerate(note.sources):
-            first = SOURCES_HEADING if number == 0 else None
-            pieces.append(source_lines(source, reading, whole=True, heading=first))
-        pieces.append(_BLANK)
-    lines: list[str] = []
-    for piece in pieces:
-        if piece is None:
-            return None
-        lines += piece
-    return lines
-
-
-_BLANK = [""]  # Text("") as plain_lines draws it
-
-
 def plain_tour(tour: Tour, indexes: Sequence[int], prefix: str = "exotour") -> Parts:
     """The sections at INDEXES in order, as plain text; the whole tour ends with a closing line
     whose commands begin with PREFIX. (No Padding here: it would crop a long link.) Each section
@@ -193,7 +152,7 @@ def _tour_parts(tour: Tour, indexes: Sequence[int], prefix: str) -> Iterator[Ren
         yield Constrain(title, READING_WIDTH)
         yield Text("")
     for index in indexes:
-        yield Quick(partial(section_lines, tour, index), partial(plain_section, tour, index))
+        yield plain_section(tour, index)
         yield Text("")
     if whole:
         closing = (

@@ -11,7 +11,6 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.text import Text
 
-from exotour.render.plainlines import plain_lines, wrap
 from exotour.render.prose import markdown  # plain paragraphs without loading rich.markdown
 from exotour.summary import Overall, Summary, Takeaway
 
@@ -28,8 +27,6 @@ class _Takeaways:
     """Each takeaway under its numbered title, indented to hang from the number.
 
     Drawn with Padding rather than a table: rich.table costs 5 ms to import, 6% of the command.
-    Plain text (and the line count) takes `plain_lines`, without Rich: 10,000 takeaways drawn
-    by Rich took seconds.
     """
 
     def __init__(self, summary: Summary) -> None:
@@ -39,18 +36,6 @@ class _Takeaways:
     def _heads(self) -> Iterator[tuple[Takeaway, str]]:
         for t in self.summary.takeaways:
             yield t, f"{t.number:>{self.width}}. "
-
-    def plain_lines(self, width: int) -> list[str] | None:
-        indent = " " * (self.width + 2)
-        lines: list[str] = []
-        for t, number in self._heads():
-            head = wrap(f"{number}{t.title}  {t.command}", width)
-            takeaway = wrap(t.takeaway, width - len(indent))
-            if head is None or takeaway is None:
-                return None
-            lines += head
-            lines += [indent + line for line in takeaway]
-        return lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         rows: list[RenderableType] = []
@@ -73,8 +58,8 @@ def renderable(
     names the command showing it: every takeaway is kept whole."""
     drawn = _Takeaways(summary)
     takeaways: RenderableType = drawn
-    if shown_at == width and drawn.plain_lines(width) is None:
-        takeaways = _Drawn(_render(drawn, width))  # Rich's to draw: drawn once, here
+    if shown_at == width:
+        takeaways = _Drawn(_render(drawn, width))  # drawn once, here: counted, then printed
     overall = summary.overall
     paragraphs = overall.paragraphs if overall is not None else ()
     if overall is None or not paragraphs:
@@ -147,13 +132,8 @@ def _screen(
 
 
 def count_lines(renderable: RenderableType, width: int) -> int:
-    """How many lines RENDERABLE takes at WIDTH (as the plain printer draws it, which is as Rich
-    draws it: without Rich where that is sure)."""
-    return len(plain_lines(renderable, width, _rich_lines))
-
-
-def _rich_lines(renderable: RenderableType, width: int) -> list[str]:
-    return ["" for _ in _render(renderable, width)]  # only how many
+    """How many lines RENDERABLE takes at WIDTH, as the plain printer draws it."""
+    return len(_render(renderable, width))
 
 
 def _render(renderable: RenderableType, width: int) -> list[list[Segment]]:

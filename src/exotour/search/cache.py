@@ -26,9 +26,17 @@ if TYPE_CHECKING:
     from exotour.search.index import Index
 
 # Raise when what a tour indexes to changes in a way the code's own files do not show.
-INDEX_FORMAT = "3"  # 3: the roster
+INDEX_FORMAT = "4"  # 4: the tour's language and its stemmer
 # The modules whose code decides what a tour indexes to.
-_INDEXING_CODE = ("passages.py", "query.py", "index.py", "snippets.py", "roster.py", "cache.py")
+_INDEXING_CODE = (
+    "passages.py",
+    "query.py",
+    "index.py",
+    "snippets.py",
+    "roster.py",
+    "cache.py",
+    "stemming.py",
+)
 
 
 def cache_dir() -> Path:
@@ -45,11 +53,16 @@ def cache_path(folder: Path) -> Path:
 
 
 def index_key(tour: Tour) -> str:
-    """What TOUR's index depends on: its fingerprint, exotour's version and the indexing code
-    (by size and time, so an edited checkout does not serve an index built by older code)."""
+    """What TOUR's index depends on: its fingerprint, its language and the stemmer for it,
+    exotour's version and the indexing code (by size and time, so an edited checkout does not
+    serve an index built by older code)."""
     from exotour import __version__
+    from exotour.search.stemming import algorithm_for, stemmer_key
 
-    digest = hashlib.sha256(f"{__version__}\0{INDEX_FORMAT}\0{tour.fingerprint}\0".encode())
+    stems = f"{tour.language}\0{stemmer_key(algorithm_for(tour.language))}"
+    digest = hashlib.sha256(
+        f"{__version__}\0{INDEX_FORMAT}\0{tour.fingerprint}\0{stems}\0".encode()
+    )
     for name, size, mtime in _code_key():
         digest.update(f"{name}\0{size}\0{mtime}\0".encode())
     return digest.hexdigest()

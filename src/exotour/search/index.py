@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from exotour.search import stemming
 from exotour.search.hits import Field, Hit
 from exotour.search.query import Term, expression, parse_query
 from exotour.search.roster import Roster
@@ -41,12 +42,12 @@ AT_WORDS = 8
 SHORTEST_CORRECTED = 3
 _WORD = re.compile(r"\w+")
 
-SCHEMA = f"""
+SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE passages USING fts5(
     title, keywords, takeaway, text,
     kind UNINDEXED, section UNINDEXED, passage UNINDEXED, ref UNINDEXED,
-    tokenize = '{TOKENIZER}'
+    tokenize = '{tokenizer}'
 );
 """
 _VOCABULARY_SCHEMA = f"""
@@ -65,8 +66,10 @@ def build(
     from exotour.search.passages import tour_rows  # markdown-it: only when an index is built
 
     rows = list(tour_rows(tour))
+    algorithm = stemming.algorithm_for(tour.language)
+    tokenizer = TOKENIZER if algorithm is None else stemming.PLAIN_TOKENIZER
     with connection:
-        connection.executescript(SCHEMA)
+        connection.executescript(SCHEMA.format(tokenizer=tokenizer))
         Roster.of(tour).write(connection)
         connection.executemany(
             "INSERT INTO passages(title, keywords, takeaway, text, kind, section, passage, ref)"
@@ -77,6 +80,10 @@ def build(
             ],
         )
         connection.execute("INSERT INTO meta(key, value) VALUES ('key', ?)", (key,))
+    if algorithm is not None:  # a language porter does not know: its words under their stems
+        stemming.Stems(algorithm).write(
+            connection, (f"{r.title} {r.keywords} {r.takeaway} {r.text}" for r in rows)
+        )
     if vocabulary:
         build_vocabulary(connection, rows)
 
@@ -108,6 +115,7 @@ class Index:
     path: Path | None = None  # the cache file it was opened from, if any
     roster: Roster | None = None
     _known: dict[str, bool] = field(default_factory=dict, repr=False)
+    _stems: stemming.Stems | bool | None = field(default=False, repr=False)  # False: not read
 
     def __post_init__(self) -> None:
         if self.roster is None:
@@ -119,7 +127,7 @@ class Index:
         """The best passages for TERMS (all must match), at most PER_SECTION from a section."""
         if not terms or limit < 1:
             return []
-        match = expression(terms)
+        match = self.expression(terms)
         ranked = self.connection.execute(
             "SELECT rowid, coalesce(section, 'g:' || ref), bm25(passages, ?, ?, ?, ?) AS score"
             " FROM passages WHERE passages MATCH ? ORDER BY score, rowid",
@@ -130,7 +138,7 @@ class Index:
         # the section mentions the words itself.
         in_text = self.connection.execute(
             "SELECT rowid, coalesce(section, 'g:' || ref) FROM passages WHERE passages MATCH ?",
-            (f"({match}) AND text : ({expression(terms, 'OR')})",),
+            (f"({match}) AND text : ({self.expression(terms, 'OR')})",),
         ).fetchall()
         text_rows = {rowid for rowid, _ in in_text}
         text_sections = {key for _, key in in_text}
@@ -152,13 +160,22 @@ class Index:
         hits.sort(key=lambda pair: pair[1].section is None)
         return [self._located(rowid, hit) for rowid, hit in hits]
 
+    def expression(self, terms: Sequence[Term], operator: str = "AND") -> str:
+        """The FTS5 expression of TERMS, as query.expression makes it where porter stems; in an
+        index of another language, each word stands for the tour's words with its stem."""
+        if self._stems is False:
+            self._stems = stemming.of_index(self.connection)
+        if isinstance(self._stems, stemming.Stems):
+            return self._stems.expression(self.connection, terms, operator)
+        return expression(terms, operator)
+
     def _located(self, rowid: int, hit: Hit) -> Hit:
         """HIT (in row ROWID) with the words `learn --at` needs to open its page: the query, or
         when an earlier passage of its section matches that too, a phrase from the hit's first
         match on that is first found in the hit's own passage."""
         if hit.section is None or hit.field != "text" or not hit.passage or not hit.spans:
             return hit
-        if self._first_row(rowid, hit, expression(parse_query(hit.at))) == rowid:
+        if self._first_row(rowid, hit, self.expression(parse_query(hit.at))) == rowid:
             return hit
         words = _WORD.findall(hit.text, hit.spans[0][0])[:AT_WORDS]
         for size in range(2, len(words) + 1):
@@ -246,7 +263,8 @@ class Index:
         """Whether WORD (or a word with the same stem) is in the index."""
         if word not in self._known:
             found = self.connection.execute(
-                "SELECT 1 FROM passages WHERE passages MATCH ? LIMIT 1", (Term(word, "word").fts,)
+                "SELECT 1 FROM passages WHERE passages MATCH ? LIMIT 1",
+                (self.expression((Term(word, "word"),)),),
             ).fetchone()
             self._known[word] = found is not None
         return self._known[word]

@@ -44,9 +44,7 @@ def default_state_dir() -> Path:
     override = os.environ.get("EXOTOUR_STATE_DIR")
     if override:
         return Path(override)
-    from exotour.state.paths import (
-        user_state_dir,  # platformdirs' answer, mostly without importing it
-    )
+    from exotour.state.paths import user_state_dir
 
     return user_state_dir()
 
