@@ -16,7 +16,8 @@ FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "decision-tour"
 def _spawn(state_dir: Path, rows: int, cols: int, *args: str, **env: str) -> Any:
     import pexpect
 
-    environment = child_env(EXOTOUR_STATE_DIR=str(state_dir), TERM="xterm", **env)
+    environment = child_env(EXOTOUR_STATE_DIR=str(state_dir), TERM="xterm", PAGER="cat")
+    environment.update(env)
     command = [PYTHON, "-m", "exotour", "--content", str(FIXTURE), "decide", *args]
     return pexpect.spawn(
         command[0],

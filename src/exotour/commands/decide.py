@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exotour.commands import Options, command_prefix, load, store_for, warn
+from exotour.commands import Options, command_prefix, emit, load, store_for, warn
 from exotour.commands.quiz import KeySource, Streams, _Screen, default_streams
 from exotour.errors import ExitStatus, UsageError
 
@@ -130,7 +130,9 @@ def _ask(options: Options, tour: Tour, sheet: Worksheet, streams: Streams) -> Ex
         while (ask := sheet.current) is not None:
             shown = screens.before(sheet, ask, ask.step != shown_step, whole=whole)
             shown_step = ask.step
-            if shown is not None:
+            if shown is not None and ask.kind == "ack" and streams.keys is not None:
+                emit(options, shown, streams.console)  # a long page through the pager
+            elif shown is not None:
                 screen.show(shown)
             answered = _answer(sheet, ask, screen, streams)
             if answered is None:

@@ -73,7 +73,7 @@ def condition_screen(condition: Condition, *, whole: bool) -> RenderableType:
     """The options for CONDITION side by side, with their sources."""
     blocks: list[RenderableType] = []
     for block in condition_blocks(condition, whole=whole):
-        blocks.append(block)
+        blocks += [block, Text("")]
     return Group(*blocks)
 
 
