@@ -57,10 +57,10 @@ def test_the_exports_carry_the_about_block(
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        ([], "To weigh your options: exotour decide"),
+        ([], "· to decide: exotour decide"),
         (["summary"], "To weigh your options, step by step: exotour decide"),
         (["show", "choices"], "To weigh these options for yourself, step by step: exotour decide"),
-        (["learn", "--plain"], "To weigh your options: 'exotour decide'."),
+        (["learn", "--plain"], "To weigh your options, step by step: 'exotour decide'."),
     ],
 )
 def test_the_tour_points_to_decide(

@@ -138,9 +138,8 @@ def welcome_screen(
         more.append(" lists them all", style="dim")
         contents.append(more)
     if tour.decision is not None:  # a tour with a decision aid points to it (IPDAS)
-        start.append("\nTo weigh your options: ")
+        start.append(" · to decide: ")  # on the same line: the screen fits 80x24
         start.append(f"{prefix} decide", style="bold")
-        start.append(" (the options side by side, and a handout)")
     heading = Text("Contents (✓ read)", style="bold")
     if quiz_best is not None:  # on the heading's line, so the screen stays one screenful
         heading.append(f" · best quiz score: {quiz_best[0]}/{quiz_best[1]}", style="")

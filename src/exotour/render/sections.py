@@ -155,9 +155,9 @@ def _tour_parts(tour: Tour, indexes: Sequence[int], prefix: str) -> Iterator[Ren
         yield plain_section(tour, index)
         yield Text("")
     if whole:
+        if tour.decision is not None:  # its own line: the closing line stays as it was
+            yield Text(f"To weigh your options, step by step: '{prefix} decide'.")
         closing = (
             f"End of the tour. Next: '{prefix} summary' for the gist, '{prefix} quiz' to check."
         )
-        if tour.decision is not None:
-            closing += f" To weigh your options: '{prefix} decide'."
         yield Text(closing)  # commands to copy: as wide as the output allows
