@@ -6,15 +6,21 @@
     man docs/exotour.1                  # read it before installing
 
 The commands, their usage lines, options, arguments and help text come from the app, through
-Click's own help records (what `exotour COMMAND --help` prints). The exit statuses come from
-exotour.errors.ExitStatus; the environment and the files are described here. The wheel installs
-the page as share/man/man1/exotour.1 (pyproject's shared-data), so `man exotour` finds it.
+Click's own help records (what `exotour COMMAND --help` prints); a block of help that Click keeps
+as it is (the keys of `learn`) becomes a table. The exit statuses come from
+exotour.errors.ExitStatus; the environment and the files are described here. The page is dated
+the day its text last changed: the date in the file is kept while the rest stays the same. It
+passes `mandoc -T lint` (.ci/run). The wheel installs the page as share/man/man1/exotour.1
+(pyproject's shared-data), so `man exotour` finds it where the installer links man pages.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import re
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +42,24 @@ ENVIRONMENT = {
     "EXOTOUR_STATE_DIR": "Where the reading progress is kept, instead of the user state folder.",
     "EXOTOUR_CACHE_DIR": "Where the tour and search caches are kept, instead of the user cache "
     "folder.",
-    "NO_COLOR": "When set, no colours or styles, as --no-color does.",
-    "FORCE_COLOR": "When set, colour even into a pipe or a file.",
-    "TERM": "A value of dumb gives plain text.",
-    "PAGER": "The pager for long output on a terminal.",
+    "XDG_STATE_HOME, XDG_CACHE_HOME": "The user state and cache folders, on Linux and the BSDs.",
+    "EXOTOUR_DEBUG": "When set to anything but empty or 0, an error also shows the traceback "
+    "behind it, before its message.",
+    "NO_COLOR": "When set and not empty, no colours, as --no-color does; bold, reverse and "
+    "underline stay, so a choice still shows. It wins over FORCE_COLOR and CLICOLOR_FORCE.",
+    "CLICOLOR": "A value of 0 means no colours, as NO_COLOR does.",
+    "FORCE_COLOR, CLICOLOR_FORCE": "When set and not empty (and CLICOLOR_FORCE not 0), styled "
+    "output even into a pipe or a file, or on TERM=dumb.",
+    "ACCESSIBLE": "When set and not 0, no box drawing or symbols, as --ascii does, for screen "
+    "readers.",
+    "TERM": "A value of dumb (or unknown) gives plain text with no escape codes, and no pager.",
+    "COLORFGBG": "Whether the terminal's background is light or dark, for the colours of learn "
+    "(--theme overrides it).",
+    "COLUMNS, LINES": "The size to draw for, instead of the terminal's (80 columns where there "
+    "is no terminal); a value that is not a number from 1 to 10000 is ignored.",
+    "PAGER": "The pager for output taller than the terminal (default: less \\-R); empty or cat "
+    "means none.",
+    "LESS, LV": "Options for less(1) and lv(1); when unset, exotour runs them with FRX and \\-c.",
 }
 FILES = {
     "$XDG_STATE_HOME/exotour/progress.json": "Where each tour was left, its ticks and quiz "
@@ -50,43 +70,75 @@ FILES = {
 
 
 def roff(text: str) -> str:
-    """TEXT safe in a roff line: backslashes and hyphens escaped, no line read as a request."""
+    """TEXT safe in roff lines of at most 80 bytes: backslashes and hyphens escaped, long lines
+    folded at spaces, and no line read as a request."""
     text = text.replace("\\", "\\e").replace("-", "\\-")
-    return "\n".join(
-        f"\\&{line}" if line.startswith((".", "'")) else line for line in text.splitlines()
-    )
+    lines = [
+        folded
+        for line in text.splitlines()
+        for folded in textwrap.wrap(line, 76, break_long_words=False, break_on_hyphens=False)
+        or [""]
+    ]
+    return "\n".join(f"\\&{line}" if line.startswith((".", "'")) else line for line in lines)
 
 
 def _paragraphs(text: str | None) -> list[str]:
-    return [" ".join(block.split()) for block in (text or "").split("\n\n") if block.strip()]
+    return [
+        block.strip("\n") if block.startswith("\b") else " ".join(block.split())
+        for block in (text or "").split("\n\n")
+        if block.strip()
+    ]
+
+
+def _block(paragraph: str) -> list[str]:
+    """A paragraph as roff: a block that Click keeps as it is (`\\b`: a caption, then rows of
+    two columns two spaces apart) as a table, any other as text."""
+    if not paragraph.startswith("\b"):
+        return [roff(paragraph)]
+    caption, *rows = paragraph.removeprefix("\b").strip("\n").splitlines()
+    lines = [roff(caption), ".TS", "l l."]
+    for row in rows:
+        cells = re.split(r"\s{2,}", row.strip(), maxsplit=1)
+        lines.append("\t".join(roff(cell) for cell in cells))
+    return [*lines, ".TE"]
 
 
 def _records(command: Any, context: Any) -> list[str]:
     lines: list[str] = []
     for param in command.get_params(context):
         record = param.get_help_record(context)
-        if record is None or "--help" in getattr(param, "opts", ()):
+        if record is None:
             continue
         usage, description = record
         lines += [".TP", f"\\fB{roff(usage)}\\fR", roff(" ".join(description.split()))]
     return lines
 
 
-def render() -> str:
+def _dated() -> str | None:
+    """The date of the page as it is in docs/exotour.1, if it has one."""
+    current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
+    found = re.search(r"^\.TH EXOTOUR 1 (\d{4}-\d\d-\d\d) ", current, re.M)
+    return found[1] if found else None
+
+
+def render(date: str | None = None) -> str:
+    """The page, dated DATE (YYYY-MM-DD; default: the date the page has now, else today)."""
     import typer
 
     from exotour import __version__
     from exotour.cli import app
     from exotour.errors import ExitStatus
 
+    date = date or _dated() or datetime.date.today().isoformat()
     group = typer.main.get_command(app)
-    root = typer.Context(group, info_name="exotour")
+    root = typer.Context(group, info_name="exotour", **group.context_settings)  # -h too
     summary = _paragraphs(group.help)[0]
     lines = [
+        "'\\\" t",  # tables: man runs tbl(1) first
         '.\\" Generated by scripts/manpage.py from exotour/cli.py; do not edit.',
-        f'.TH EXOTOUR 1 "" "exotour {__version__}" "User Commands"',
+        f'.TH EXOTOUR 1 {date} "exotour {__version__}" "User Commands"',
         ".SH NAME",
-        f"exotour \\- {roff(summary[0].lower() + summary[1:].rstrip('.'))}",
+        roff(f"exotour - {summary[0].lower()}{summary[1:].rstrip('.')}"),
         ".SH SYNOPSIS",
         ".B exotour",
         "[\\fIOPTIONS\\fR] [\\fICOMMAND\\fR [\\fIARGS\\fR]...]",
@@ -106,8 +158,9 @@ def render() -> str:
         context = typer.Context(command, info_name=name, parent=root)
         usage = " ".join(command.collect_usage_pieces(context))
         lines += [".SS", f"\\fBexotour {roff(name)}\\fR {roff(usage)}"]
-        lines += [roff(paragraph) + "\n.PP" for paragraph in _paragraphs(command.help)]
-        lines[-1] = lines[-1].removesuffix("\n.PP")
+        for number, paragraph in enumerate(_paragraphs(command.help)):
+            lines += [".PP"] if number else []
+            lines += _block(paragraph)
         lines += _records(command, context)
     lines.append(".SH EXIT STATUS")
     for status in ExitStatus:
@@ -120,7 +173,10 @@ def render() -> str:
         lines += [".TP", f"\\fI{roff(name)}\\fR", roff(text)]
     lines += [
         ".SH SEE ALSO",
-        roff("exotour COMMAND --help; docs/authoring.md for writing a tour of your own."),
+        roff(
+            "exotour COMMAND --help; for writing a tour of your own, the authoring guide "
+            "(authoring.md, installed with exotour: exotour new names where)."
+        ),
     ]
     return "\n".join(lines) + "\n"
 
@@ -129,8 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the page is stale")
     args = parser.parse_args(argv)
-    wanted = render()
     current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
+    wanted = render()
+    if wanted != current and not args.check:  # the text changed: dated today
+        wanted = render(datetime.date.today().isoformat())
     if args.check:
         if current != wanted:
             print(f"{PAGE.relative_to(REPO)} differs from cli.py: run scripts/manpage.py")

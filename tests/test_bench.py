@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import REPO, child_env
 
 from exotour.content.loader import check_content
@@ -54,6 +55,7 @@ def test_the_same_seed_writes_the_same_tour(tmp_path: Path) -> None:
         assert (tmp_path / "a" / relative).read_bytes() == (tmp_path / "b" / relative).read_bytes()
 
 
+@pytest.mark.slow  # it runs the benchmark: never in the default suite
 def test_a_quick_run_prints_every_table(tmp_path: Path) -> None:
     done = _bench("--quick", cwd=tmp_path)
     assert done.returncode == 0, done.stderr

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
+from pathlib import PurePath
 from types import ModuleType
 from typing import Any
 
@@ -195,6 +196,12 @@ def _variable(name: str, value: str | None) -> Iterator[None]:
             os.environ[name] = before
 
 
+def _as_text(params: dict[str, Any]) -> dict[str, Any]:
+    """Click's values with a folder (clitypes.folder_path, made a Path by Click) as its text, as
+    the fast path keeps it until to_python."""
+    return {k: str(v) if isinstance(v, PurePath) else v for k, v in params.items()}
+
+
 @settings(max_examples=500, deadline=None)
 @given(data=st.data())
 def test_whatever_the_fast_path_takes_click_parses_the_same(
@@ -209,13 +216,13 @@ def test_whatever_the_fast_path_takes_click_parses_the_same(
         group = typer.main.get_command(app)
         assert isinstance(group, typer.core.TyperGroup)
         context = group.make_context("exotour", list(args))
-        assert context.params == parsed.root
+        assert _as_text(context.params) == parsed.root
         assert context.args == parsed.words
         if parsed.command is None:
             return
         command = group.commands[parsed.command]
         sub = command.make_context(parsed.command, list(parsed.words), parent=context)
-        assert sub.params == parsed.params
+        assert _as_text(sub.params) == parsed.params
 
 
 def test_the_fast_path_takes_options_after_the_command() -> None:

@@ -14,6 +14,7 @@ import re
 import pytest
 from helpers import CLAIM_SECTIONS, run_cli
 from rich import box
+from sheet_options import OPTION_LINKS
 
 from exotour.model import Source, Tour
 from exotour.render import screens as render
@@ -103,14 +104,11 @@ ALLOWED: dict[str, tuple[int | None, str | None]] = {
     "https://doi.org/10.1186/s13287-023-03335-2": (2023, None),  # Asadpour et al.
     # MedPage Today's report on the Kimera letter, read in a mirror
     "https://www.medpagetoday.com/special-reports/exclusives/108371": UNDATED,
+    # Other options, questions to ask a clinic, checking an IND or a trial (sheet_options.py)
+    **OPTION_LINKS,
 }
 # The sources the sheet gives without a link, by their reference -> as ALLOWED
 UNLINKED: dict[str, tuple[int | None, str | None]] = {
-    "FDA Talk Paper T96-02, 2 Jan 1996 (archived FDA page)": (1996, "1996-01-02"),
-    "FDA Talk Paper T97-66, 22 Dec 1997 (archived FDA page)": (1997, "1997-12-22"),
-    "Cochrane review CD007628.pub4": (2016, None),  # van Zuuren et al.
-    "Cochrane review CD004376.pub3": UNDATED,  # Fransen et al.: the sheet records no year
-    "NHS website": UNDATED,  # "Hair loss", "Treatment: Parkinson's disease", "...: rheumatoid..."
     "News report, 16 Dec 2019": (2019, "2019-12-16"),  # MedPage Today
     "Brief, June 2021, on unapproved stem cell and regenerative interventions": (2021, None),  # Pew
     "Warning letter 23-649343 to Kimera Labs, 1 Sep 2023": (2023, "2023-09-01"),  # FDA
@@ -165,10 +163,10 @@ def test_every_link_is_from_the_evidence_sheet_with_its_year(tour: Tour) -> None
             for source in note.sources:
                 found = source.link in ALLOWED or (not source.link and source.reference in UNLINKED)
                 assert found, f"{section.id}: {source.citation()} is not in the sheet"
-                year, _ = sheet_entry(source)
+                year, checked = sheet_entry(source)
                 assert source.year == year, f"{section.id}: {source.citation()}"
-                if year is None:  # undated: dated by the check
-                    assert source.accessed == CHECKED, f"{section.id}: {source.citation()}"
+                if year is None:  # undated: dated by the check of its stored copy
+                    assert source.accessed == checked, f"{section.id}: {source.citation()}"
 
 
 def test_a_note_is_as_of_its_newest_source(tour: Tour) -> None:
@@ -209,15 +207,26 @@ def test_before_you_decide_follows_the_summary_and_helps_the_reader_ask(tour: To
     section = tour.sections[index]
     assert section.added_by_tour
     body = " ".join(section.body.split())
+    # The answer first, then the decision named, and where to weigh it.
+    assert body.startswith("**In short.** No exosome product is approved by FDA")
     for needed in (
-        "whether FDA has reviewed a treatment",
-        "IND (investigational new drug) number and FDA's acknowledgment letter",
+        "Should I pay a clinic for an exosome treatment, join a trial, use an established option,"
+        " or wait?",
+        "run `exotour decide`",
+        "**Questions to ask the clinic** 1. Has FDA, or the regulator where I live, reviewed",
+        "2. What is the IND number? May I see FDA's letter that acknowledges it",
+        "3. Which ethics board, called an IRB, is named on the consent form?",
         "charged for such a product outside a trial likely means the offer is illegal",
-        "other options",
+        "**How to check an IND** 1. Ask the clinic for the IND number.",
+        "**How to report a harm** 1. In the US, report to FDA's MedWatch",
+        "**What happens without treatment**",
         "licensed clinician",
         "recommends no treatment and discourages none",
     ):
         assert needed in body, needed
+    # A listing is no review: the questions never send the reader to one as if it were.
+    assert "registered clinical trial" not in body
+    assert "does not allow the product to be sold" not in body  # beyond its source
     assert not re.search(r"\b(you should (get|have|try|avoid)|we recommend)\b", body, re.I)
 
 

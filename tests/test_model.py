@@ -125,3 +125,16 @@ def test_reading_time_is_at_least_a_minute() -> None:
     assert section("one", "One").reading_minutes == 1
     long = Section(id="l", title="L", takeaway="T.", body="word " * 1000)
     assert long.reading_minutes == 5
+
+
+def test_a_typo_on_a_huge_tour_gets_a_short_hint() -> None:
+    sections = tuple(section(f"part-{n}", f"Part {n}") for n in range(5000))
+    huge = Tour(id="t", title="T", subtitle="", disclaimer="Not advice.", sections=sections)
+    with pytest.raises(UnknownSectionError) as typo:
+        huge.resolve("part-12x")
+    assert typo.value.hint is not None and len(typo.value.hint) < 300
+    assert typo.value.hint.endswith("part-9 and 4990 more (see 'sections')")
+    assert "did you mean part-12" in typo.value.hint
+    with pytest.raises(UnknownSectionError) as ambiguous:
+        huge.resolve("part")
+    assert len(str(ambiguous.value)) < 300

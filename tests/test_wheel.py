@@ -73,6 +73,7 @@ def test_the_wheel_carries_the_license_the_example_and_the_manual_page(wheel: Pa
     assert f"exotour-{version}.data/data/share/man/man1/exotour.1" in names
     assert "exotour/tours/first-tour/tour.yaml" in names
     assert "exotour/tours/first-tour/schema/section.schema.json" in names
+    assert "exotour/docs/authoring.md" in names  # `exotour new` points to it
 
 
 def test_the_sdist_carries_what_its_tests_read(tmp_path: Path) -> None:
@@ -105,6 +106,11 @@ def test_installed_manual_page_and_new_tour(venv: Path, tmp_path: Path) -> None:
     exotour = str(venv / "bin" / "exotour")
     made = run([exotour, "new", "my-tour", "--title", "Mine"], tmp_path)
     assert (made.returncode, made.stderr) == (0, ""), made.stdout
+    # Every file the installed program points to is installed with it.
+    pointed = [word for word in made.stdout.split() if word.startswith("/")]
+    assert pointed and all(word.endswith(".md") for word in pointed)
+    assert [word for word in pointed if not Path(word).is_file()] == []
+    assert all(Path(word).is_relative_to(venv) for word in pointed)
     checked = run([exotour, "validate", "my-tour"], tmp_path)
     assert (checked.returncode, checked.stderr) == (0, "")
     assert checked.stdout.endswith(": OK\n")

@@ -259,12 +259,8 @@ def _convert(param: Param, text: str) -> Any:
         if (low is not None and number < low) or (high is not None and number > high):
             raise _UnsureError
         return number
-    if kind == "path" and text and _path_passes(param, text):
-        return text
-    if kind == "folder" and text and _path_passes(param, text):  # clitypes.folder_path
-        from pathlib import Path
-
-        return Path(text)
+    if kind in ("path", "folder") and text and _path_passes(param, text):
+        return text  # to_python makes it a Path
     if kind == "choice" and text in param.choices:
         return text
     raise _UnsureError

@@ -171,6 +171,8 @@ def _silence_stdout() -> None:
 
 
 def _failed(exc: BaseException) -> NoReturn:
+    if not isinstance(exc, (KeyboardInterrupt, BrokenPipeError, ReaderLeftError)):
+        _show_traceback(exc)
     if isinstance(exc, ExotourError):
         lines = exc.lines()
         from exotour.text import printable
@@ -199,3 +201,16 @@ def _failed(exc: BaseException) -> NoReturn:
         _("this is a bug in exotour; please report it with the command you ran"),
         int(ExitStatus.ERROR),
     )
+
+
+def _show_traceback(exc: BaseException) -> None:
+    """With EXOTOUR_DEBUG set (not empty, not 0), the traceback behind an error, on stderr
+    before its message, each line made printable."""
+    if os.environ.get("EXOTOUR_DEBUG", "") in ("", "0"):
+        return
+    import traceback
+
+    from exotour.text import printable
+
+    for line in "".join(traceback.format_exception(exc)).splitlines():
+        print(printable(line), file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -206,7 +207,7 @@ class Tour:
             if len(starts) == 1:
                 return starts[0]
             if len(starts) > 1:
-                names = ", ".join(ids[i] for i in starts)
+                names = _a_few([ids[i] for i in starts])
                 raise UnknownSectionError(
                     f"section '{ref}' is ambiguous: it could be {names}",
                     hint="type more of the title, or use the id or number",
@@ -216,6 +217,16 @@ class Tour:
         close = close_words(wanted, ids, limit=3, cutoff=0.5)
         hint = f"did you mean {' or '.join(close)}? " if close else ""
         raise UnknownSectionError(
-            f"no section '{ref}'",
-            hint=f"{hint}valid sections: 1-{len(ids)} or {', '.join(ids)}",
+            f"no section '{ref}'", hint=f"{hint}valid sections: 1-{len(ids)} or {_a_few(ids)}"
         )
+
+
+# A hint names this many ids at most: a typo on a tour of 5,000 sections is not a page of ids.
+FEW = 10
+
+
+def _a_few(names: Sequence[str]) -> str:
+    """NAMES joined, or the first FEW of them and how many more (`exotour sections` lists all)."""
+    if len(names) <= FEW:
+        return ", ".join(names)
+    return f"{', '.join(names[:FEW])} and {len(names) - FEW} more (see 'sections')"

@@ -15,6 +15,8 @@ LONGEST = 64
 
 def fold(word: str) -> str:
     """WORD as it is compared: lower case, without accents."""
+    if word.isascii():  # nothing to decompose: the usual case, and the quick one
+        return word.casefold()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -276,3 +277,15 @@ def test_the_readme_documents_every_json_key_with_its_type(
         assert set(hit) == per_hit
         for key in per_hit:
             assert _matches(hit[key], documented[f"hits[].{key}"]), key
+
+
+@pytest.mark.parametrize("word", ["collagen\udcff", "\udcc3\udca9", "a\ud800b collagen"])
+def test_search_json_never_carries_a_lone_surrogate(
+    capsys: pytest.CaptureFixture[str], word: str
+) -> None:
+    result = run_cli(["search", "--json", word], capsys)
+    assert result.status in (0, 1)
+    document = json.loads(result.out) if result.status == 0 else None
+    assert not re.search(r"\\ud[89a-f][0-9a-f]{2}", result.out + result.err, re.IGNORECASE)
+    assert document is None or "\ufffd" in document["query"]
+    (result.out + result.err).encode("utf-8")  # strict: every character whole

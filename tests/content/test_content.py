@@ -10,6 +10,7 @@ import re
 
 import pytest
 from helpers import ARTICLE_IDS
+from sheet_options import OPTION_LINKS
 
 from exotour.content.loader import builtin_content_dir
 from exotour.model import Section, Tour
@@ -74,6 +75,10 @@ ALLOWED_DOIS = frozenset(
         "10.1136/gpsych-2023-101143",
     }
 )
+# The sheet's links for the options, the questions to ask and the checks (content/decision.yaml)
+DOI_LINK = "https://doi.org/"
+ALLOWED_URLS |= {link for link in OPTION_LINKS if not link.startswith(DOI_LINK)}
+ALLOWED_DOIS |= {link.removeprefix(DOI_LINK) for link in OPTION_LINKS if link.startswith(DOI_LINK)}
 
 URL = re.compile(r"https?://[^\s\"'<>\\]+")
 DOI = re.compile(r"(?<![\w/.])10\.\d{4,9}/[^\s\"'<>\\]+")

@@ -82,7 +82,8 @@ def test_every_link_on_the_learn_pages_is_whole_or_a_hyperlink_to_the_whole(
                 found.add(target)
                 assert target in page_targets(tour)
             for line in text.splitlines():  # an address shown is a whole one
-                for shown in re.findall(r"https?://\S+", line):
+                # (one that starts a word: an archive's address holds the page's own inside it)
+                for shown in re.findall(r"(?<!\S)https?://\S+", line):
                     assert shown in page_targets(tour), (index, line)
     assert found == page_targets(tour)
 

@@ -370,3 +370,19 @@ def test_a_damaged_roster_sends_the_search_to_the_tour(
         connection.execute(roster)
     assert engine.search_current(content_copy, key, "collagen") is None
     assert run_cli(argv, capsys) == first
+
+
+def test_an_index_file_a_killed_search_left_half_written_is_cleaned_up(
+    cache: Path, tour: Tour, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from exotour.state.atomic import STALE_SECONDS
+
+    path = files.cache_path(content(tour))
+    path.parent.mkdir(parents=True)
+    left = path.with_name(f".{path.name}.k1ll3d.tmp")  # as atomic_path names it
+    left.write_bytes(b"\0" * 4096)
+    old = left.stat().st_mtime - STALE_SECONDS - 60
+    os.utime(left, (old, old))
+    path.unlink(missing_ok=True)
+    files.write_cache(path, tour, files.index_key(tour))
+    assert not left.exists() and path.exists()

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from exotour.state.atomic import NotARegularFileError, atomic_path, kind_of, write_atomically
+from exotour.state.atomic import (
+    STALE_SECONDS,
+    NotARegularFileError,
+    atomic_path,
+    kind_of,
+    remove_stale,
+    write_atomically,
+)
 
 
 def test_writes_the_whole_file_and_leaves_nothing_else(tmp_path: Path) -> None:
@@ -79,3 +86,20 @@ def test_a_symlink_to_a_file_is_replaced_not_written_through(tmp_path: Path) -> 
     write_atomically(link, "new")
     assert real.read_text(encoding="utf-8") == "keep"
     assert not link.is_symlink() and link.read_text(encoding="utf-8") == "new"
+
+
+def test_temporary_files_a_killed_writer_left_are_removed_when_stale(tmp_path: Path) -> None:
+    target = tmp_path / "search-1.sqlite3"
+    old = tmp_path.stat().st_mtime - STALE_SECONDS - 60
+    stale = tmp_path / ".search-1.sqlite3.abc123.tmp"
+    live = tmp_path / ".search-1.sqlite3.def456.tmp"  # a writer at work now
+    other = tmp_path / ".search-2.sqlite3.abc123.tmp"  # another file's
+    link = tmp_path / ".search-1.sqlite3.link.tmp"
+    for path in (stale, live, other):
+        path.write_bytes(b"x")
+    link.symlink_to(other)
+    for path in (stale, other):
+        os.utime(path, (old, old))
+    os.utime(link, (old, old), follow_symlinks=False)
+    remove_stale(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name, link.name])

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,14 @@ import pytest
 from helpers import PYTHON, REPO, child_env, run_cli
 from terminals import Terminals
 
+from exotour.content.location import content_place
 from exotour.state.progress import FORMAT, LOCK_FILE, STATE_FILE, ProgressStore, Saved
 
 EXAMPLE = REPO / "examples" / "first-tour"
-# A tour from a folder of its own is kept by id and path, so copies that kept the id never mix.
-EXAMPLE_KEY = f"first-tour@{EXAMPLE.resolve()}"
+# A tour from a folder of its own is kept by id and the folder's key, so copies that kept the id
+# never mix; the key before it (id@path) is still read.
+EXAMPLE_KEY = f"first-tour@{content_place(EXAMPLE).key}"
+OLDER_EXAMPLE_KEY = f"first-tour@{EXAMPLE.resolve()}"
 QUIZ_ANSWERS = "2\n2\n2\n"  # the example's three questions, all right
 
 _WRITER = """
@@ -283,3 +287,23 @@ def test_each_tour_keeps_its_own_place(terminal: Any, state_dir: Path) -> None:
     resumed.expect_exact("Resumed at section 3")
     quit_and_wait(resumed)
     assert read_state(state_dir)["tours"][EXAMPLE_KEY]["section"] == "write-a-section"
+
+
+def test_progress_saved_under_the_older_key_is_still_read(
+    state_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    older = {"section": "write-a-section", "visited": ["start-here"]}
+    state = state_dir / STATE_FILE
+    state.write_text(json.dumps({"format": FORMAT, "tours": {OLDER_EXAMPLE_KEY: older}}))
+    result = run_cli(["--content", str(EXAMPLE), "sections"], capsys)
+    assert (result.status, result.err) == (0, "")
+    assert "1 of 4 read" in result.out
+    store = ProgressStore(state_dir, EXAMPLE_KEY)
+    assert store.load() == Saved()  # the new key alone: nothing
+    moved = ProgressStore(state_dir, EXAMPLE_KEY, (OLDER_EXAMPLE_KEY,))
+    was = moved.load()
+    assert was != Saved()
+    moved.save(replace(was, quiz_best=(("all", 3, 3),)))  # a quiz that only scored
+    tours = read_state(state_dir)["tours"]
+    assert set(tours) == {EXAMPLE_KEY}  # moved to the new key, the place kept
+    assert tours[EXAMPLE_KEY]["section"] == "write-a-section"

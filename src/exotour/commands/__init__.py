@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, RenderableType
 
+    from exotour.content.location import ContentPlace
     from exotour.model import Tour
     from exotour.render.console import Look
     from exotour.state.progress import ProgressStore
@@ -56,10 +57,14 @@ class Options:
 
         return Look(no_color=self.no_color, ascii=self.ascii)
 
-    def content_dir(self) -> Path:
-        from exotour.content.location import builtin_content_dir  # without importing the loader
+    def place(self) -> ContentPlace:
+        """The content folder in use, resolved once, with its one key."""
+        from exotour.content.location import content_place  # without importing the loader
 
-        return self.content if self.content is not None else builtin_content_dir()
+        return content_place(self.content)
+
+    def content_dir(self) -> Path:
+        return self.place().folder
 
 
 def command_prefix(options: Options) -> str:
@@ -103,7 +108,8 @@ def load(options: Options) -> Tour:
     """
     from exotour.content import cache as tourcache
 
-    return tourcache.load(options.content_dir())
+    place = options.place()
+    return tourcache.load(place.folder, place.key)
 
 
 def stdout(options: Options) -> Console:
@@ -117,18 +123,19 @@ def store_for(tour: Tour) -> ProgressStore:
     """The progress of this tour, so two tours never mix.
 
     The built-in tour is kept by its id alone, so a reinstall (a new path) keeps the reader's
-    place; any other folder by id and path, so a copied tour that kept its id starts afresh.
+    place; any other folder by id and the folder's key, so a copied tour that kept its id starts
+    afresh. Progress saved under the older key (id@path) is still read.
     """
-    from exotour.content.location import (
-        builtin_content_dir,  # without importing the loader and YAML
-    )
+    from exotour.content.location import content_place
     from exotour.state.progress import ProgressStore, default_state_dir
 
-    key = tour.id
-    folder = tour.content_dir
-    if folder is not None and folder.resolve() != builtin_content_dir().resolve():
-        key = f"{tour.id}@{folder.resolve()}"
-    return ProgressStore(default_state_dir(), key)
+    if tour.content_dir is None:
+        return ProgressStore(default_state_dir(), tour.id)
+    place = content_place(tour.content_dir)
+    if place.builtin:
+        return ProgressStore(default_state_dir(), tour.id)
+    older = (f"{tour.id}@{place.resolved}",)
+    return ProgressStore(default_state_dir(), f"{tour.id}@{place.key}", older)
 
 
 def warn(lines: list[str]) -> None:

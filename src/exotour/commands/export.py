@@ -2,8 +2,9 @@
 
 A file is written atomically (state.atomic: a temporary file in the same folder, then a rename),
 so a reader never sees half a document, and an existing file is kept unless --force says
-otherwise. Only a regular file is ever replaced: a folder, a FIFO or a device (/dev/null) is
-refused even with --force. `-o -` and `-o /dev/stdout` write to stdout, as no -o does.
+otherwise. Only a regular file is ever replaced: a folder, a FIFO, a device (/dev/null) or a
+symbolic link (/dev/stderr) is refused even with --force. `-o -` and `-o /dev/stdout` write to
+stdout, as no -o does.
 
 The file's extension and the format agree: `.md` is Markdown, `.html` HTML, and an extension
 export cannot write (`.pdf`) is refused rather than filled with something else.
@@ -78,11 +79,17 @@ def run(options: Options, format_: str | None, output: Path | None, *, force: bo
 
 
 def check_target(path: Path, *, force: bool) -> None:
-    """Refuse PATH before any work: not a regular file (even with FORCE), an existing file
-    without FORCE, or a folder that does not exist."""
+    """Refuse PATH before any work: a symbolic link or not a regular file (even with FORCE),
+    an existing file without FORCE, or a folder that does not exist."""
     from exotour.state.atomic import kind_of
 
     name = printable(str(path))
+    if path.is_symlink():  # /dev/stderr among them: the rename would put a file in its place
+        raise UsageError(
+            f"{name} is a symbolic link",
+            hint="export replaces only a regular file, never a link; give the file it points "
+            "to, or '-o -' for stdout",
+        )
     kind = kind_of(path)
     if kind is not None:
         hint = "export replaces only a regular file; give a file name, e.g. -o tour.md"

@@ -35,7 +35,10 @@ def example_tour_dir() -> Path:
 
 
 def run(options: Options, folder: Path, title: str | None) -> ExitStatus:
-    shown = str(folder)
+    from exotour.text import printable
+
+    # Echoed in every message: a control character in the name is shown escaped, never sent.
+    shown = printable(str(folder))
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise UsageError(f"'{shown}' exists and is not a folder", "choose a new folder name")
     if folder.is_dir() and any(folder.iterdir()):
@@ -48,10 +51,13 @@ def run(options: Options, folder: Path, title: str | None) -> ExitStatus:
     _create(folder, files)
     sections = sum(1 for name in files if name.startswith("sections/"))
     print(f"Created a tour of {sections} sections in {shown}, with schemas for your editor.")
+    from exotour.content.location import authoring_guide
+    from exotour.text import printable
+
     steps = [
         (f"exotour validate {_quote(shown)}", "check it after every edit"),
         (f"exotour --content {_quote(shown)} learn --watch", "read it as you write"),
-        ("docs/authoring.md", "every field, the limits and the checks"),
+        (printable(str(authoring_guide())), "every field, the limits and the checks"),
     ]
     width = max(len(command) for command, _ in steps)
     print("Next:")

@@ -8,6 +8,7 @@ is unchanged its index file answers alone, without the tour (see search/cache.py
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,12 @@ def query_text(words: list[str]) -> str:
             parts.append(f'"{stripped}"')
         else:
             parts.append(stripped)
-    return " ".join(part for part in parts if part)
+    # A byte of the command line that is not UTF-8 reaches Python as a lone surrogate, which no
+    # JSON reader or terminal can take: it is U+FFFD from here on.
+    return _LONE_SURROGATE.sub("\ufffd", " ".join(part for part in parts if part))
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def shown(query: str) -> str:

@@ -34,7 +34,9 @@ def _watch(root: Path) -> ExitStatus:
     import time
 
     from exotour.content.loader import display_path
+    from exotour.errors import ExotourError
     from exotour.i18n import _
+    from exotour.text import printable
 
     seen: object = None
     clear = sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
@@ -44,7 +46,13 @@ def _watch(root: Path) -> ExitStatus:
             if now != seen:
                 if seen is not None and clear:
                     sys.stdout.write(CLEAR)
-                check(root)
+                try:
+                    check(root)
+                except ExotourError as error:  # the folder gone for a moment (a save, a
+                    # checkout): said, and watched until it is back
+                    sys.stdout.flush()
+                    for line in error.lines():
+                        print(f"exotour: error: {printable(line)}", file=sys.stderr)
                 sys.stdout.flush()
                 watching = _("watching {folder}; Ctrl-C stops").format(folder=display_path(root))
                 print(f"exotour: {watching}", file=sys.stderr)
@@ -57,7 +65,11 @@ def _watch(root: Path) -> ExitStatus:
 def snapshot(root: Path) -> list[tuple[str, int, int, int]]:
     """Each file under ROOT with its size, change time and inode: equal while nothing changed."""
     found = []
-    for path in sorted(root.rglob("*")) if root.is_dir() else []:
+    try:
+        paths = sorted(root.rglob("*")) if root.is_dir() else []
+    except OSError:  # the folder went while it was listed: the next look sees what is there
+        return [("", -1, -1, -1)]
+    for path in paths:
         try:
             st = path.stat()
         except OSError:  # gone between the listing and now: the next look sees it

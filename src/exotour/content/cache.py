@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from exotour.content.fingerprint import SETTLE_NS, folder_key
+from exotour.content.location import content_place
 from exotour.decision import About, Check, ClinicQuestion, Condition, Decision, Factor, Option
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
@@ -62,8 +63,9 @@ _SKIPPED = frozenset({"content_dir"})  # set from the folder as given, not store
 _UNSAFE = re.compile(r"\\(?:[bfr]|u(?:00[0189][0-9a-f]|007f|202[89a-e]|206[6-9]))")
 
 
-def load(root: Path) -> Tour:
+def load(root: Path, place_key: str | None = None) -> Tour:
     """The tour in ROOT, from the cache when it is current, else loaded and checked in full.
+    PLACE_KEY is ROOT's key (location.content_place), when the caller has it.
 
     Raises what loader.load_tour raises, for the same folders.
     """
@@ -72,7 +74,7 @@ def load(root: Path) -> Tour:
         key, newest, size = _key(root)  # before the files are read: a change shows next time
     except OSError:  # the loader says what is wrong with the folder
         return _load_tour(root)
-    path = _cache_file(root)
+    path = _cache_file(place_key or content_place(root).key)
     limit = CACHE_FACTOR * size + CACHE_SLACK
     cached = _read(path, key, root, limit) if path is not None else None
     if cached is not None:
@@ -96,18 +98,15 @@ def _key(root: Path) -> tuple[list[Any], int, int]:
     return [FORMAT, *key], newest, size
 
 
-def _cache_file(root: Path) -> Path | None:
-    """The cache file of ROOT (the name need not be unique: the key inside says whose it is)."""
-    import zlib
-
+def _cache_file(place_key: str) -> Path | None:
+    """The cache file of the folder with PLACE_KEY (the key inside says whether it is current)."""
     from exotour.state.paths import cache_dir
 
     try:
         folder = cache_dir()
     except Exception:  # platformdirs could not name a folder: no cache
         return None
-    name = str(root.absolute()).encode("utf-8", "surrogateescape")
-    return folder / f"tour-{zlib.crc32(name):08x}.json"
+    return folder / f"tour-{place_key}.json"
 
 
 def _read(path: Path, key: list[Any], root: Path, limit: int) -> Tour | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 PACKAGED = "tours"  # exotour/tours/<name> in the wheel (pyproject's force-include)
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -17,6 +19,12 @@ def builtin_content_dir() -> Path:
 def example_tour_dir() -> Path:
     """The small example tour that `exotour new` copies (the checkout's examples/first-tour)."""
     return _found("first-tour", _CHECKOUT / "examples" / "first-tour")
+
+
+def authoring_guide() -> Path:
+    """The guide to writing a tour: the package's copy, or the checkout's docs/authoring.md."""
+    packaged = _PACKAGE / "docs" / "authoring.md"
+    return packaged if packaged.is_file() else _CHECKOUT / "docs" / "authoring.md"
 
 
 def packaged_tour(name: str) -> Path | None:
@@ -40,3 +48,26 @@ def _found(name: str, in_checkout: Path) -> Path:
     if in_checkout.is_dir():
         return in_checkout
     return packaged_tour(name) or in_checkout
+
+
+class ContentPlace(NamedTuple):
+    """A content folder, resolved once: the folder as given (or the built-in tour's), where it
+    really is, and the one key that names its tour cache and its search index and keeps its
+    readers' progress apart from other folders'."""
+
+    folder: Path
+    resolved: Path
+    builtin: bool
+    key: str
+
+
+@cache
+def content_place(given: Path | None) -> ContentPlace:
+    """The place of the folder GIVEN (None: the built-in tour), worked out once per process."""
+    import hashlib
+
+    folder = given if given is not None else builtin_content_dir()
+    resolved = folder.resolve()
+    builtin = given is None or resolved == builtin_content_dir().resolve()
+    name = str(resolved).encode("utf-8", "surrogateescape")
+    return ContentPlace(folder, resolved, builtin, hashlib.sha256(name).hexdigest()[:20])

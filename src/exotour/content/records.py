@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 from exotour.content.checker import Checker, Record
+from exotour.content.lookalike import skeleton
 from exotour.content.problems import shown
 from exotour.content.schema import PATTERNS, RECORDS, VALID_ID, FieldSpec, fields_of
 from exotour.decision import About
@@ -190,7 +191,8 @@ def read_glossary(file: Checker, root: yaml.Node) -> tuple[GlossaryEntry, ...]:
         names = [term.values[key] for key in ("term",) if key in term.values]
         names += [text for text, _ in term.lines("aliases")]
         for name in names:
-            index, node = first.setdefault(name.casefold(), (i, term.node))
+            # By what a reader sees: a zero-width space or a Cyrillic letter makes no new name.
+            index, node = first.setdefault(skeleton(name), (i, term.node))
             if index != i:
                 line = node.start_mark.line + 1
                 message = f"'{shown(name)}' already names the term at line {line}"

@@ -26,7 +26,9 @@ def about_screen(tour: Tour, prefix: str = "exotour") -> RenderableType:
             parts.append(Text(label, style="bold"))
             parts.append(Padding(Text(getattr(tour.about, name)), (0, 0, 0, 2)))
     if tour.sources_checked:
-        parts += [Text(""), Text(f"Sources last checked: {tour.sources_checked}.")]
+        from exotour.content.sources import checked_on
+
+        parts += [Text(""), Text(checked_on(tour.sources_checked))]
     parts += [Text(""), Text(tour.disclaimer, style="italic")]
     if tour.decision is not None:
         parts.append(Text(f"To weigh your options: {prefix} decide", style="dim"))

@@ -18,7 +18,7 @@ from exotour.content.sources import markdown_citation
 from exotour.model import EvidenceNote, GlossaryEntry, Section, Tour
 from exotour.render.about_document import about_html, about_markdown
 from exotour.render.citations import html_citation, md_link
-from exotour.render.grid_document import grid_css
+from exotour.render.grid_document import grid_css, html_grids, markdown_grids
 from exotour.safe_markdown import (
     closed_fences,
     is_safe_link,
@@ -58,8 +58,6 @@ def _md_section(number: int, section: Section, tour: Tour) -> list[str]:
         out += ["*Added by this tour; not part of the article.*", ""]
     out += [closed_fences(section.body.strip()), ""]
     if section.options_grid and tour.decision is not None:
-        from exotour.render.grid_document import markdown_grids
-
         out += markdown_grids(tour.decision)
     for note in section.evidence:
         out += _md_note(note)
@@ -277,8 +275,6 @@ def to_html(tour: Tour) -> str:
             parts.append('<p class="added">Added by this tour; not part of the article.</p>')
         parts.append(_body_html(s.body).strip())
         if s.options_grid and tour.decision is not None:
-            from exotour.render.grid_document import html_grids
-
             parts.append(html_grids(tour.decision))
         parts.extend(_html_note(note) for note in s.evidence)
         parts.append("</section>")

@@ -11,9 +11,9 @@ import datetime
 import html
 import math
 
-from exotour.content.sources import markdown_citation
+from exotour.content.sources import checked_on, markdown_citation
 from exotour.decision import FIELD_NAMES, Condition
-from exotour.model import Source, Tour
+from exotour.model import Source, Tour, day_month_year
 from exotour.render.citations import html_citation, md_link
 from exotour.render.grid_document import html_condition, markdown_condition
 from exotour.safe_markdown import literal
@@ -63,8 +63,8 @@ def _sources(tour: Tour, sheet: Worksheet) -> list[Source]:
 
 
 def _checked_line(tour: Tour, today: str) -> str:
-    checked = f"; sources checked {tour.sources_checked}" if tour.sources_checked else ""
-    return f"From {tour.title}, printed {today}{checked}. {tour.disclaimer}"
+    checked = f" {checked_on(tour.sources_checked)}" if tour.sources_checked else ""
+    return f"From {tour.title}, printed {day_month_year(today)}.{checked} {tour.disclaimer}"
 
 
 def _box(value: bool | None, want: bool) -> str:

@@ -63,8 +63,6 @@ def short_link(url: str, room: int) -> str:
         shown = "doi:" + url[len(_DOI) :]
     else:
         shown = without_user_info(url).split("://", 1)[-1].removeprefix("www.").rstrip("/")
-        # An archived page's address holds another: shown short, it must not look like one.
-        shown = shown.replace("https://", "").replace("http://", "")
         host = real_host(url).removeprefix("www.")
     if cell_len(shown) <= room:
         return shown

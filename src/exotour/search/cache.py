@@ -1,10 +1,11 @@
 """The index file of a content folder, in the user's cache folder.
 
-One file per folder, named by the folder's path; inside, the key it was built under: the tour's
-fingerprint (the digest of the bytes the loader read, which the tour cache keeps, so nothing is
-read again here) and the version of the code that indexes. A file with another key, or one that
-SQLite cannot read, is rebuilt without a word. It is written through the one atomic writer, so
-an interrupted build leaves the old file or none, never a temporary one.
+One file per folder, named by the folder's key (location.content_place); inside, the key it was
+built under: the tour's fingerprint (the digest of the bytes the loader read, which the tour
+cache keeps, so nothing is read again here) and the version of the code that indexes. A file
+with another key, or one that SQLite cannot read, is rebuilt without a word. It is written
+through the one atomic writer, so an interrupted build leaves the old file or none, never a
+temporary one.
 
 A file built when the content folder had settled also holds the folder's key (the stat key the
 tour cache goes by, with the indexing code): while the folder still has that key, `exotour
@@ -47,9 +48,11 @@ def cache_dir() -> Path:
 
 
 def cache_path(folder: Path) -> Path:
-    """The index file of the content in FOLDER; the key inside says whether it is current."""
-    place = str(folder.resolve()).encode("utf-8", "surrogateescape")
-    return cache_dir() / f"search-{hashlib.sha256(place).hexdigest()[:20]}.sqlite3"
+    """The index file of the content in FOLDER, named by its key (location.content_place); the
+    key inside says whether it is current."""
+    from exotour.content.location import content_place
+
+    return cache_dir() / f"search-{content_place(folder).key}.sqlite3"
 
 
 def index_key(tour: Tour) -> str:
@@ -100,12 +103,25 @@ def _code_key() -> list[tuple[str, int, int]]:
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
+    """PATH opened read-only, if it is an index file by its schema (search.guard), with every
+    query on it bounded; else None."""
     import sqlite3
 
+    from exotour.search.guard import bound, is_ours
+
     try:
-        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except (sqlite3.Error, ValueError):
         return None
+    try:
+        connection.execute("PRAGMA trusted_schema = OFF")
+        bound(connection)
+        if is_ours(connection):
+            return connection
+    except sqlite3.Error:
+        pass
+    connection.close()
+    return None
 
 
 def _meta(connection: sqlite3.Connection, name: str) -> str | None:
@@ -163,10 +179,11 @@ def write_cache(path: Path, tour: Tour, key: str, folder: str | None = None) -> 
     import sqlite3
 
     from exotour.search.index import build
-    from exotour.state.atomic import atomic_path
+    from exotour.state.atomic import atomic_path, remove_stale
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(path)  # a build killed before (large: 13 MB at 5,000 sections)
         with atomic_path(path) as temporary:
             connection = sqlite3.connect(temporary)
             try:

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from exotour.search import stemming
 from exotour.search.hits import Field, Hit
 from exotour.search.query import Term, expression, parse_query
 from exotour.search.roster import Roster
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
 
     from exotour.model import Tour
     from exotour.search.passages import Row
+    from exotour.search.stemming import Stems
 
 # The vocabulary for suggestions keeps words as written (no stemming), so it can offer them.
 WORDS_TOKENIZER = "unicode61 remove_diacritics 2"
@@ -50,7 +50,7 @@ CREATE VIRTUAL TABLE passages USING fts5(
     tokenize = '{tokenizer}'
 );
 """
-_VOCABULARY_SCHEMA = f"""
+VOCABULARY_SCHEMA = f"""
 CREATE VIRTUAL TABLE words USING fts5(text, content = '', tokenize = '{WORDS_TOKENIZER}');
 CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, row);
 """
@@ -63,13 +63,14 @@ def build(
 
     The VOCABULARY for suggestions may wait until a search finds nothing: see Index.closest.
     """
+    from exotour.search import stemming  # PyStemmer: only for a language porter does not know
     from exotour.search.passages import tour_rows  # markdown-it: only when an index is built
 
     rows = list(tour_rows(tour))
     algorithm = stemming.algorithm_for(tour.language)
-    tokenizer = TOKENIZER if algorithm is None else stemming.PLAIN_TOKENIZER
     with connection:
-        connection.executescript(SCHEMA.format(tokenizer=tokenizer))
+        plain = stemming.PLAIN_TOKENIZER
+        connection.executescript(SCHEMA.format(tokenizer=plain if algorithm else TOKENIZER))
         Roster.of(tour).write(connection)
         connection.executemany(
             "INSERT INTO passages(title, keywords, takeaway, text, kind, section, passage, ref)"
@@ -80,10 +81,8 @@ def build(
             ],
         )
         connection.execute("INSERT INTO meta(key, value) VALUES ('key', ?)", (key,))
-    if algorithm is not None:  # a language porter does not know: its words under their stems
-        stemming.Stems(algorithm).write(
-            connection, (f"{r.title} {r.keywords} {r.takeaway} {r.text}" for r in rows)
-        )
+    if algorithm:  # a language porter does not know: its words under their stems
+        stemming.Stems(algorithm).write(connection, rows)
     if vocabulary:
         build_vocabulary(connection, rows)
 
@@ -99,7 +98,7 @@ def build_vocabulary(connection: sqlite3.Connection, rows: Iterable[Row]) -> Non
         seen.add(key)
         words.append((head + r.text,))
     with connection:
-        connection.executescript(_VOCABULARY_SCHEMA)
+        connection.executescript(VOCABULARY_SCHEMA)
         connection.executemany("INSERT INTO words(text) VALUES (?)", words)
 
 
@@ -115,7 +114,7 @@ class Index:
     path: Path | None = None  # the cache file it was opened from, if any
     roster: Roster | None = None
     _known: dict[str, bool] = field(default_factory=dict, repr=False)
-    _stems: stemming.Stems | bool | None = field(default=False, repr=False)  # False: not read
+    _stems: Stems | bool | None = field(default=False, repr=False)  # False: not read yet
 
     def __post_init__(self) -> None:
         if self.roster is None:
@@ -164,10 +163,12 @@ class Index:
         """The FTS5 expression of TERMS, as query.expression makes it where porter stems; in an
         index of another language, each word stands for the tour's words with its stem."""
         if self._stems is False:
-            self._stems = stemming.of_index(self.connection)
-        if isinstance(self._stems, stemming.Stems):
-            return self._stems.expression(self.connection, terms, operator)
-        return expression(terms, operator)
+            from exotour.search.stemming import of_index
+
+            self._stems = of_index(self.connection)
+        if self._stems is None or isinstance(self._stems, bool):
+            return expression(terms, operator)
+        return self._stems.expression(self.connection, terms, operator)
 
     def _located(self, rowid: int, hit: Hit) -> Hit:
         """HIT (in row ROWID) with the words `learn --at` needs to open its page: the query, or

@@ -25,6 +25,7 @@ from exotour.suggest import fold  # a word as the index holds it: lower case, wi
 if TYPE_CHECKING:
     import sqlite3
 
+    from exotour.search.passages import Row
     from exotour.search.query import Term
 
 # The tokenizer of an index whose words a Snowball stemmer relates: words as written.
@@ -100,17 +101,23 @@ class Stems:
         import Stemmer
 
         self.algorithm = algorithm
-        self._stem = Stemmer.Stemmer(algorithm).stemWord
+        self._stemmer = Stemmer.Stemmer(algorithm)
 
     def of(self, word: str) -> set[str]:
         """The stems of WORD as written (in lower case) and without its accents."""
         written = unicodedata.normalize("NFC", word).casefold()
-        return {self._stem(written), self._stem(fold(written))}
+        return set(self._stemmer.stemWords([written, fold(written)]))
 
-    def write(self, connection: sqlite3.Connection, texts: Iterable[str]) -> None:
-        """The table of stems of every word in TEXTS, into CONNECTION."""
-        words = {w for text in texts for w in _WORD.findall(unicodedata.normalize("NFC", text))}
-        pairs = {(stem, fold(word)) for word in words for stem in self.of(word)}
+    def write(self, connection: sqlite3.Connection, rows: Iterable[Row]) -> None:
+        """The table of stems of every word in ROWS (the index's), into CONNECTION."""
+        # A section's title, keywords and takeaway stand beside each of its passages: once here.
+        texts = {part for r in rows for part in (r.title, r.keywords, r.takeaway, r.text)}
+        found = {w for text in texts for w in _WORD.findall(unicodedata.normalize("NFC", text))}
+        written = sorted({word.casefold() for word in found})
+        folded = [fold(word) for word in written]
+        stem = self._stemmer.stemWords
+        pairs = set(zip(stem(written), folded, strict=True))
+        pairs.update(zip(stem(folded), folded, strict=True))
         with connection:
             connection.executescript(_SCHEMA)
             connection.executemany("INSERT INTO stems(stem, word) VALUES (?, ?)", sorted(pairs))

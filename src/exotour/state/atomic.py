@@ -44,6 +44,38 @@ def kind_of_mode(mode: int) -> str | None:
     return "a device"
 
 
+# A temporary file not written for this long was left by a process that was killed (SIGKILL
+# leaves no time to remove it); a live writer writes far more often than this.
+STALE_SECONDS = 15 * 60
+
+
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name[:40]}."
+
+
+def remove_stale(path: Path, older_than: float = STALE_SECONDS) -> None:
+    """Remove the temporary files that writes of PATH left behind when they were killed: those
+    beside it, by atomic_path's names, regular files untouched for OLDER_THAN seconds."""
+    import time
+
+    cutoff = time.time() - older_than
+    try:
+        candidates = list(path.parent.glob(f"{_glob_escape(_temporary_prefix(path))}*.tmp"))
+    except OSError:
+        return
+    for candidate in candidates:
+        try:
+            found = candidate.lstat()
+            if stat.S_ISREG(found.st_mode) and found.st_mtime < cutoff:
+                candidate.unlink()
+        except OSError:
+            continue  # gone already, or not ours to remove
+
+
+def _glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
 @contextmanager
 def atomic_path(path: Path, *, shared: bool = False) -> Iterator[Path]:
     """A temporary path beside PATH to write to; on success it is flushed and renamed to PATH.
@@ -55,7 +87,7 @@ def atomic_path(path: Path, *, shared: bool = False) -> Iterator[Path]:
     kind = kind_of(path)
     if kind is not None:
         raise NotARegularFileError(f"{path} is {kind}")
-    fd, name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
     tmp = Path(name)
     try:
         if shared:

@@ -65,6 +65,7 @@ class ProgressStore:
 
     state_dir: Path
     tour_key: str
+    older_keys: tuple[str, ...] = ()  # where progress was saved before; read when tour_key is not
     warnings: list[str] = field(default_factory=list)
     _read_only: bool = False
     _warned: bool = False
@@ -84,7 +85,7 @@ class ProgressStore:
         self._warn(found)
         if not found.writable:
             self._read_only = True
-        entry = found.tours.get(self.tour_key)
+        entry = self._entry(found.tours)
         if entry is None:
             return Saved()
         try:
@@ -122,19 +123,26 @@ class ProgressStore:
         from exotour.state.progress_json import FIELDS, dump, saved_to_json
         from exotour.state.saved import merged
 
-        entry = found.tours.get(self.tour_key)
+        entry = self._entry(found.tours)
         try:
             theirs = _saved(entry) if entry is not None else Saved()
         except ValueError:
             theirs = Saved()  # a damaged entry: ours replaces what cannot be read
         own: dict[str, Any] = entry if isinstance(entry, dict) else {}
         kept = {k: v for k, v in own.items() if k not in FIELDS}
-        tours = dict(found.tours)
+        tours = {k: v for k, v in found.tours.items() if k not in self.older_keys}
         tours[self.tour_key] = kept | saved_to_json(merged(saved, theirs, self._base))
         if found.set_aside is not None:
             self._set_aside(found.set_aside)
         write_atomically(self.path, dump(tours))
         self._base = saved
+
+    def _entry(self, tours: dict[str, Any]) -> Any:
+        """This tour's entry: under tour_key, else under an older key it was saved by."""
+        for key in (self.tour_key, *self.older_keys):
+            if key in tours:
+                return tours[key]
+        return None
 
     def _warn(self, found: _Found) -> None:
         if found.problem is not None and not self._warned:

@@ -37,6 +37,10 @@ EOF_KEY = "eof"
 REDRAW_KEY = "redraw"
 
 
+# What one read takes from the terminal at most: a key is a few bytes, a paste many.
+READ_SIZE = 4096
+
+
 class KeyReader:
     """Puts the terminal in cbreak mode (keys arrive one at a time, unechoed) and restores it.
 
@@ -52,6 +56,8 @@ class KeyReader:
         # A byte read after Esc that starts no escape sequence: the next key (Esc then q, sent
         # together as tmux does after its escape-time, is Esc and then q, not one unknown key).
         self._pending: str | None = None
+        # Bytes read but not yet taken: a paste arrives in one read, not one read a byte.
+        self._unread = b""
 
     def __enter__(self) -> KeyReader:
         import termios
@@ -99,6 +105,9 @@ class KeyReader:
                 os.write(self._wake[1], b"!")  # a wait for a key in progress ends, to redraw
 
     def _byte(self, timeout: float | None) -> str | None:
+        if self._unread:
+            byte, self._unread = self._unread[:1], self._unread[1:]
+            return byte.decode("latin-1")
         waits = [self.fd] if self._wake is None else [self.fd, self._wake[0]]
         try:
             ready, _, _ = select.select(waits, [], [], timeout)
@@ -107,14 +116,25 @@ class KeyReader:
                 return None
             if not ready:
                 return None
-            data = os.read(self.fd, 1)
+            data = os.read(self.fd, READ_SIZE)
         except OSError as exc:
             if exc.errno in (errno.EIO, errno.EBADF, errno.ENXIO):
                 return EOF_KEY  # the terminal was closed under us
             raise
         if not data:
             return EOF_KEY
-        return data.decode("latin-1")
+        self._unread = data[1:]
+        return data[:1].decode("latin-1")
+
+    def pending(self) -> bool:
+        """Whether a key is already waiting (a paste, a held key): the screen can wait for it."""
+        if self._pending is not None or self._redraw or self._unread:
+            return True
+        try:
+            ready, _, _ = select.select([self.fd], [], [], 0)
+        except (OSError, ValueError):
+            return False
+        return bool(ready)
 
     def read_key(self, timeout: float | None = None) -> str | None:
         """The next key's name ('right', 'esc', 'q', ...), 'eof' on a closed terminal,

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # More than fit on a screen is no help; the list scrolls within this.
 LIMIT = 30
+# The longest query typed (or pasted) into the prompt; the rest of a paste is dropped.
+LONGEST_QUERY = 200
 PROMPT = "Search: "
 EDIT_KEYS = (
     "type words · Enter: search · Backspace: delete · Esc: back to the tour",
@@ -83,6 +85,9 @@ class SearchOverlay:
             if self.fresh or not self.editing:
                 self.query = ""  # a new search: the old words give way
             self.editing, self.message, self.fresh = True, "", False
+            if len(self.query) >= LONGEST_QUERY:  # a paste of a book is no search
+                self.message = f"A search is at most {LONGEST_QUERY} characters"
+                return None
             self.query += " " if key == "space" else key
         return None
 

@@ -218,7 +218,7 @@ class Walkthrough(Reading):
         while True:
             if self.tick():
                 dirty = True
-            if dirty:
+            if dirty and not keys.pending():  # keys waiting (a paste): draw once they are read
                 self.draw(self.screen())
                 self.message = ""
                 dirty = False
