@@ -192,9 +192,9 @@ def test_every_note_shows_as_a_distinct_titled_panel(tour: Tour) -> None:
         for note in section.evidence:
             panel = render.evidence_note(note)
             assert panel.box is box.HEAVY
-            assert f"What the evidence says (as of {note.as_of})" in str(panel.title)
+            assert f"What the evidence says ({note.when})" in str(panel.title)
         text = "\n".join(page.text for page in pages.pages(index))
-        assert text.count("What the evidence says (as of") == len(section.evidence), section.id
+        assert text.count("What the evidence says (") == len(section.evidence), section.id
         assert text.count("┏") == len(section.evidence), section.id  # heavy frames: notes only
 
 

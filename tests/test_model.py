@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from exotour.errors import UnknownSectionError
-from exotour.model import Question, Section, Source, Tour
+from exotour.model import EvidenceNote, Question, Section, Source, Tour
 
 IDS = ("what-are-exosomes", "what-is-exosome-therapy", "how-does-it-work", "safety")
 TITLES = ("What are exosomes?", "What is exosome therapy?", "How does it work?", "Is it safe?")
@@ -138,3 +138,14 @@ def test_a_typo_on_a_huge_tour_gets_a_short_hint() -> None:
     with pytest.raises(UnknownSectionError) as ambiguous:
         huge.resolve("part")
     assert len(str(ambiguous.value)) < 300
+
+
+def test_a_note_whose_sources_are_all_undated_is_never_as_of_the_check() -> None:
+    undated = Source(author="RSC", reference="a book chapter", accessed="2026-12-06")
+    dated = Source(author="FDA", title="Notice", year=2019, url="https://www.fda.gov/x")
+    note = EvidenceNote(text="t", as_of="2026-12-06", sources=(undated,))
+    assert note.undated
+    assert note.when == "undated; stored copy checked 6 Dec 2026"
+    both = EvidenceNote(text="t", as_of="2019-12-06", sources=(undated, dated))
+    assert not both.undated
+    assert both.when == "as of 2019-12-06"

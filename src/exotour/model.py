@@ -102,6 +102,20 @@ class EvidenceNote:
     as_of: str
     sources: tuple[Source, ...]
 
+    @property
+    def undated(self) -> bool:
+        """Whether every source of the note is a page that gives no date."""
+        return bool(self.sources) and all(source.year is None for source in self.sources)
+
+    @property
+    def when(self) -> str:
+        """'as of 2019-12-09'; for an undated note 'undated; stored copy checked 6 Dec 2026',
+        since a page that gives no date is never 'as of' the day its copy was read."""
+        if self.undated:
+            return f"undated; stored copy checked {day_month_year(self.as_of)}"
+        return f"as of {self.as_of}"
+        return self.when.removeprefix("as of ").split(";")[0]
+
 
 @dataclass(frozen=True)
 class Question:

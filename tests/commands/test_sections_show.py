@@ -130,7 +130,7 @@ def test_show_by_number_and_by_id_print_the_same_section_in_full(
     # All of it: the last words of the body and every evidence note, not just a first page.
     assert " ".join(third.body.split()[-6:]) in flat
     for note in third.evidence:
-        assert f"What the evidence says (as of {note.as_of})" in out
+        assert f"What the evidence says ({note.when})" in out
         assert " ".join(note.text.split()[-6:]) in flat
     assert tour.disclaimer in flat
     assert "Next: exotour show 4" in out

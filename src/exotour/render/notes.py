@@ -194,13 +194,14 @@ def evidence_note(note: EvidenceNote) -> Panel:
     break between two sources but never inside one."""
     panel = _NotePanel(
         Text(note.text),
-        title=Text(f"{EVIDENCE_HEADING} (as of {note.as_of})", style="bold"),
+        title=Text(f"{EVIDENCE_HEADING} ({note.when})", style="bold"),
         title_align="left",
         box=box.HEAVY,
         border_style=EVIDENCE_STYLE,
         padding=(0, 1),
     )
-    panel.shorter = (f"Evidence (as of {note.as_of})", f"Evidence, {note.as_of}")
+    short = "undated" if note.undated else note.as_of
+    panel.shorter = (f"Evidence ({note.when.split(';')[0]})", f"Evidence, {short}")
     return panel
 
 
@@ -208,7 +209,7 @@ def plain_evidence_note(note: EvidenceNote) -> Group:
     """A note for plain text and files: no frame, and each link whole on its own line so it can
     be copied (a frame would fold it)."""
     parts: list[RenderableType] = [
-        Text(f"{EVIDENCE_HEADING} (as of {note.as_of}):", style="bold"),
+        Text(f"{EVIDENCE_HEADING} ({note.when}):", style="bold"),
         Text(note.text),
         *source_entries(note, whole=True),
     ]

@@ -33,15 +33,19 @@ def is_ours(connection: sqlite3.Connection) -> bool:
 
 @cache
 def expected_schema() -> frozenset[tuple[str, str, str, str | None]]:
-    """The objects an index file may hold: those its schema creates in an empty database."""
-    from exotour.search import index, roster
+    """The objects an index file may hold: those its schema creates in an empty database, with
+    either tokenizer (porter for English, plain words beside a table of stems for the others)."""
+    from exotour.search import index, roster, snippets, stemming
 
-    memory = sqlite3.connect(":memory:")
-    try:
-        memory.executescript(index.SCHEMA + index.VOCABULARY_SCHEMA + roster.SCHEMA)
-        rows = memory.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    finally:
-        memory.close()
+    rows: set[tuple[str, str, str, str | None]] = set()
+    for tokenizer, stems in ((snippets.TOKENIZER, ""), (stemming.PLAIN_TOKENIZER, stemming.SCHEMA)):
+        memory = sqlite3.connect(":memory:")
+        try:
+            schema = index.SCHEMA.format(tokenizer=tokenizer)
+            memory.executescript(schema + index.VOCABULARY_SCHEMA + roster.SCHEMA + stems)
+            rows.update(memory.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        finally:
+            memory.close()
     return frozenset(rows)
 
 

@@ -54,7 +54,7 @@ SNOWBALL = {
 # A word as FTS5's unicode61 reads one: letters and digits (the text is NFC first).
 _WORD = re.compile(r"[^\W_]+")
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE stems(stem TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (stem, word))
     WITHOUT ROWID;
 """
@@ -119,7 +119,7 @@ class Stems:
         pairs = set(zip(stem(written), folded, strict=True))
         pairs.update(zip(stem(folded), folded, strict=True))
         with connection:
-            connection.executescript(_SCHEMA)
+            connection.executescript(SCHEMA)
             connection.executemany("INSERT INTO stems(stem, word) VALUES (?, ?)", sorted(pairs))
             connection.execute(
                 "INSERT INTO meta(key, value) VALUES ('stemmer', ?)", (self.algorithm,)
