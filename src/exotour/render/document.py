@@ -10,7 +10,6 @@ web address is a link, and the page loads nothing from elsewhere.
 from __future__ import annotations
 
 import html
-import re
 from typing import TYPE_CHECKING
 
 from exotour.content.sources import markdown_citation
@@ -20,7 +19,6 @@ from exotour.render.citations import html_citation, md_link
 from exotour.render.grid_document import grid_css, html_grids, markdown_grids
 from exotour.safe_markdown import (
     closed_fences,
-    is_safe_link,
     literal,
     neutralise,
 )
