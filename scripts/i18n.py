@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO / "src"))
 from exotour.i18n import DOMAIN, ENGLISH, LOCALE_DIR, SUPPORTED, safe_translation  # noqa: E402
 
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 # A fixed date in the headers: the files change when the strings do, not with the clock.
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 HEADER = {"project": "exotour", "msgid_bugs_address": "", "copyright_holder": "exotour developers"}

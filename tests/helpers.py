@@ -30,9 +30,6 @@ ARTICLE_IDS = (
 # The article's parts whose claims the evidence sheet addresses: each needs evidence notes and at
 # least two quiz questions (the Summary and the tour's own section are not among them).
 CLAIM_SECTIONS = ARTICLE_IDS[:6]
-# Sections rewritten on another branch: until that lands, the readability limits and the checks
-# of wording the rewrite brings leave them out. Empty: "Before you decide" has landed.
-AWAITING_REWRITE: frozenset[str] = frozenset()
 # Sections the loader may generate after the authored ones.
 GENERATED_IDS = frozenset({"sources"})
 

@@ -153,22 +153,16 @@ def report(tour: Tour) -> str:
     for unit in measured:
         if unit.where.startswith("decision: "):
             lines.append(f"{unit.where:<26} {unit.grade:5.1f}")
-    bodies = [u.grade for u in measured if u.where.endswith(" body")]
-    # The figures without a section that another branch rewrites (tests: AWAITING_REWRITE).
-    from helpers import AWAITING_REWRITE
-
-    held = [u.grade for u in measured if u.where.split(" ")[0] not in AWAITING_REWRITE]
-    if len(held) < len(measured):
-        lines.append(
-            f"without {', '.join(sorted(AWAITING_REWRITE))}: average of {len(held)} units "
-            f"{fmean(held):.1f}, highest {max(held):.1f}"
-        )
-    notes = [u.grade for u in measured if "evidence[" in u.where]
+    kinds = {
+        "bodies": [u.grade for u in measured if u.where.endswith(" body")],
+        "notes": [u.grade for u in measured if "evidence[" in u.where],
+        "grids": [u.grade for u in measured if u.where.startswith("decision: ")],
+    }
     hardest = max(measured, key=lambda u: u.grade)
     lines.append(
         f"average of {len(measured)} units {fmean(u.grade for u in measured):.1f}, "
         f"highest {hardest.grade:.1f} ({hardest.where}); "
-        f"bodies {fmean(bodies):.1f}, notes {fmean(notes) if notes else 0:.1f}"
+        + ", ".join(f"{kind} {fmean(grades):.1f}" for kind, grades in kinds.items() if grades)
     )
     return "\n".join(lines)
 

@@ -284,4 +284,9 @@ register_decision(app)
 def main(argv: list[str] | None = None) -> NoReturn:
     """Run the Typer app on ARGV and exit; entry.main (the `exotour` script) runs the command
     lines it is sure of without loading Typer."""
+    import sys
+
+    from exotour.typer_gettext import speak
+
+    speak(sys.argv[1:] if argv is None else argv)  # Typer's headings in the reader's language
     run_app(app, argv)

@@ -97,6 +97,7 @@ def run_app(app: typer.Typer, argv: list[str] | None) -> NoReturn:
     lines it is sure of without loading Typer. Every failure becomes a message and a status:
     Typer's usage errors here, all others in errors.guarded."""
     from exotour.errors import fail, guarded
+    from exotour.i18n import _
 
     def invoke() -> int:
         try:
@@ -112,7 +113,8 @@ def run_app(app: typer.Typer, argv: list[str] | None) -> NoReturn:
             hint = None
             if exc.exit_code == 2:
                 context = getattr(exc, "ctx", None)
-                hint = f"try '{context.command_path if context else 'exotour'} --help'"
+                command = context.command_path if context else "exotour"
+                hint = _("try '{command} --help'").format(command=command)
             fail(exc.format_message(), hint, int(ExitStatus.ERROR))
         return status if isinstance(status, int) else int(ExitStatus.OK)
 

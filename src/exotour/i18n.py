@@ -19,7 +19,6 @@ English text shown instead (see `safe_translation`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,11 +35,11 @@ OWN_VARIABLE = "EXOTOUR_LANG"
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 LOCALE_DIR = Path(__file__).parent / "locale"
 
-# What in a translation could act or break: a control character (the same set exotour.text
-# refuses), a bracket that Rich may read as markup, a {placeholder} or %-format for str.format.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_MARKUP = re.compile(r"\[[^\[\]]*\]")
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
+# What in a translation could act or break: a bracket that Rich may read as markup, and a
+# {placeholder} or %-format for str.format (control characters: exotour.text's UNSAFE_CHARS).
+# Compiled on the first translated string: English never needs them.
+_MARKUP = r"\[[^\[\]]*\]"
+_PLACEHOLDER = r"\{[^{}]*\}|%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]"
 
 _chosen: str | None = None
 _catalogue: NullTranslations | None = None
@@ -104,6 +103,11 @@ def _(message: str) -> str:
     return safe_translation(message, catalogue.gettext(message))
 
 
+def N_(message: str) -> str:  # noqa: N802 - gettext's own name for it
+    """MESSAGE as it is: marks a string for the catalogue that is translated elsewhere."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message for COUNT, in the reader's language: SINGULAR or PLURAL in English,
     the language's own plural rule in another."""
@@ -123,12 +127,15 @@ def safe_translation(english: str, translated: str) -> str:
     markup-like brackets and placeholders as ENGLISH. Otherwise ENGLISH."""
     if translated is english or translated == english:
         return english
-    if _UNSAFE.search(translated):
+    import re
+
+    from exotour.text import UNSAFE_CHARS
+
+    if UNSAFE_CHARS.search(translated):
         return english
-    if sorted(_MARKUP.findall(translated)) != sorted(_MARKUP.findall(english)):
-        return english
-    if sorted(_PLACEHOLDER.findall(translated)) != sorted(_PLACEHOLDER.findall(english)):
-        return english
+    for pattern in (_MARKUP, _PLACEHOLDER):  # re caches the compiled patterns
+        if sorted(re.findall(pattern, translated)) != sorted(re.findall(pattern, english)):
+            return english
     return translated
 
 

@@ -52,10 +52,13 @@ def test_a_planted_index_file_is_not_read_and_search_still_answers(
     assert "results for 'collagen'" in done.stdout
 
 
-def test_an_index_exotour_built_is_its_own(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "es"])  # porter, or words and their stems
+def test_an_index_exotour_built_is_its_own(tmp_path: Path, language: str) -> None:
+    import dataclasses
+
     from exotour.content.loader import load_tour
 
-    tour = load_tour(builtin_content_dir())
+    tour = dataclasses.replace(load_tour(builtin_content_dir()), language=language)
     path = tmp_path / "index.sqlite3"
     assert files.write_cache(path, tour, "key") is not None
     connection = sqlite3.connect(path)

@@ -45,7 +45,7 @@ def test_search_highlights_the_matched_word_on_a_terminal(spawn: Any) -> None:
     # The word is wrapped in a bold style and a reset, and the text around it is as written.
     assert re.search(STYLED.format(code="1") + r"collagen\x1b\[0m", output)
     text = plain(output)
-    assert "They stimulate collagen production" in text
+    assert "They boost collagen, a protein that keeps skin" in text
     assert "exotour learn how-does-it-work" in text
     assert "Traceback" not in text
 
@@ -57,7 +57,7 @@ def test_no_color_means_no_escape_codes(spawn: Any) -> None:
     child.close()
     assert child.exitstatus == 0
     assert not re.search(COLOUR_SGR, output)  # bold may mark the match: NO_COLOR allows it
-    assert "They stimulate collagen production" in plain(output)
+    assert "They boost collagen, a protein that keeps skin" in plain(output)
 
 
 def test_no_results_on_a_terminal(spawn: Any) -> None:
@@ -87,7 +87,7 @@ def test_slash_searches_and_jumps_to_the_page_with_the_word_highlighted(
     child.expect_exact("Esc ends search")  # the key line: a search is active now
     screen = child.before
     assert re.search(STYLED.format(code="7") + r"collagen", screen)
-    assert "They stimulate collagen production" in plain(screen)
+    assert "They boost collagen, a protein that keeps skin" in plain(screen)
     child.send("q")
     assert finish(child) == 0
 
@@ -121,7 +121,7 @@ def test_slash_with_a_misspelling_suggests_and_a_glossary_hit_shows_its_definiti
     child.send("3")
     child.send("\r")
     child.expect_exact("Search · glossary")
-    child.expect_exact("A protein that gives skin")
+    child.expect_exact("A protein that makes skin")
     child.expect_exact("any key: back to the hits")
     child.send("x")
     child.expect_exact("Enter: open")

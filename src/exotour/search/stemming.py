@@ -15,12 +15,10 @@ when a tour needs one.
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
-
-from exotour.suggest import fold  # a word as the index holds it: lower case, without accents
 
 if TYPE_CHECKING:
     import sqlite3
@@ -51,8 +49,9 @@ SNOWBALL = {
     "sv": "swedish",
     "tr": "turkish",
 }
-# A word as FTS5's unicode61 reads one: letters and digits (the text is NFC first).
-_WORD = re.compile(r"[^\W_]+")
+# A word as FTS5's unicode61 reads one: letters and digits (the text is NFC first). Compiled
+# on first use (re caches it): an English index never needs it.
+_WORD = r"[^\W_]+"
 
 SCHEMA = """
 CREATE TABLE stems(stem TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (stem, word))
@@ -98,23 +97,30 @@ class Stems:
     """One language's stemmer, and the stems a word is found by."""
 
     def __init__(self, algorithm: str) -> None:
+        # Here, not above: an English index asks of_index and needs none of them.
+        import unicodedata
+
         import Stemmer
+
+        from exotour.suggest import fold  # a word as the index holds it: no case, no accents
 
         self.algorithm = algorithm
         self._stemmer = Stemmer.Stemmer(algorithm)
+        self._fold = fold
+        self._nfc = functools.partial(unicodedata.normalize, "NFC")
 
     def of(self, word: str) -> set[str]:
         """The stems of WORD as written (in lower case) and without its accents."""
-        written = unicodedata.normalize("NFC", word).casefold()
-        return set(self._stemmer.stemWords([written, fold(written)]))
+        written = self._nfc(word).casefold()
+        return set(self._stemmer.stemWords([written, self._fold(written)]))
 
     def write(self, connection: sqlite3.Connection, rows: Iterable[Row]) -> None:
         """The table of stems of every word in ROWS (the index's), into CONNECTION."""
         # A section's title, keywords and takeaway stand beside each of its passages: once here.
         texts = {part for r in rows for part in (r.title, r.keywords, r.takeaway, r.text)}
-        found = {w for text in texts for w in _WORD.findall(unicodedata.normalize("NFC", text))}
+        found = {w for text in texts for w in re.findall(_WORD, self._nfc(text))}
         written = sorted({word.casefold() for word in found})
-        folded = [fold(word) for word in written]
+        folded = [self._fold(word) for word in written]
         stem = self._stemmer.stemWords
         pairs = set(zip(stem(written), folded, strict=True))
         pairs.update(zip(stem(folded), folded, strict=True))
@@ -144,12 +150,12 @@ class Stems:
     def forms(self, connection: sqlite3.Connection, word: str) -> list[str]:
         """The words of the index that share a stem with WORD, WORD's own folded form first;
         a WORD that is not one word (`exosome-based`) stands alone."""
-        if not _WORD.fullmatch(unicodedata.normalize("NFC", word)):
+        if not re.fullmatch(_WORD, self._nfc(word)):
             return [word]
         stems = sorted(self.of(word))
         marks = ", ".join("?" * len(stems))
         found = connection.execute(
             f"SELECT DISTINCT word FROM stems WHERE stem IN ({marks}) ORDER BY word", stems
         ).fetchall()
-        own = fold(word)
+        own = self._fold(word)
         return [own, *(w for (w,) in found if isinstance(w, str) and w != own)]
