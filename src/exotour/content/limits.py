@@ -11,6 +11,8 @@ from __future__ import annotations
 MAX_FILE_BYTES = 1_000_000  # the size of one file on disk
 MAX_FILE_CHARS = 2_000_000  # the text of one file's values, counted after aliases are expanded
 MAX_FIELD_CHARS = 200_000  # the text of one field, counted after aliases are expanded
+# A gist fits one 80-column line beside its number ("10. ") with room to spare.
+GIST_CHARS = 72
 MAX_LINE_CHARS = 2_000  # one line of text: a title, a takeaway, a keyword, a link
 MAX_TOUR_BYTES = 64_000_000  # the files of a tour together, on disk
 MAX_SECTIONS = 20_000  # section files in one tour

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from exotour.content.aid_schema import AID_RECORDS
 from exotour.content.fields import FieldSpec as FieldSpec  # re-exported, as the types below
 from exotour.content.fields import FileSpec as FileSpec
 from exotour.content.fields import OneOf as OneOf
 from exotour.content.fields import RecordSpec as RecordSpec
 from exotour.content.fields import records_field
-from exotour.content.limits import MAX_FIELD_CHARS, MAX_LINE_CHARS
+from exotour.content.glossary_schema import GLOSSARY_RECORDS
+from exotour.content.limits import GIST_CHARS, MAX_FIELD_CHARS, MAX_LINE_CHARS
 from exotour.content.patterns import PATTERNS as PATTERNS  # re-exported: part of the schema
 from exotour.text import UNSAFE_CHARS
 
@@ -31,8 +33,6 @@ NOT_BLANK = r"\S"
 TEXT_LIMITS = {"line": MAX_LINE_CHARS, "text": MAX_FIELD_CHARS}
 MIN_CHOICES, MAX_CHOICES = 2, 4
 MIN_YEAR, MAX_YEAR = 1000, 9999
-# A gist fits one 80-column line beside its number ("10. ") with room to spare.
-GIST_CHARS = 72
 
 
 RECORDS: dict[str, RecordSpec] = {
@@ -93,6 +93,14 @@ RECORDS: dict[str, RecordSpec] = {
                 bounds=(1, None),
                 unique=True,
             ),
+            FieldSpec(
+                "about",
+                "record",
+                "optional",
+                record="about",
+                description="Who made the tour, when its facts were checked, its update policy, "
+                "funding and conflicts: shown by 'exotour about'.",
+            ),
         ),
     ),
     "bottom_line": RecordSpec(
@@ -131,9 +139,7 @@ RECORDS: dict[str, RecordSpec] = {
                 "gist",
                 "line",
                 "optional",
-                description=f"The takeaway in a few words, at most {GIST_CHARS} characters, so "
-                "that 'exotour summary' lists every section on one screen, one line each (the "
-                "title is shown where it is missing). It says less than the takeaway, never more.",
+                description=f"The takeaway in at most {GIST_CHARS} characters, for 'summary'.",
                 max_chars=GIST_CHARS,
             ),
             FieldSpec(
@@ -158,6 +164,12 @@ RECORDS: dict[str, RecordSpec] = {
             ),
             records_field(
                 "quiz", "question", "Multiple-choice questions for 'exotour quiz'.", "optional"
+            ),
+            FieldSpec(
+                "options_grid",
+                "bool",
+                "optional",
+                description="true to draw the options grids of decision.yaml after the body.",
             ),
         ),
     ),
@@ -235,10 +247,7 @@ RECORDS: dict[str, RecordSpec] = {
         one_of=(
             OneOf(("author", "title", "reference"), "needs an author, a title or a reference"),
             OneOf(("year", "accessed"), "needs a year, or accessed for an undated page"),
-            OneOf(
-                ("url", "doi", "reference"),
-                "needs a url, a doi or a reference",
-            ),
+            OneOf(("url", "doi", "reference"), "needs a url, a doi or a reference"),
         ),
     ),
     "question": RecordSpec(
@@ -264,23 +273,8 @@ RECORDS: dict[str, RecordSpec] = {
             ),
         ),
     ),
-    "glossary": RecordSpec(
-        "The key terms of a tour, for 'exotour glossary'.",
-        (records_field("terms", "term", "The terms, each with a definition."),),
-    ),
-    "term": RecordSpec(
-        "A term and its definition.",
-        (
-            FieldSpec("term", "line", description="The term."),
-            FieldSpec(
-                "aliases",
-                "lines",
-                "optional",
-                description="Other names the term may be looked up by.",
-            ),
-            FieldSpec("definition", "text", description="The definition, in plain words."),
-        ),
-    ),
+    **GLOSSARY_RECORDS,
+    **AID_RECORDS,
 }
 
 
@@ -288,6 +282,7 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("tour", "tour.schema.json", "exotour tour file (tour.yaml)"),
     FileSpec("section", "section.schema.json", "exotour section file (sections/<id>.yaml)"),
     FileSpec("glossary", "glossary.schema.json", "exotour glossary file (glossary.yaml)"),
+    FileSpec("decision", "decision.schema.json", "exotour decision aid file (decision.yaml)"),
 )
 # The record at the top of each kind of file, and the schema that describes it.
 FILE_RECORDS = {spec.record: spec.schema_file for spec in FILES}

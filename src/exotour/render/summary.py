@@ -117,7 +117,16 @@ def _screen(
             parts.append(markdown("\n\n".join(paragraphs)))
         if cut:
             parts.append(_cut_line(overall, summary.prefix))
-    return Group(*parts)
+    return Group(*parts, *_decide_pointer(summary))
+
+
+def _decide_pointer(summary: Summary) -> list[RenderableType]:
+    """Where the tour has a decision aid, the line that names it."""
+    if not summary.decide:
+        return []
+    pointer = Text("To weigh your options, step by step: ")
+    pointer.append(f"{summary.prefix} decide", style="bold")
+    return [pointer]
 
 
 def _opening(summary: Summary) -> list[RenderableType]:
@@ -151,7 +160,7 @@ def brief(summary: Summary) -> RenderableType:
     learn.append(" opens section N")
     every = Text("every takeaway: ")
     every.append(f"{summary.prefix} summary --all", style="cyan")
-    return Group(*parts, _OneLineOrTwo(learn, every))
+    return Group(*parts, _OneLineOrTwo(learn, every), *_decide_pointer(summary))
 
 
 class _OneLineOrTwo:
