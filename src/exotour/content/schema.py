@@ -16,6 +16,7 @@ from exotour.content.fields import FileSpec as FileSpec
 from exotour.content.fields import OneOf as OneOf
 from exotour.content.fields import RecordSpec as RecordSpec
 from exotour.content.fields import records_field
+from exotour.content.glossary_schema import GLOSSARY_RECORDS
 from exotour.content.limits import MAX_FIELD_CHARS, MAX_LINE_CHARS
 from exotour.content.patterns import PATTERNS as PATTERNS  # re-exported: part of the schema
 from exotour.text import UNSAFE_CHARS
@@ -268,23 +269,7 @@ RECORDS: dict[str, RecordSpec] = {
             ),
         ),
     ),
-    "glossary": RecordSpec(
-        "The key terms of a tour, for 'exotour glossary'.",
-        (records_field("terms", "term", "The terms, each with a definition."),),
-    ),
-    "term": RecordSpec(
-        "A term and its definition.",
-        (
-            FieldSpec("term", "line", description="The term."),
-            FieldSpec(
-                "aliases",
-                "lines",
-                "optional",
-                description="Other names the term may be looked up by.",
-            ),
-            FieldSpec("definition", "text", description="The definition, in plain words."),
-        ),
-    ),
+    **GLOSSARY_RECORDS,
     **AID_RECORDS,
 }
 

@@ -162,7 +162,7 @@ def brief(summary: Summary) -> RenderableType:
     rest = "Every section's takeaway" + (", and the article's own summary" * bool(summary.overall))
     more = Text(f"{rest}: {summary.prefix} ")
     more.append("summary --all", style="bold")
-    return Group(*parts, Text(""), more, *_decide_pointer(summary))
+    return Group(*parts, Text(""), *_decide_pointer(summary), more)
 
 
 def count_lines(renderable: RenderableType, width: int) -> int:
