@@ -79,7 +79,12 @@ def with_content(folder: Path) -> str:
 # (the command line after the global options, its stdin, what its output must hold) where
 # {p} is how every suggested command begins.
 CASES: dict[str, tuple[list[str], str, list[str]]] = {
-    "summary": (["summary"], "", ["One  {p} learn one", "… all of it: {p} show summary"]),
+    "summary": (["summary"], "", ["1. One      {p} learn one", "summary: {p} summary --all"]),
+    "summary --all": (
+        ["summary", "--all"],
+        "",
+        ["One  {p} learn one", "… all of it: {p} show summary"],
+    ),
     "summary --json": (["summary", "--json"], "", ['"command": "{p} learn one"']),
     "summary --markdown": (["summary", "--markdown"], "", ["1. **One** (`{p} learn one`)"]),
     "show": (["show", "1"], "", ["Next: {p} show 2   Page by page: {p} learn one"]),

@@ -87,3 +87,24 @@ def test_the_readme_opens_with_a_text_screenshot_that_any_page_shows(tour: Tour)
     assert shots.with_text_screenshot(README, "a\nb") == shots.with_text_screenshot(
         shots.with_text_screenshot(README, "x"), "a\nb"
     )
+
+
+def _first_block_after(heading: str) -> str:
+    """The first ```sh block under HEADING, as its one line."""
+    part = README.split(heading, 1)[1]
+    match = re.search(r"```sh\n(.+?)\n```", part, re.S)
+    assert match, heading
+    return match[1]
+
+
+def test_the_install_and_test_commands_work_on_a_stock_debian_python() -> None:
+    """A Python that refuses `pip install` outside a virtual environment (PEP 668) runs both:
+    each makes its environment first. CI runs the test command word for word."""
+    install = _first_block_after("## Install and run")
+    assert (
+        install == "python3 -m venv .venv && . .venv/bin/activate && pip install . && exotour learn"
+    )
+    tests = _first_block_after("## Run the tests")
+    assert tests.startswith("python3 -m venv .venv && . .venv/bin/activate && pip install ")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert tests in ci

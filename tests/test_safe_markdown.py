@@ -179,7 +179,11 @@ def _neutralised_character_by_character(markdown: str) -> str:
                 assert gap is not None
                 destination = sm._DESTINATION.match(text, gap.end())
                 assert destination is not None
-                out.append(f"]{mark}" if is_safe_link(destination[0]) else f"\\]\\{mark}")
+                label = sm._link_text(text, i) if mark == "(" else ""  # link text as an address
+                safe = is_safe_link(destination[0]) and not sm.names_other_address(
+                    label, destination[0]
+                )
+                out.append(f"]{mark}" if safe else f"\\]\\{mark}")
                 i += 2
             else:
                 out.append(c)

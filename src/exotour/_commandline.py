@@ -151,6 +151,7 @@ COMMANDS: dict[str, Command] = {
         Param("no_color", "option", opts=("--no-color",), is_flag=True, default=False, type="boolean"),
     )),
     "summary": Command("summary", (
+        Param("show_all", "option", opts=("--all",), is_flag=True, default=False, type="boolean"),
         Param("as_json", "option", opts=("--json",), is_flag=True, default=False, type="boolean"),
         Param("as_markdown", "option", opts=("--markdown",), is_flag=True, default=False, type="boolean"),
         Param("no_pager", "option", opts=("--no-pager",), is_flag=True, default=False, type="boolean"),

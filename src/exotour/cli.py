@@ -164,16 +164,21 @@ def search(
 @app.command(cls=Command, short_help="The gist of the whole tour on one screen.")
 def summary(
     ctx: typer.Context,
+    show_all: Annotated[
+        bool, flag("--all", "Every section's takeaway and the article's own summary too.")
+    ] = False,
     as_json: AsJson = False,
     as_markdown: Annotated[bool, flag("--markdown", "Print the summary as Markdown.")] = False,
     no_pager: NoPager = False,
     no_color: NoColor = False,
 ) -> None:
-    """The gist of the whole tour on one screen: one takeaway per section."""
+    """The gist of the whole tour on one screen: the bottom line on the evidence first, then the
+    sections; --all adds one takeaway per section and the article's own summary."""
     from exotour.commands import summary as command
 
     options = merged_options(ctx, no_color, no_pager)
-    raise typer.Exit(int(command.run(options, as_json=as_json, as_markdown=as_markdown)))
+    run = command.run(options, show_all=show_all, as_json=as_json, as_markdown=as_markdown)
+    raise typer.Exit(int(run))
 
 
 @app.command(cls=Command, short_help="The contents, with ids, reading time and progress.")

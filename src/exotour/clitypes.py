@@ -44,6 +44,20 @@ class Group(TyperGroup):
     """Typer's group, except that a closed pipe reaches errors.guarded (which exits quietly)
     instead of becoming Typer's silent exit 1."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # Any: Click's Context
+        """The global options read where they are given, before or after the command."""
+        from typer.core import TyperOption
+
+        from exotour.globalopts import hoisted
+
+        flags = {
+            name: not param.is_flag
+            for param in self.params
+            if isinstance(param, TyperOption) and param.expose_value and not param.is_eager
+            for name in (*param.opts, *param.secondary_opts)
+        }
+        return list(super().parse_args(ctx, hoisted(args, flags)))
+
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
@@ -54,6 +68,14 @@ class Group(TyperGroup):
 class Command(TyperCommand):
     """A command whose usage line names a required argument as SECTION, as an optional one is
     [SECTION]: Typer's own braces ({SECTION}) are one style too many."""
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        """After the options: the one rule for the global ones."""
+        from exotour.globalopts import RULE
+
+        super().format_epilog(ctx, formatter)
+        formatter.write_paragraph()
+        formatter.write_text(RULE)
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:  # Any: Click's Context is private
         pieces = super().collect_usage_pieces(ctx)

@@ -1,16 +1,11 @@
-"""The `exotour` script: the command lines it is sure of without loading Typer, the rest through
-cli.py.
-
-Importing Typer (and the Click inside it) and building the app takes about 25 ms, as long as the
-rest of `exotour search collagen` together. So this module parses a command line itself, with
-the table that scripts/commandline.py generates from the Typer app (exotour._commandline), and
-calls `exotour.commands.<name>.run(options, **params)` exactly as cli.py's command does. It does
-so only when it is sure: long and short options with a value (`--limit 3`, `-n 3`,
-`--limit=3`), flags, and positional words in their counts. Anything else (--help, `--`, a word
-it does not know, an option given twice, a value it cannot convert, a value that starts with
-'-', combined short flags, a completion request) goes to the Typer app, which parses it and
-reports errors as it always has. tests/test_cli_table.py holds the two parsers equal.
-"""
+"""The `exotour` script: the command lines it is sure of without loading Typer (about 25 ms), the
+rest through cli.py. It parses with the table scripts/commandline.py generates from the app
+(exotour._commandline) and calls `exotour.commands.<name>.run(options, **params)` as cli.py does,
+only when sure: options with a value (`--limit 3`, `-n 3`, `--limit=3`), flags, positional words
+in their counts, the global options either side of the command (exotour.globalopts). Anything
+else (--help, `--`, an unknown word, a repeated option, a value it cannot convert or that starts
+with '-', combined short flags, completion) goes to Typer, which reports errors as it always has.
+tests/test_cli_table.py holds the two parsers equal."""
 
 from __future__ import annotations
 
@@ -79,8 +74,10 @@ def plain_call(
 def parse(args: list[str], environ: Mapping[str, str]) -> Parsed | None:
     """ARGS parsed with the generated table, or None wherever Typer might see it otherwise."""
     from exotour._commandline import COMMANDS, ROOT
+    from exotour.globalopts import hoisted
 
-    found = _parse(ROOT, list(args), environ, interspersed=False)
+    globals_ = {f: not p.is_flag for p in ROOT.params if _takes(p) for f in _flags(p)}
+    found = _parse(ROOT, hoisted(args, globals_), environ, interspersed=False)
     if found is None:
         return None
     root, words = found

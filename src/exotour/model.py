@@ -174,6 +174,7 @@ class Tour:
     glossary: tuple[GlossaryEntry, ...] = ()
     bottom_line: str = ""
     bottom_line_source: str = ""
+    bottom_line_short: str = ""  # the bottom line in about two lines, its sources in it
     sources_checked: str | None = None  # YYYY-MM-DD, or first/last: when sources were checked
     language: str = DEFAULT_LANGUAGE  # BCP 47: what the tour is written in (search stems by it)
     content_dir: Path | None = field(default=None, compare=False)
@@ -221,7 +222,7 @@ class Tour:
                 )
         from exotour.suggest import close_words  # only for a SECTION that names none
 
-        close = close_words(wanted, ids, limit=3, cutoff=0.5)
+        close = close_words(wanted, ids, limit=3)
         hint = f"did you mean {' or '.join(close)}? " if close else ""
         raise UnknownSectionError(
             f"no section '{ref}'", hint=f"{hint}valid sections: 1-{len(ids)} or {_a_few(ids)}"

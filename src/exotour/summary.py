@@ -120,14 +120,15 @@ def to_markdown(summary: Summary) -> str:
     out = [f"# {literal(summary.title)} (summary)", ""]
     if summary.subtitle:
         out += [f"*{literal(summary.subtitle)}*", ""]
-    out += [f"> **{literal(summary.disclaimer)}**", "", "## One takeaway per section", ""]
+    out += [f"> **{literal(summary.disclaimer)}**", ""]
+    if summary.bottom_line:  # the answer first
+        out += ["## The bottom line on the evidence", "", literal(summary.bottom_line), ""]
+        if summary.bottom_line_source:
+            out += [f"Source: {literal(summary.bottom_line_source)}", ""]
+    out += ["## One takeaway per section", ""]
     for t in summary.takeaways:
         out.append(f"{t.number}. **{literal(t.title)}** (`{t.command}`): {literal(t.takeaway)}")
     if summary.overall is not None:
         out += ["", f"## The article's own summary (section {summary.overall.number})", ""]
         out += [closed_fences(summary.overall.body)]
-    if summary.bottom_line:
-        out += ["", "## The bottom line on the evidence", "", literal(summary.bottom_line)]
-        if summary.bottom_line_source:
-            out += ["", f"Source: {literal(summary.bottom_line_source)}"]
     return neutralise("\n".join(out) + "\n")  # judged whole, as a renderer reads it

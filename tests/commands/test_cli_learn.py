@@ -294,7 +294,7 @@ def test_at_a_word_the_section_does_not_hold(capsys: pytest.CaptureFixture[str])
     assert (result.status, result.out) == (2, "")
     assert result.err.splitlines() == [
         "exotour: error: 'zzzz' is not in section 3 (How does it work?)",
-        "exotour: hint: try 'exotour search zzzz' to find it in the whole tour",
+        "exotour: hint: no section holds 'zzzz'; exotour search WORDS finds where words are",
     ]
 
 
@@ -303,7 +303,13 @@ def test_at_needs_a_section(capsys: pytest.CaptureFixture[str]) -> None:
     assert (result.status, result.out) == (2, "")
     assert result.err.splitlines() == [
         "exotour: error: --at needs a SECTION to look in",
-        "exotour: hint: try 'exotour learn 1 --at collagen'",
+        "exotour: hint: try 'exotour learn how-does-it-work --at collagen'",
+    ]
+    missing = run_cli(["learn", "--at", "zebrafish"], capsys)
+    assert (missing.status, missing.out) == (2, "")
+    assert missing.err.splitlines() == [
+        "exotour: error: --at needs a SECTION to look in",
+        "exotour: hint: no section holds 'zebrafish'; exotour search WORDS finds where words are",
     ]
 
 
@@ -324,7 +330,8 @@ def test_at_names_the_other_tour_in_its_hint(
     assert result.status == 2
     assert result.err.splitlines() == [
         "exotour: error: 'bye' is not in section 1 (One)",
-        f"exotour: hint: try 'exotour --content {folder} search bye' to find it in the whole tour",
+        f"exotour: hint: no section holds 'bye'; exotour --content {folder} search WORDS finds"
+        " where words are",
     ]
 
 

@@ -81,7 +81,7 @@ def test_limit(capsys: pytest.CaptureFixture[str]) -> None:
     result = run_cli(["search", "--limit", "1", "collagen"], capsys)
     assert result.status == 0
     assert result.out.splitlines()[0] == (
-        "1 result for 'collagen', best first; there are more (--limit 2)"
+        "1 of 3 results for 'collagen', best first (--limit 3 shows them all)"
     )
     assert result.out.count("exotour learn") + result.out.count("exotour glossary") == 1
     assert run_cli(["search", "--limit", "0", "collagen"], capsys).status == 2

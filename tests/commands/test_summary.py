@@ -24,11 +24,30 @@ def authored(tour: Tour) -> list[tuple[int, Section]]:
     ]
 
 
-def test_the_summary_names_every_section_takeaway_and_fits_60_lines_at_80_columns(
+def test_the_summary_opens_with_the_bottom_line_and_fits_one_80x24_screen(
     tour: Tour, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     result = run_cli(["summary"], capsys)
+    assert (result.status, result.err) == (0, "")
+    lines = result.out.splitlines()
+    assert len(lines) <= 23  # and the shell's prompt: one screen
+    assert max(len(line) for line in lines) <= 80
+    assert lines[3] == "The bottom line on the evidence"
+    flat = " ".join(result.out.split())
+    assert " ".join(tour.bottom_line.split()) in flat
+    assert tour.bottom_line_source in flat
+    for number, section in authored(tour):
+        assert f"{number}. {section.title}" in flat
+        assert f"exotour learn {section.id}" in flat
+    assert lines[-1].endswith("exotour summary --all")
+
+
+def test_the_summary_with_all_names_every_section_takeaway_and_fits_60_lines_at_80_columns(
+    tour: Tour, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run_cli(["summary", "--all"], capsys)
     assert result.status == 0
     assert result.err == ""
     lines = result.out.splitlines()
@@ -43,6 +62,7 @@ def test_the_summary_names_every_section_takeaway_and_fits_60_lines_at_80_column
     assert "The article's own summary" in flat
     assert " ".join(tour.bottom_line.split()) in flat
     assert tour.bottom_line_source in flat
+    assert lines[3] == "The bottom line on the evidence"  # the answer first
     assert "\x1b" not in result.out
 
 

@@ -37,8 +37,12 @@ def test_a_first_visit_shows_title_disclaimer_contents_where_to_start_and_comman
     assert "✓" not in result.out.replace("(✓ read)", "")
     minutes = sum(s.reading_minutes for s in tour.sections)
     assert f"Start here: exotour learn (about {minutes} minutes in all)" in lines
-    for command in ("exotour summary", "exotour search", "exotour show", "exotour --help"):
+    for command in ("exotour summary", "exotour search", "exotour --help"):
         assert any(line.startswith(command) for line in lines)
+    # The answer first: the bottom line in two lines, under the disclaimer.
+    assert lines[3] + " " + lines[4] == "The bottom line: " + " ".join(
+        tour.bottom_line_short.split()
+    )
 
 
 def test_ticks_and_where_learn_resumes(
@@ -114,7 +118,7 @@ def test_content_that_looks_like_markup_prints_as_written(
     assert section in welcome
     sections = run_cli(["sections"], capsys).out
     assert section in sections
-    summary = run_cli(["summary"], capsys).out
+    summary = run_cli(["summary", "--all"], capsys).out
     assert title in summary
     assert section in summary
     assert "[u]Take[/u] it." in summary

@@ -10,6 +10,7 @@ import pytest
 from rich.console import Console
 
 from exotour.model import Tour
+from exotour.render.learn import place_label as header
 from exotour.state.progress import END, ProgressStore, Saved
 from exotour.tui.pages import Paginator
 from exotour.tui.walkthrough import (
@@ -192,7 +193,18 @@ def test_draw_paints_exactly_one_screen(tour: Tour, tmp_path: Path, size: tuple[
     lines = output(walk).split("\n")
     assert len(lines) == size[1]
     assert all(len(line) == size[0] for line in lines)
-    assert f"Section 1 of {len(tour.sections)} · page 1 of" in lines[0]
+    assert header(tour, 0, 0, walk.pages.count(0), size[0]) in lines[0]
+
+
+@pytest.mark.parametrize("width", [40, 44, 60, 80])
+def test_the_header_keeps_one_form_on_every_page(tour: Tour, width: int) -> None:
+    """At 40 columns the header does not change form once a page number has two digits."""
+    forms = {
+        "/" in header(tour, section, page, 99, width).split("·")[0]
+        for section in range(len(tour.sections))
+        for page in range(0, 99, 7)
+    }
+    assert len(forms) == 1
 
 
 def test_a_terminal_too_small_says_so_and_keys_wait(tour: Tour, tmp_path: Path) -> None:

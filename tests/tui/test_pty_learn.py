@@ -142,7 +142,7 @@ def test_a_resize_repaginates_and_keeps_the_place(term: Terminals, tour: Tour) -
 
 
 def test_plain_on_a_terminal_has_no_escape_codes(term: Terminals, tour: Tour) -> None:
-    child = term.exotour("learn", "--plain")
+    child = term.exotour("learn", "--plain", PAGER="cat")  # no pager: what is printed
     child.expect(pexpect.EOF)
     raw = child.before
     assert "\x1b" not in raw

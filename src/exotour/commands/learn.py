@@ -8,7 +8,6 @@ from exotour.commands import (
     Options,
     command_prefix,
     load,
-    print_plain,
     store_for,
     warn,
 )
@@ -43,11 +42,14 @@ def run(
     # On a terminal, bold and reverse stay when colour is off: the chosen row must show.
     console = make_console(look=options.look())
     if plain or not is_interactive(console):
+        from exotour.render.printer import page_plain
         from exotour.render.sections import plain_tour
 
-        # The whole section is printed, so --at has nothing to choose here.
+        # The whole section is printed, so --at has nothing to choose here. On a terminal (a
+        # dumb one too) it goes through the pager, as every long output does.
         indexes = [start] if start is not None else list(range(len(tour.sections)))
-        print_plain(options, plain_tour(tour, indexes, prefix=command_prefix(options)))
+        text = plain_tour(tour, indexes, prefix=command_prefix(options))
+        page_plain(text, look=options.look(), pager=not options.no_pager)
         return ExitStatus.OK
 
     from exotour.tui.walkthrough import Position, Walkthrough
@@ -93,7 +95,7 @@ def _at_terms(tour: Tour, start: int | None, words: str, prefix: str) -> tuple[s
     if not terms:
         raise UsageError(f"--at '{shown}' has no words to find", "give a word, e.g. --at collagen")
     if start is None:
-        raise UsageError("--at needs a SECTION to look in", f"try '{prefix} learn 1 --at {shown}'")
+        raise UsageError("--at needs a SECTION to look in", _at_hint(tour, words, shown, prefix))
     from exotour.tui.hits import first_match
     from exotour.tui.pages import Paginator
 
@@ -102,9 +104,19 @@ def _at_terms(tour: Tour, start: int | None, words: str, prefix: str) -> tuple[s
         title = printable(tour.sections[start].title)
         raise UsageError(
             f"'{shown}' is not in section {start + 1} ({title})",
-            f"try '{prefix} search {shown}' to find it in the whole tour",
+            _at_hint(tour, words, shown, prefix),
         )
     return terms
+
+
+def _at_hint(tour: Tour, words: str, shown: str, prefix: str) -> str:
+    """A command that works: the first section that holds WORDS, opened at them; else search."""
+    from exotour.search.engine import search
+
+    hit = next((hit for hit in search(tour, words, 50) if hit.section is not None), None)
+    if hit is None:
+        return f"no section holds '{shown}'; {prefix} search WORDS finds where words are"
+    return f"try '{hit.command_from(prefix)}'"
 
 
 def _open(walkthrough: Walkthrough, start: int, terms: tuple[str, ...], at: str | None) -> None:
@@ -134,3 +146,8 @@ def _resume(walkthrough: Walkthrough, saved: Saved) -> None:
         walkthrough.resume_at(saved.section, *saved.anchor)  # the line, not only its page
     where = describe(walkthrough.tour, resumed, pages.count)
     walkthrough.message = f"Resumed at {where} (--restart starts over)"
+    if len(walkthrough.message) >= walkthrough.size[0]:  # a narrow terminal: never cut it
+        walkthrough.message = f"Resumed at {where}"
+    if len(walkthrough.message) >= walkthrough.size[0] and not walkthrough.finished:
+        page = walkthrough.position
+        walkthrough.message = f"Resumed: section {page.section + 1}, page {page.page + 1}"

@@ -58,17 +58,19 @@ def run(options: Options, query: list[str], *, limit: int, as_json: bool) -> Exi
         )
     from exotour.search import engine
 
-    # One more hit than shown: are there more? While the folder is as it was when its index
-    # was built, the index file answers alone; else the tour (from the tour cache while the
-    # folder is unchanged) is searched, and its index built or checked.
+    # Every hit, to count them as the walkthrough does. While the folder is as it was when its
+    # index was built, the index file answers alone; else the tour (from the tour cache while
+    # the folder is unchanged) is searched, and its index built or checked.
     folder = engine.current_key(options.content_dir())  # before the tour is read
-    hits = engine.search_current(options.content_dir(), folder, text, limit + 1) if folder else None
+    every = max(limit + 1, engine.ALL_HITS)
+    hits = engine.search_current(options.content_dir(), folder, text, every) if folder else None
     suggestion = None
     if not hits:
         tour = load(options)
-        hits = engine.search(tour, text, limit + 1, cache=True, folder=folder)
+        hits = engine.search(tour, text, every, cache=True, folder=folder)
         suggestion = None if hits else engine.suggest(tour, text, cache=True, folder=folder)
-    more = len(hits) > limit
+    total = len(hits)
+    more = total > limit
     hits = hits[:limit]
     prefix = command_prefix(options)
     if as_json:
@@ -79,8 +81,7 @@ def run(options: Options, query: list[str], *, limit: int, as_json: bool) -> Exi
         from exotour.render.results import results_screen
 
         console = stdout(options)
-        more_limit = limit if more else None
-        screen = results_screen(hits, shown(text), more_limit, width=console.width, prefix=prefix)
+        screen = results_screen(hits, shown(text), total, width=console.width, prefix=prefix)
         emit(options, screen, console)
     return ExitStatus.OK
 

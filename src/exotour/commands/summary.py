@@ -1,4 +1,5 @@
-"""`exotour summary`: the gist of the whole tour on one screen, or as JSON or Markdown."""
+"""`exotour summary`: the bottom line and the sections on one screen (every takeaway with
+--all), or as JSON or Markdown."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from exotour.commands import Options, command_prefix, emit, load, stdout, write_
 from exotour.errors import ExitStatus, UsageError
 
 
-def run(options: Options, *, as_json: bool, as_markdown: bool) -> ExitStatus:
+def run(
+    options: Options, *, as_json: bool, as_markdown: bool, show_all: bool = False
+) -> ExitStatus:
     prefix = command_prefix(options)
     if as_json and as_markdown:
         raise UsageError(
@@ -23,9 +26,13 @@ def run(options: Options, *, as_json: bool, as_markdown: bool) -> ExitStatus:
         write_json(summary.to_json(data))
     elif as_markdown:
         sys.stdout.write(summary.to_markdown(data))
-    else:
+    elif show_all:
         from exotour.render.summary import renderable
 
         console = stdout(options)
         emit(options, renderable(data, shown_at=console.width), console)
+    else:
+        from exotour.render.summary import brief
+
+        emit(options, brief(data), stdout(options))
     return ExitStatus.OK

@@ -186,6 +186,7 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
         glossary=glossary,
         bottom_line=head.bottom_line,
         bottom_line_source=head.bottom_line_source,
+        bottom_line_short=head.bottom_line_short,
         sources_checked=head.sources_checked,
         language=head.language,
         content_dir=root,

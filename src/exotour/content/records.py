@@ -23,6 +23,7 @@ class TourHead:
     disclaimer: str
     bottom_line: str
     bottom_line_source: str
+    bottom_line_short: str
     sources_checked: str | None
     language: str
     order: tuple[tuple[str, yaml.Node], ...]
@@ -65,6 +66,7 @@ def read_tour_file(file: Checker, root: yaml.Node) -> TourHead | None:
         disclaimer=values["disclaimer"],
         bottom_line=bottom.values["text"] if bottom else "",
         bottom_line_source=bottom.values["source"] if bottom else "",
+        bottom_line_short=bottom.values.get("short", "") if bottom else "",
         sources_checked=values.get("sources_checked"),
         language=values.get("language", DEFAULT_LANGUAGE),
         order=tuple(order),

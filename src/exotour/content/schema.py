@@ -98,6 +98,13 @@ RECORDS: dict[str, RecordSpec] = {
         (
             FieldSpec("text", "text", description="The summary in a few sentences."),
             FieldSpec("source", "line", description="Where it comes from, e.g. 'FDA, 6 Dec 2019'."),
+            FieldSpec(
+                "short",
+                "line",
+                "optional",
+                description="The same in about two lines of a terminal, with its sources, for the "
+                "welcome screen and the first page; the text is shown where it is missing.",
+            ),
         ),
     ),
     "section": RecordSpec(

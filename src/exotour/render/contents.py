@@ -60,7 +60,9 @@ def contents_table(
         "read", width=max(4 if detailed else 1, widest), justify="center", no_wrap=True
     )
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("title", ratio=1, no_wrap=not detailed, overflow="ellipsis")
+    # Only the title gives way on a narrow terminal (the short list cuts it with "…", the
+    # detailed one wraps it), never the ticks or the times: the one column Rich may narrow.
+    table.add_column("title", ratio=1, overflow="ellipsis")
     if detailed:
         if show_ids:
             table.add_column("id", no_wrap=True)
@@ -68,7 +70,10 @@ def contents_table(
             table.add_column("quiz", justify="right", no_wrap=True)
     table.add_column("time", justify="right", no_wrap=True)
     for number, (section, mark) in enumerate(zip(listed, marks, strict=True), start=1):
-        row = [mark, Text(f"{number}."), Text(section.title)]
+        title = Text(section.title) if detailed else Text(section.title, no_wrap=True)
+        if not detailed:
+            title.overflow = "ellipsis"
+        row = [mark, Text(f"{number}."), title]
         if detailed:
             if show_ids:
                 row.append(Text(section.id, style="cyan"))
@@ -83,10 +88,10 @@ def contents_table(
 # The most sections the welcome screen lists, so that it fits an 80x24 terminal.
 WELCOME_SECTIONS = 12
 
+# Three, so that the bottom line fits too (`exotour --help` names `show` and the rest).
 WELCOME_COMMANDS: tuple[tuple[str, str], ...] = (
     ("exotour summary", "the gist of every section on one screen"),
     ("exotour search WORDS", "find a topic, e.g. exotour search collagen"),
-    ("exotour show N", "print section N in full"),
     ("exotour --help", "every command"),
 )
 
@@ -140,14 +145,17 @@ def welcome_screen(
     heading = Text("Contents (✓ read)", style="bold")
     if quiz_best is not None:  # on the heading's line, so the screen stays one screenful
         heading.append(f" · best quiz score: {quiz_best[0]}/{quiz_best[1]}", style="")
+    from exotour.render.bottomline import bottom_line
+
+    answer = bottom_line(tour)  # the answer first, in two lines
     return Group(
         title,
         Text(tour.disclaimer, style="italic"),
+        *([answer] if answer is not None else []),
         Text(""),
         heading,
         *contents,
         Text(""),
-        start,
-        Text(""),
+        start,  # the commands follow at once: the screen stays within 80x24 with a prompt
         commands,
     )

@@ -19,12 +19,14 @@ from exotour.render.palette import DARK, Palette
 # Lines longer than this are hard to read, however wide the terminal.
 READING_COLUMNS = 100
 
-# The footer, from the fullest to the shortest; the first that fits is shown. Each names ?, t, /.
+# The footer, from the fullest to the shortest; the first that fits is shown. Each names ?, t, /
+# and q, the way out.
 FOOTERS: tuple[str, ...] = (
     "→ n space: next   ← p: back   t: contents   /: search   ?: help   q: quit",
     "n next  p back  t contents  / search  ? help  q quit",
-    "n/p page  t contents  / search  ? help",
-    "t contents  / search  ? help",
+    "n/p page  t contents  / search  ? help  q quit",
+    "n/p page  t toc  / search  ?  q quit",
+    "t contents  / search  ? help  q quit",
     "t  /  ?  q",
 )
 
@@ -72,23 +74,33 @@ def _position_label(tour: Tour, index: int, page: int, pages: int) -> str:
 
 
 def place_label(tour: Tour, index: int, page: int, pages: int, width: int) -> str:
-    """Where the reader is, in words; in short on a narrow screen, so the place is never cut."""
-    label = _position_label(tour, index, page, pages)
-    if len(label) + 10 > width:
-        label = f"Section {index + 1}/{len(tour.sections)} · page {page + 1}/{pages}"
-    return label
+    """Where the reader is, in words; in short on a narrow screen, so the place is never cut.
+    The form depends on the width and the tour alone (the widest place it may have to show,
+    with up to 99 pages), so it does not change from page to page."""
+    count = len(tour.sections)
+    if len(_position_label(tour, count - 1, 98, 99)) + 10 > width:
+        return f"Section {index + 1}/{count} · page {page + 1}/{pages}"
+    return _position_label(tour, index, page, pages)
+
+
+def reading_done(tour: Tour, index: int, page: int, pages: int) -> float:
+    """How much of the tour's reading lies behind the end of this page, from 0 to 1: counted in
+    words, so a long section weighs as much as it takes to read, not as one of n."""
+    words = [max(1, section.word_count) for section in tour.sections]
+    before = sum(words[:index])
+    return min(1.0, (before + words[index] * (page + 1) / max(1, pages)) / sum(words))
 
 
 def header(tour: Tour, index: int, page: int, pages: int, width: int) -> RenderableType:
-    """The line above the panel: where you are, and a bar of how far through the tour."""
+    """The line above the panel: where you are, and a bar of how much of the reading is done."""
     label = place_label(tour, index, page, pages, width)
-    done = index + (page + 1) / pages
+    done = reading_done(tour, index, page, pages)
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     grid.add_column(no_wrap=True, justify="right")
-    percent = f"{round(100 * done / len(tour.sections))}%"
-    bar = ProgressBar(total=len(tour.sections), completed=done, width=max(4, width // 4))
+    percent = f"{round(100 * done)}%"
+    bar = ProgressBar(total=1.0, completed=done, width=max(4, width // 4))
     grid.add_row(Text(label, style="bold"), bar, Text(percent))
     return grid
 
@@ -107,18 +119,38 @@ def key_line(
     return Text(footer(width, search), style=style, no_wrap=True, overflow="ellipsis")
 
 
+CLOSING_COMMANDS = (
+    ("summary", "    the gist of every section on one screen"),
+    ("quiz", "       check what you remember"),
+    ("learn N", "    open section N again"),
+)
+
+
 def closing_screen(
     tour: Tour, size: tuple[int, int], message: str, prefix: str = "exotour"
 ) -> RenderableType:
     """After the last page: the tour is complete, and what to do next (commands begin with
     PREFIX, as `exotour --content DIR` for another tour)."""
     width, height = size
+    from exotour.render.bottomline import bottom_line
+
+    narrow = height < 20 or width < 60  # fewer words and no blank lines, so that 40x15 holds it
+    gap = "\n" if narrow else "\n\n"
     body = Text()
-    body.append("You have reached the end of the tour.\n\n", style="bold")
-    body.append("Next:\n")
-    body.append(f"  {prefix} summary    the gist of every section on one screen\n")
-    body.append(f"  {prefix} quiz       check what you remember\n")
-    body.append(f"  {prefix} learn N    open section N again\n\n")
+    done = "The end of the tour." if narrow else "You have reached the end of the tour."
+    body.append(done + gap, style="bold")
+    answer = bottom_line(tour)  # the answer, once more
+    if answer is not None:
+        body.append_text(answer)
+        body.append(gap)
+    if narrow:
+        names = " · ".join(f"{prefix} {command}" for command, _ in CLOSING_COMMANDS)
+        body.append(f"Next: {names}\n")
+    else:
+        body.append("Next:\n")
+        for command, what in CLOSING_COMMANDS:
+            body.append(f"  {prefix} {command}{what}\n")
+        body.append("\n")
     body.append(tour.disclaimer, style="italic")
     panel = Panel(
         body,

@@ -94,6 +94,34 @@ def print_plain(
         write("\n", env=env)
 
 
+def page_plain(
+    renderable: RenderableType,
+    *,
+    env: Environment | None = None,
+    look: Look = DEFAULT_LOOK,
+    pager: bool = True,
+) -> None:
+    """RENDERABLE as plain text (`print_plain`), through the pager where a reader is at a
+    terminal (stdout and stdin) and it is taller than the screen, as `emit` pages a screen; a
+    dumb terminal too, where less is told not to mind it. Elsewhere, print_plain as it is."""
+    import io
+
+    from exotour.render.console import make_console
+
+    env = env if env is not None else Environment()
+    if not (pager and isatty(env.out) and isatty(env.inp) and pager_command(env) is not None):
+        print_plain(renderable, env=env, look=look)
+        return
+    console = make_console(env, look)
+    seen = display(env.out, env, look)
+    buffer = io.StringIO()
+    ascii_look = look._replace(ascii=seen.ascii)  # as the terminal, not the buffer, can show
+    print_plain(renderable, env=env._replace(stdout=buffer), look=ascii_look, width=console.width)
+    text = buffer.getvalue()
+    if text.count("\n") < console.height or not run_pager(text, env):
+        write(text, env=env)
+
+
 def write(text: str, *, env: Environment | None = None) -> None:
     """TEXT to stdout as it is; a character the stream cannot encode becomes a stand-in."""
     stream = (env if env is not None else Environment()).out
@@ -142,7 +170,10 @@ def run_pager(text: str, env: Environment) -> bool:
     if words is None:
         return False
     variables = dict(env.environ)
-    for name, value in PAGER_SETTINGS.items():
+    settings = dict(PAGER_SETTINGS)
+    if variables.get("TERM", "").lower() in ("dumb", "unknown"):
+        settings["LESS"] += "d"  # less pages a dumb terminal without asking for RETURN first
+    for name, value in settings.items():
         variables.setdefault(name, value)
     stream = env.out
     encoding = getattr(stream, "encoding", None) or "utf-8"

@@ -59,17 +59,20 @@ class WholeCommand:
 
 
 def results_screen(
-    hits: Sequence[Hit], heading_query: str, more: int | None, *, width: int, prefix: str
+    hits: Sequence[Hit], heading_query: str, total: int | None, *, width: int, prefix: str
 ) -> RenderableType:
     """The hits, best first: where each is, its snippet with the words highlighted, its command.
 
-    HEADING_QUERY is the query as a message may show it; MORE the --limit that cut the list
-    short, if one did; PREFIX how a suggested command begins (`exotour --content DIR`).
+    HEADING_QUERY is the query as a message may show it; TOTAL how many hits there are, where
+    --limit cut the list short; PREFIX how a suggested command begins (`exotour --content DIR`).
+    The count is the walkthrough's too: its list and its "hit 2 of N" count the same hits.
     """
     count = len(hits)
-    heading = f"{count} result{'s' if count != 1 else ''} for '{heading_query}', best first"
-    if more:
-        heading += f"; there are more (--limit {more * 2})"
+    if total and total > count:
+        heading = f"{count} of {total} results for '{heading_query}', best first"
+        heading += f" (--limit {total} shows them all)"
+    else:
+        heading = f"{count} result{'s' if count != 1 else ''} for '{heading_query}', best first"
     parts: list[RenderableType] = [Text(heading, style="dim")]
     size = max(60, min(2 * (width - 4) - 16, 240))  # two lines, leaving room for wrapping
     for hit in hits:

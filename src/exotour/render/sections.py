@@ -50,7 +50,12 @@ def section_blocks(
     section = tour.sections[index]
     blocks: list[RenderableType] = []
     if index == 0:
+        from exotour.render.bottomline import bottom_line
+
         blocks.append(Constrain(Text(tour.disclaimer, style="italic"), READING_WIDTH))
+        answer = bottom_line(tour)  # the answer first
+        if answer is not None:
+            blocks.append(Constrain(answer, READING_WIDTH))
     if section.added_by_tour:
         blocks.append(Text(ADDED_TEXT, style=ADDED_STYLE))
     full_links = f"{prefix} show {section.id}" if framed else None

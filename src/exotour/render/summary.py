@@ -17,6 +17,8 @@ from exotour.summary import Overall, Summary, Takeaway
 # `exotour summary` must fit this many lines at this width.
 MAX_LINES = 60
 WIDTH = 80
+# The most sections the one-screen summary lists, so that it fits an 80x24 terminal.
+BRIEF_SECTIONS = 12
 
 
 def _heading(text: str) -> Text:
@@ -99,12 +101,8 @@ def _screen(
     cut: bool,
     compact: bool = False,
 ) -> RenderableType:
-    title = Text(summary.title, style="bold")
-    title.append(" · summary")
     parts: list[RenderableType] = [
-        title,
-        Text(summary.disclaimer, style="italic"),
-        Text(""),
+        *_opening(summary),
         _heading("One takeaway per section"),
         takeaways,
     ]
@@ -119,12 +117,43 @@ def _screen(
             parts.append(markdown("\n\n".join(paragraphs)))
         if cut:
             parts.append(_cut_line(overall, summary.prefix))
+    return Group(*parts)
+
+
+def _opening(summary: Summary) -> list[RenderableType]:
+    """The title, the disclaimer and the answer first: the bottom line on the evidence."""
+    title = Text(summary.title, style="bold")
+    title.append(" · summary")
+    parts: list[RenderableType] = [title, Text(summary.disclaimer, style="italic"), Text("")]
     if summary.bottom_line:
-        line = Text(summary.bottom_line)
+        line = Text(" ".join(summary.bottom_line.split()))
         if summary.bottom_line_source:
             line.append(f" (Source: {summary.bottom_line_source})", style="dim")
-        parts += [Text(""), _heading("The bottom line on the evidence"), line]
-    return Group(*parts)
+        parts += [_heading("The bottom line on the evidence"), line, Text("")]
+    return parts
+
+
+def brief(summary: Summary) -> RenderableType:
+    """`exotour summary`: one screen (80x24) that opens with the bottom line, then the key
+    lines: each section's title and the command that opens it; `summary --all` gives every
+    takeaway and the article's own summary."""
+    parts = _opening(summary)
+    parts.append(_heading("The sections"))
+    listed = summary.takeaways if len(summary.takeaways) <= BRIEF_SECTIONS else ()
+    listed = listed or summary.takeaways[: BRIEF_SECTIONS - 2]
+    width = max((len(t.title) for t in listed), default=0)
+    digits = len(str(len(listed)))
+    for t in listed:
+        line = Text(f"{t.number:>{digits}}. ")
+        line.append(f"{t.title:<{width}}", style="bold")
+        line.append(f"  {t.command}", style="cyan")
+        parts.append(line)
+    if len(listed) < len(summary.takeaways):
+        parts.append(Text(f"… and {len(summary.takeaways) - len(listed)} more", style="dim"))
+    rest = "Every section's takeaway" + (", and the article's own summary" * bool(summary.overall))
+    more = Text(f"{rest}: {summary.prefix} ")
+    more.append("summary --all", style="bold")
+    return Group(*parts, Text(""), more)
 
 
 def count_lines(renderable: RenderableType, width: int) -> int:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from exotour.search.index import Index
 
 __all__ = [
+    "ALL_HITS",
     "CACHE_MIN_ROWS",
     "Hit",
     "Span",
@@ -45,6 +46,8 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+# Every hit of a tour, not a screenful: `search` counts them all, and n walks them all.
+ALL_HITS = 1000
 # Below this many rows an index is built in memory unless the caller asks for the cache.
 # Measured: the built-in tour (~100 rows) builds in ~7 ms, while a cache file opens in ~2 ms plus
 # ~6 ms to import platformdirs and name the folder; building costs ~30 us a row (8,000 rows:

@@ -12,6 +12,11 @@ from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# A terminal's escape sequence (CSI, OSC, or ESC and one character) goes whole: what is left of
+# one after its ESC (`[31m`) is no word to search for or to correct.
+_ESCAPE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?|\x9b[0-?]*[ -/]*[@-~]?"
+)
 _SPACE = re.compile(r"\s+")
 # A quoted part (its closing quote may be missing) or a run of anything but spaces: each
 # character is consumed once, so reading is linear in the query's length.
@@ -45,8 +50,9 @@ class Term(NamedTuple):
 
 
 def clean(text: str) -> str:
-    """TEXT with no control characters, unpaired surrogates or runs of spaces."""
-    text = text.encode("utf-8", "replace").decode("utf-8")
+    """TEXT with no escape sequences, control characters, unpaired surrogates or runs of
+    spaces."""
+    text = _ESCAPE.sub(" ", text.encode("utf-8", "replace").decode("utf-8"))
     return _SPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
 
 

@@ -1,5 +1,11 @@
 """An active search, as less has it: after `/`, n and N go to the next and previous hit across
-the whole tour, in reading order, until Esc ends the search."""
+the whole tour, in reading order, while the reader is on its hits; Esc, or reading on past
+them, ends it.
+
+The hits are the search's own results (the passages the list showed), so the list, the footer
+and `exotour search` count the same hits; where each is shown is worked out again at every size,
+so a resize keeps the current hit on screen.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from exotour.model import Tour
+    from exotour.search.engine import Hit
 
-# Every hit of the tour, not a screenful: n walks through all of them.
-ALL_HITS = 1000
+PageTexts = Callable[[int], Sequence[str]]
 
 
 @dataclass(frozen=True)
@@ -24,51 +30,55 @@ class Stop:
 
 @dataclass
 class ActiveSearch:
-    """The pages that hold a match of QUERY, in reading order, and which of them is shown."""
+    """The hits of QUERY in the tour's sections, in reading order, the page each is on at this
+    size, and which of them is the current one."""
 
     query: str
     terms: tuple[str, ...]
-    sections: tuple[int, ...]  # the sections the search found: only their pages are looked at
+    hits: tuple[Hit, ...]
     stops: tuple[Stop, ...]
     current: int = 0
 
-    def repaginate(self, page_texts: Callable[[int], Sequence[str]], here: Stop) -> None:
-        """The stops on pages of another size (after a resize), still counted from about the
-        same first hit; HERE, the page now shown, is the current one."""
-        origin = self.stops[0]
-        stops = sorted(
-            set(matching_pages(self.sections, self.terms, page_texts)) | {here}, key=_order
-        )
-        first = next((n for n, stop in enumerate(stops) if _order(stop) >= _order(origin)), 0)
-        self.stops = tuple(stops[first:] + stops[:first])
-        self.current = self.stops.index(here)
+    def repaginate(self, page_texts: PageTexts) -> None:
+        """The page of each hit on pages of another size (after a resize); the same hit stays
+        the current one."""
+        self.stops = _stops(self.hits, page_texts)
 
     @property
     def status(self) -> tuple[int, int]:
         """(hit, hits), counted from 1, for "hit 2 of 17"."""
-        return self.current + 1, len(self.stops)
+        return self.current + 1, len(self.hits)
+
+    @property
+    def here(self) -> Stop:
+        return self.stops[self.current]
+
+    def shows(self, stop: Stop) -> bool:
+        """Whether STOP is a page that shows a hit; if so, and not the current hit's, its first
+        hit becomes the current one."""
+        if self.stops[self.current] == stop:
+            return True
+        if stop in self.stops:
+            self.current = self.stops.index(stop)
+            return True
+        return False
 
     def move(self, by: int) -> tuple[Stop, bool]:
         """The hit BY places on, and whether that went round the end (or start) of the tour."""
-        before = self.stops[self.current]
-        self.current = (self.current + by) % len(self.stops)
-        after = self.stops[self.current]
-        return after, (_order(after) < _order(before)) == (by > 0) and after != before
+        before = self.current
+        self.current = (self.current + by) % len(self.hits)
+        wrapped = (self.current < before) if by > 0 else (self.current > before)
+        return self.stops[self.current], wrapped
 
 
-def matching_pages(
-    sections: Sequence[int], terms: Sequence[str], page_texts: Callable[[int], Sequence[str]]
-) -> tuple[Stop, ...]:
-    """Every page of SECTIONS that shows a match of TERMS, in reading order: n goes from one to
-    the next as less goes from match to match."""
-    from exotour.search.engine import match_spans
+def _stops(hits: Sequence[Hit], page_texts: PageTexts) -> tuple[Stop, ...]:
+    from exotour.search.engine import page_holding
 
-    return tuple(
-        Stop(section, page)
-        for section in sorted(sections)
-        for page, text in enumerate(page_texts(section))
-        if match_spans(text, terms)
-    )
+    out: list[Stop] = []
+    for hit in hits:
+        assert hit.section is not None
+        out.append(Stop(hit.section, page_holding(page_texts(hit.section), hit)))
+    return tuple(out)
 
 
 def first_match(texts: Sequence[str], terms: Sequence[str]) -> int | None:
@@ -79,22 +89,21 @@ def first_match(texts: Sequence[str], terms: Sequence[str]) -> int | None:
 
 
 def start_search(
-    tour: Tour,
-    query: str,
-    terms: tuple[str, ...],
-    page_texts: Callable[[int], Sequence[str]],
-    opened: Stop,
-) -> ActiveSearch:
-    """The active search for QUERY over the whole tour, OPENED being the hit the reader chose."""
-    from exotour.search.engine import search
+    tour: Tour, query: str, page_texts: PageTexts, opened: tuple[int, int]
+) -> ActiveSearch | None:
+    """The active search for QUERY over the whole tour; OPENED, the (section, passage) of the
+    hit the reader chose, is the current one. None when no hit is in a section."""
+    from exotour.search.engine import ALL_HITS, search
 
-    found = {hit.section for hit in search(tour, query, ALL_HITS) if hit.section is not None}
-    sections = tuple(sorted(found | {opened.section}))
-    stops = sorted(set(matching_pages(sections, terms, page_texts)) | {opened}, key=_order)
-    # Counted from the hit opened, so n after it shows "hit 2"; on in reading order, round the end.
-    first = stops.index(opened)
-    return ActiveSearch(query, terms, sections, tuple(stops[first:] + stops[:first]))
-
-
-def _order(stop: Stop) -> tuple[int, int]:
-    return stop.section, stop.page
+    found = search(tour, query, ALL_HITS)
+    hits = tuple(
+        sorted(
+            (hit for hit in found if hit.section is not None),
+            key=lambda hit: (hit.section, hit.passage),
+        )
+    )
+    if not hits:
+        return None
+    current = next((n for n, hit in enumerate(hits) if (hit.section, hit.passage) == opened), 0)
+    terms = hits[current].terms
+    return ActiveSearch(query, terms, hits, _stops(hits, page_texts), current)

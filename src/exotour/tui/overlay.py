@@ -22,6 +22,7 @@ class Jump:
     page: int = 0
     highlight: tuple[str, ...] = ()
     query: str | None = None  # a search hit: n and N then walk this query's hits
+    passage: int = 0  # which of the section's passages the hit is
 
 
 CLOSE: Final = "close"

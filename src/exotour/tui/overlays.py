@@ -19,8 +19,8 @@ from exotour.tui.keymap import HELP_KEYS
 from exotour.tui.overlay import CLOSE, Jump, OverlayAnswer
 
 HELP_COMPACT = (
-    "n → j f next · p ← k b back · g G first/last · 1-9 section · t contents · / search, "
-    "then n N hits · ' back · w glossary · Esc close · q quit"
+    "n → j f next · p ← k b back · g G first/last · 1-9 or :N section · t contents · "
+    "/ search, then n N hits · ' back · w glossary · ? h help · Esc close · q quit"
 )
 # Beside reverse video, the chosen row carries a marker: it shows where no style can.
 CHOSEN = "> "

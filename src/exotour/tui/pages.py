@@ -1,7 +1,7 @@
 """A section and a terminal size to pages that fit: pure, no terminal needed.
 
 Pages are cut from the section's rendered lines, so a page can never be taller than the space it
-is given, whatever the content. A break falls on a blank line or between blocks when one is near.
+is given, whatever the content. Where a page ends is tui/breaks.py's choice, by meaning.
 
 Each line knows where it starts in the text (its Anchor: the block, and how many characters of
 that block's text come before it), so a place can be found again at any other size.
@@ -16,10 +16,14 @@ from typing import NamedTuple
 
 from rich.console import Console, RenderableType
 from rich.panel import Panel
+from rich.text import Text
 
 from exotour.model import Tour
 from exotour.render.learn import READING_COLUMNS
 from exotour.render.page import Line, Page
+from exotour.tui.breaks import ALLOWED, KEEP, SOFT, cuts, line_text
+
+__all__ = ["ALLOWED", "KEEP", "SOFT", "Anchor", "Paginator", "cuts", "paginate", "split_lines"]
 
 # The learn screen around a page: a header line, the panel's two borders, and the key line.
 CHROME_ROWS = 4
@@ -45,11 +49,13 @@ class Anchor(NamedTuple):
 
 
 class Rendered(NamedTuple):
-    """One rendered line, how good a place it is to end a page, and where in the text it starts."""
+    """One rendered line, how good a place it is to end a page, where in the text it starts, and
+    the group (an evidence note with its sources) kept on one page where it fits, or -1."""
 
     line: Line
     kind: int
     anchor: Anchor
+    group: int = -1
 
 
 def _counted(text: str) -> int:
@@ -68,35 +74,49 @@ def _measuring_console(width: int) -> Console:
     return offscreen_console(width, styled=True)
 
 
-# How good a place to end a page each line is: after a blank line is best; inside a framed note
-# (which reads badly cut in two) is a last resort; anywhere else in running text will do.
-SOFT, ALLOWED, KEEP = 2, 1, 0
-
-
 def render_lines(blocks: Sequence[RenderableType], width: int) -> list[Rendered]:
-    """Every line of the blocks at WIDTH, with how good a place it is to end a page and its
-    anchor. A frame's title line is not counted: a narrow frame shortens its title."""
+    """Every line of the blocks at WIDTH, with how good a place it is to end a page, its anchor
+    and its group. A frame's title line is not counted: a narrow frame shortens its title."""
     console = _measuring_console(width)
     options = console.options.update(width=width)
     out: list[Rendered] = []
+    group = -1
     for number, block in enumerate(blocks):
-        if number:
-            out.append(Rendered((), SOFT, Anchor(number, 0)))  # a blank line between blocks
+        group = group if _follows_note(block) and group >= 0 else -1
+        if _is_note(block):
+            group = number
+        if number:  # a blank line between blocks, in the group only inside it
+            out.append(Rendered((), SOFT, Anchor(number, 0), -1 if group == number else group))
         lines = console.render_lines(block, options, pad=False, new_lines=False)
         framed = isinstance(block, Panel)
         offset = 0
         for index, line in enumerate(lines):
-            text = _text(tuple(line))
+            text = line_text(tuple(line))
             if not text:
                 kind = SOFT
             elif framed and index < len(lines) - 1:
                 kind = KEEP
             else:
                 kind = ALLOWED
-            out.append(Rendered(tuple(line), kind, Anchor(number, offset)))
+            out.append(Rendered(tuple(line), kind, Anchor(number, offset), group))
             if not (framed and index == 0):
                 offset += _counted(text)
     return out
+
+
+def _is_note(block: RenderableType) -> bool:
+    from exotour.render.notes import SourceEntry
+
+    return isinstance(block, Panel) and not isinstance(block, SourceEntry)
+
+
+def _follows_note(block: RenderableType) -> bool:
+    """Whether BLOCK belongs with the note before it: its "Sources:" heading or a source."""
+    from exotour.render.notes import SOURCES_HEADING, SourceEntry
+
+    if isinstance(block, SourceEntry):
+        return True
+    return isinstance(block, Text) and block.plain == SOURCES_HEADING
 
 
 def render_block_lines(blocks: Sequence[RenderableType], width: int) -> list[tuple[Line, int]]:
@@ -109,46 +129,14 @@ def split_lines(lines: Sequence[tuple[Line, int]], rows: int) -> tuple[Page, ...
     return _pages(lines, cuts(lines, rows))
 
 
-def cuts(lines: Sequence[tuple[Line, int]], rows: int) -> list[tuple[int, int]]:
-    """Where pages of at most ROWS lines begin and end, as (start, end) indexes into LINES.
-
-    A page ends after a blank line in its lower half if it can, else after the last line
-    of running text, else inside a frame, so pages stay full without cutting notes in two.
-    """
-    rows = max(1, rows)
-    spans: list[tuple[int, int]] = []
-    start = 0
-    total = len(lines)
-    while start < total:
-        while start < total and not _text(lines[start][0]):
-            start += 1  # a page does not open on blank lines
-        if start >= total:
-            break
-        end = min(start + rows, total)
-        if end < total:
-            soft = [i for i in range(start + rows // 2, end) if lines[i][1] == SOFT]
-            allowed = [i for i in range(start, end) if lines[i][1] != KEEP]
-            if soft:
-                end = soft[-1] + 1
-            elif allowed:
-                end = allowed[-1] + 1
-        spans.append((start, end))
-        start = end
-    return spans
-
-
 def _pages(lines: Sequence[tuple[Line, int]], spans: Sequence[tuple[int, int]]) -> tuple[Page, ...]:
     pages: list[Page] = []
     for start, end in spans:
         page = [line for line, _ in lines[start:end]]
-        while page and not _text(page[-1]):
+        while page and not line_text(page[-1]):
             page.pop()
         pages.append(Page(tuple(page)))
     return tuple(pages) or (Page(()),)
-
-
-def _text(line: Line) -> str:
-    return "".join(seg.text for seg in line).strip()
 
 
 def paginate(blocks: Sequence[RenderableType], width: int, rows: int) -> tuple[Page, ...]:
@@ -174,9 +162,9 @@ class _Cut:
 def _cut_section(blocks: Sequence[RenderableType], width: int, rows: int) -> _Cut:
     rendered = render_lines(blocks, width)
     plain = [(each.line, each.kind) for each in rendered]
-    spans = cuts(plain, rows)
+    spans = cuts(plain, rows, [each.group for each in rendered])
     anchors = tuple(rendered[start].anchor for start, _ in spans) or (Anchor(0, 0),)
-    lines = tuple((_text(each.line), each.anchor) for each in rendered)
+    lines = tuple((line_text(each.line), each.anchor) for each in rendered)
     return _Cut(_pages(plain, spans), anchors, lines)
 
 

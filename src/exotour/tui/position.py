@@ -47,8 +47,8 @@ KEYS: dict[str, Action] = {
 }
 # The keys that jump (rather than turn a page): `'` comes back from them.
 JUMPS = frozenset({Action.FIRST, Action.LAST})
-SECTION_DIGITS = "123456789"  # only ASCII digits choose a section: `²` or `①` are not numbers
 CTRL_O = "\x0f"
+REDRAW = "\x0c"  # Ctrl-L, as in less: draw the screen again
 
 
 @dataclass(frozen=True, order=True)
@@ -83,13 +83,6 @@ def step(
     if action is Action.LAST:
         return Position(sections - 1, pages(sections - 1) - 1)
     return position
-
-
-def section_digit(key: str, sections: int) -> int | None:
-    """The section index an ASCII digit key names, or None."""
-    if len(key) == 1 and key in SECTION_DIGITS and int(key) <= sections:
-        return int(key) - 1
-    return None
 
 
 def rescale(page: int, old_pages: int, new_pages: int) -> int:

@@ -41,7 +41,7 @@ class Reading:
     prefix: str = "exotour"  # suggested commands begin so: `exotour --content DIR` for a folder
     watcher: Watcher | None = None  # `learn --watch`: reload as the files change
     last_query: str = ""  # `/` offers it again
-    search: ActiveSearch | None = None  # from `/` until Esc: n and N walk its hits
+    search: ActiveSearch | None = None  # from `/` while on its hits: n and N walk them
     mark: tuple[int, Anchor] | None = None  # where `'` returns: the place before the last jump
     problems: tuple[str, ...] = ()  # --watch: why the files as they are now do not load
     palette: Palette = DARK  # colours for a dark or a light background
@@ -142,6 +142,37 @@ class Reading:
             self.go(Position(section, self.pages.page_of(section, place)), place)
         self.mark = here
 
+    # -- a search: active while the reader is on its hits ----------------------------------------
+
+    def start_search(self, query: str, section: int, passage: int) -> None:
+        """QUERY's hits become the search that n and N walk, from the hit the reader chose (the
+        PASSAGE of SECTION)."""
+        from exotour.tui.hits import start_search
+
+        self.last_query = query
+        self.search = start_search(self.tour, query, self._page_texts, (section, passage))
+
+    def on_hit(self) -> bool:
+        """Whether a search is active and the page shown holds one of its hits."""
+        from exotour.tui.hits import Stop
+
+        here = Stop(self.position.section, self.position.page)
+        return self.search is not None and self.search.shows(here)
+
+    def leave_search(self) -> None:
+        """Reading on past a search's hits ends it: n is the next page again."""
+        if self.search is not None and not self.on_hit():
+            self.search, self.highlight = None, ()
+            self.message = self.message or "Search ended: n is next page again; / searches"
+
+    def next_hit(self, by: int) -> None:
+        assert self.search is not None
+        stop, wrapped = self.search.move(by)
+        self.go(Position(stop.section, stop.page))
+        self.highlight = self.search.terms
+        if wrapped:
+            self.message = "Search wrapped round to the " + ("first" if by > 0 else "last") + " hit"
+
     # -- changes from outside: a resize, a reload ------------------------------------------------
 
     def _clamp(self, position: Position) -> Position:
@@ -157,10 +188,12 @@ class Reading:
         if not self.finished:
             self.open_at(self.position.section, place)
         if self.search is not None and not self.finished:
-            from exotour.tui.hits import Stop
-
-            here = Stop(self.position.section, self.position.page)
-            self.search.repaginate(self._page_texts, here)
+            # On a hit, the page that shows that hit at the new size: it stays on screen.
+            on_hit = self.search.shows(self.search.here)
+            self.search.repaginate(self._page_texts)
+            if on_hit and self.position.section == self.search.here.section:
+                stop = self.search.here
+                self.position, self._place = Position(stop.section, stop.page), None
 
     def reload(self, tour: Tour) -> None:
         """The tour as its files are now (--watch): the same section, and the page that shows the

@@ -1,10 +1,10 @@
 """`/` in the walkthrough: type words, Enter lists the hits, choose one and Enter jumps to its page.
 
 A prompt first, holding the last query (a key typed replaces it, Backspace edits it, Enter
-searches it again). Then the hits are listed: ↑↓ (or j k, or a digit while there are nine or
-fewer) choose, Enter opens the page that holds the passage (with the words highlighted there) and
-starts the search that n and N walk; typing edits the query again. A glossary hit opens its
-definition in the panel. Esc goes back to the page the reader was on.
+searches it again). Then the hits are listed: ↑↓ (PgUp PgDn Home End) choose, Enter opens the
+page that holds the passage (with the words highlighted there) and starts the search that n and N
+walk; any printable key starts a new query with that key, as less does (no letter is a move). A
+glossary hit opens its definition in the panel. Esc goes back to the page the reader was on.
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from exotour.search.engine import Hit
     from exotour.tui.overlay import Reader
 
-# More than fit on a screen is no help; the list scrolls within this.
-LIMIT = 30
 # The longest query typed (or pasted) into the prompt; the rest of a paste is dropped.
 LONGEST_QUERY = 200
 PROMPT = "Search: "
@@ -34,15 +32,10 @@ EDIT_KEYS = (
     "Enter search · Esc back",
 )
 LIST_KEYS = (
-    "↑↓ or 1-9: choose · Enter: open · type: new search · Esc: back",
-    "↑↓ 1-9 choose · Enter open · Esc back",
+    "↑↓: choose · Enter: open · type: new search · Esc: back",
+    "↑↓ choose · Enter open · Esc back",
 )
-# More hits than digits: only moving chooses.
-LONG_LIST_KEYS = (
-    "↑↓ or j k: choose · Enter: open · type: new search · Esc: back",
-    "↑↓ j k choose · Enter open · Esc back",
-)
-_MOVES = {"up": -1, "k": -1, "down": 1, "j": 1, "pageup": -5, "pagedown": 5}
+_MOVES = {"up": -1, "down": 1, "pageup": -5, "pagedown": 5}
 DETAIL_KEYS = ("any key: back to the hits · Esc: back to the tour", "any key: hits · Esc: tour")
 
 
@@ -69,13 +62,9 @@ class SearchOverlay:
             return None
         if key == "enter":
             return self._search() if self.editing else self._open()
-        moving = key in _MOVES or key in ("home", "end")
-        if self.hits and (moving and (not self.editing or key not in ("j", "k"))):
+        if self.hits and (key in _MOVES or key in ("home", "end")):
             self.editing = False
             self._move(key)
-        elif not self.editing and len(key) == 1 and key in "123456789":  # ASCII: `²` is no number
-            if int(key) <= len(self.hits) <= 9:
-                self.selected = int(key) - 1
         elif key == "backspace":
             self.editing, self.message, self.fresh = True, "", False
             self.query = self.query[:-1]
@@ -97,7 +86,7 @@ class SearchOverlay:
         self.selected = min(last, max(0, self.selected + step[key]))
 
     def _search(self) -> OverlayAnswer:
-        from exotour.search.engine import parse_query, search, suggest
+        from exotour.search.engine import ALL_HITS, parse_query, search, suggest
 
         tour = self.walkthrough.tour
         self.fresh = False
@@ -105,12 +94,15 @@ class SearchOverlay:
             self.message = "Type a word to search for, then Enter"
             return None
         self.walkthrough.last_query = self.query
-        self.hits = search(tour, self.query, LIMIT)
+        self.hits = search(tour, self.query, ALL_HITS)  # all: counted as `exotour search` counts
         self.selected = 0
         if self.hits:
             self.editing = False
             count = len(self.hits)
-            self.message = f"{count}{'+' if count >= LIMIT else ''} result{'s' * (count != 1)}"
+            self.message = f"{count} result{'s' * (count != 1)}"
+            glossary = sum(1 for hit in self.hits if hit.section is None)
+            if glossary:
+                self.message += f" ({glossary} in the glossary)"
             return None
         suggestion = suggest(tour, self.query)
         self.message = f"No results for '{self.query.strip()}'"
@@ -131,7 +123,7 @@ class SearchOverlay:
 
         pages = self.walkthrough.pages.pages(hit.section)
         page = page_holding([p.findable for p in pages], hit)
-        return Jump(hit.section, page, highlight=hit.terms, query=self.query)
+        return Jump(hit.section, page, hit.terms, self.query, hit.passage)
 
     # -- the screen ------------------------------------------------------------------------------
 
@@ -155,8 +147,6 @@ class SearchOverlay:
         lines.append(Text(""))
         lines.extend(self._hit_lines(rows, width - 9))
         keys = EDIT_KEYS if self.editing or not self.hits else LIST_KEYS
-        if keys is LIST_KEYS and len(self.hits) > 9:
-            keys = LONG_LIST_KEYS
         return overlay_frame("Search", Group(*lines), size, _fit(keys, width))
 
     def _hit_lines(self, rows: int, width: int) -> list[RenderableType]:

@@ -6,7 +6,6 @@ here they meet keys, screens and the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.console import RenderableType
@@ -15,19 +14,21 @@ from rich.segment import Segment, Segments
 
 from exotour.errors import ExitStatus, Signalled
 from exotour.model import Tour
+from exotour.tui import goto
 from exotour.tui.keys import EOF_KEY, REDRAW_KEY, KeyReader
-from exotour.tui.overlay import CLOSE, Jump, Overlay
+from exotour.tui.openers import OVERLAYS
+from exotour.tui.overlay import CLOSE, Jump
 from exotour.tui.pages import MIN_HEIGHT, MIN_WIDTH, fits
 from exotour.tui.position import (
     CTRL_O,
     JUMPS,
     KEYS,
+    REDRAW,
     Action,
     Position,
     describe,
     rescale,
     resume_position,
-    section_digit,
     step,
 )
 from exotour.tui.reading import Reading
@@ -47,6 +48,8 @@ __all__ = [  # the pure rules too, for the callers from before the split
 @dataclass
 class Walkthrough(Reading):
     """The interactive tour on a real terminal: keys in, screens out."""
+
+    typed: goto.Typed | None = None  # a section number being typed (tui/goto.py)
 
     # -- the screen ------------------------------------------------------------------------------
 
@@ -78,7 +81,7 @@ class Walkthrough(Reading):
             len(section_pages),
             self.size,
             self.message,
-            search=self.search.status if self.search is not None else None,
+            search=self.search.status if self.search is not None and self.on_hit() else None,
             palette=self.palette,
         )
 
@@ -149,15 +152,20 @@ class Walkthrough(Reading):
         """Act on one key; False when the walkthrough should end."""
         if self.overlay is not None:
             return self._overlay_key(key)
+        if self.typed is not None and self._number_key(key):
+            self.leave_search()
+            return True
         action = KEYS.get(key)
         if action is Action.QUIT:
             return False
         if key == "esc":  # Esc closes what is open, and never quits
             self._escape()
+        elif key == REDRAW:
+            pass  # Ctrl-L: the whole screen is drawn again after every key
         elif not fits(*self.size) or self.problems:
             pass  # nothing to move on a screen too small, or a tour that does not load
-        elif self.search is not None and key in ("n", "N"):
-            self._next_hit(1 if key == "n" else -1)
+        elif key in ("n", "N") and self.on_hit():
+            self.next_hit(1 if key == "n" else -1)
         elif key in ("'", CTRL_O):
             self.back()
         elif action is not None:
@@ -165,12 +173,45 @@ class Walkthrough(Reading):
             self.jump(target) if action in JUMPS else self.go(target)
         elif key in OVERLAYS:
             self.overlay = OVERLAYS[key](self)
-        elif (index := section_digit(key, len(self.tour.sections))) is not None:
-            self.jump(Position(index))
+        elif goto.is_digit(key) or key == ":":
+            self._number_key(key)
         elif key == "N":
             self.message = "N goes to the previous hit of a search: press / to search"
         else:
             self.message = "That key does nothing here; press ? for the keys"
+        self.leave_search()
+        return True
+
+    def _number_key(self, key: str) -> bool:
+        """A key while a section number is typed; False when the number ends and KEY acts."""
+        typed, sections = self.typed, len(self.tour.sections)
+        self.typed = None
+        if goto.is_digit(key):
+            self.typed = goto.more(typed, key, sections)
+            index = goto.named(self.typed.digits, sections)
+            if self.typed.asked:
+                pass
+            elif index is None:
+                self.typed, self.message = None, f"No section {key}: the tour has 1-{sections}"
+            elif typed is None:
+                self.jump(Position(index))  # the first digit jumps, and ' comes back
+            else:
+                self.go(Position(index))  # the next ones only say where more exactly
+        elif key == ":":
+            self.typed = goto.Typed(asked=True)
+        elif typed is not None and typed.asked and key == "backspace":
+            self.typed = goto.Typed(typed.digits[:-1], asked=True)
+        elif typed is not None and typed.asked and key == "enter":
+            index = goto.named(typed.digits, sections)
+            if index is None:
+                self.message = f"No section {typed.digits or 'number'}: the tour has 1-{sections}"
+            else:
+                self.jump(Position(index))
+            return True
+        else:  # Enter (or Esc after `:`) ends the number, and the page stays; others act
+            return key == "enter" or (typed is not None and typed.asked and key == "esc")
+        if self.typed is not None and self.typed.asked:
+            self.message = goto.prompt(self.typed, sections)
         return True
 
     def _escape(self) -> None:
@@ -188,30 +229,14 @@ class Walkthrough(Reading):
         if isinstance(answer, Jump):
             self.overlay = None
             if answer.query is not None:
-                self._start_search(answer)
+                self.start_search(answer.query, answer.section, answer.passage)
             last = self.pages.count(answer.section) - 1
             self.jump(Position(answer.section, min(answer.page, last)))
+            self.leave_search()
             self.highlight = answer.highlight
         elif answer == CLOSE:
             self.overlay = None
         return True
-
-    def _start_search(self, answer: Jump) -> None:
-        from exotour.tui.hits import Stop, start_search
-
-        assert answer.query is not None
-        self.last_query = answer.query
-        opened = Stop(answer.section, answer.page)
-        terms = answer.highlight
-        self.search = start_search(self.tour, answer.query, terms, self._page_texts, opened)
-
-    def _next_hit(self, by: int) -> None:
-        assert self.search is not None
-        stop, wrapped = self.search.move(by)
-        self.go(Position(stop.section, stop.page))
-        self.highlight = self.search.terms
-        if wrapped:
-            self.message = "Search wrapped round to the " + ("first" if by > 0 else "last") + " hit"
 
     def _loop(self, keys: KeyReader) -> ExitStatus:
         dirty = True
@@ -233,43 +258,3 @@ class Walkthrough(Reading):
             if not self.handle(key):
                 self.save()
                 return ExitStatus.OK
-
-
-def _help_overlay(walkthrough: Walkthrough) -> Overlay:
-    from exotour.tui.overlays import HelpOverlay
-
-    return HelpOverlay(walkthrough.tour)
-
-
-def _contents_overlay(walkthrough: Walkthrough) -> Overlay:
-    from exotour.tui.overlays import ContentsOverlay
-
-    current = min(walkthrough.position.section, len(walkthrough.tour.sections) - 1)
-    return ContentsOverlay(
-        walkthrough.tour,
-        walkthrough.saved.visited,
-        current,
-        seen=walkthrough.seen_rows(),
-        palette=walkthrough.palette,
-    )
-
-
-def _glossary_overlay(walkthrough: Walkthrough) -> Overlay:
-    from exotour.tui.glossary_overlay import page_overlay
-
-    return page_overlay(walkthrough)
-
-
-def _search_overlay(walkthrough: Walkthrough) -> Overlay:
-    from exotour.tui.search_overlay import search_overlay
-
-    return search_overlay(walkthrough)
-
-
-# The keys that open an overlay, and how each is made. Features add theirs here.
-OVERLAYS: dict[str, Callable[[Walkthrough], Overlay]] = {
-    "?": _help_overlay,
-    "t": _contents_overlay,
-    "/": _search_overlay,
-    "w": _glossary_overlay,
-}
