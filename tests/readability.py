@@ -119,7 +119,7 @@ def _texts(value: object) -> Iterator[str]:
             yield from _texts(item)
     elif isinstance(value, dict):
         for key, item in value.items():
-            if key not in ("id", "url", "doi", "sources"):
+            if key not in ("id", "kind", "url", "doi", "sources"):  # kind: a word, not prose
                 yield from _texts(item)
 
 

@@ -130,6 +130,7 @@ def test_new_writes_a_tour_that_passes_validate(
     assert "id: knee-tour\n" in tour and 'title: "Knees: \\"what works\\""\n' in tour
     assert tour.startswith("# yaml-language-server: $schema=schema/tour.schema.json\n")
     assert sorted(p.name for p in (folder / "schema").iterdir()) == [
+        "decision.schema.json",
         "glossary.schema.json",
         "section.schema.json",
         "tour.schema.json",

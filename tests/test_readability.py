@@ -111,15 +111,32 @@ decision: Whether to try an exosome treatment
 conditions:
   - id: hair
     name: Pattern hair loss
+    about: Hair thins with age.
+    without_treatment: Hair loss goes on as before.
     options:
       - id: wait
+        kind: wait
         name: Waiting
-        how_it_works: Nothing is done. Hair loss goes on as before.
-        risks: [No side effects from a treatment.]
-      - id: minoxidil
-        name: Minoxidil
-        how_it_works: A lotion or foam put on the scalp every day.
-        url: https://example.org/a/very/long/address
+        what: Nothing is done.
+        benefit: No source gives a number.
+        risks: No side effects from a treatment.
+        daily_life: Nothing changes.
+        cost: It costs nothing.
+        evidence: No studies.
+        sources:
+          - author: NHS
+            year: 2024
+            url: https://example.org/a/very/long/address
+factors:
+  - id: cost
+    label: Cost
+    field: cost
+questions:
+  - text: Is it approved?
+    sources:
+      - author: FDA
+        year: 2019
+        url: https://example.org/b
 """
 
 
@@ -135,10 +152,12 @@ def test_a_decision_grid_is_measured_per_condition(tmp_path: Path) -> None:
     assert name == "hair"
     assert text.split("\n\n") == [
         "Waiting",
-        "Nothing is done. Hair loss goes on as before.",
+        "Nothing is done.",
+        "No source gives a number.",
         "No side effects from a treatment.",
-        "Minoxidil",
-        "A lotion or foam put on the scalp every day.",
+        "Nothing changes.",
+        "It costs nothing.",
+        "No studies.",
     ]
 
 

@@ -104,6 +104,17 @@ ROOT = Command("", (
 ))
 
 COMMANDS: dict[str, Command] = {
+    "about": Command("about", (
+        Param("no_pager", "option", opts=("--no-pager",), is_flag=True, default=False, type="boolean"),
+        Param("no_color", "option", opts=("--no-color",), is_flag=True, default=False, type="boolean"),
+    )),
+    "decide": Command("decide", (
+        Param("restart", "option", opts=("--restart",), is_flag=True, default=False, type="boolean"),
+        Param("output", "option", opts=("--output", "-o"), type="path", path_checks=("readable",), to_python="path"),
+        Param("force", "option", opts=("--force",), is_flag=True, default=False, type="boolean"),
+        Param("as_json", "option", opts=("--json",), is_flag=True, default=False, type="boolean"),
+        Param("no_color", "option", opts=("--no-color",), is_flag=True, default=False, type="boolean"),
+    )),
     "export": Command("export", (
         Param("format_", "option", opts=("--format", "-f")),
         Param("output", "option", opts=("--output", "-o"), type="path", path_checks=("readable",), to_python="path"),

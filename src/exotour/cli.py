@@ -12,6 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from exotour.cli_authoring import register_authoring
+from exotour.cli_decision import register_decision
 from exotour.clitypes import (
     Command,
     Group,
@@ -281,6 +282,8 @@ def quiz(
 
 # The commands for tour authors (validate, new) are defined beside, on the same app.
 register_authoring(app)
+# The decision aid's commands (decide, about), likewise.
+register_decision(app)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

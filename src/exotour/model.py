@@ -6,8 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exotour.errors import UnknownSectionError
+
+if TYPE_CHECKING:
+    from exotour.decision import About, Decision
 
 # The language of a tour that does not say (tour.yaml's `language`), as a BCP 47 tag.
 DEFAULT_LANGUAGE = "en"
@@ -139,6 +143,7 @@ class Section:
     evidence: tuple[EvidenceNote, ...] = ()
     quiz: tuple[Question, ...] = ()
     added_by_tour: bool = False
+    options_grid: bool = False  # the decision's options grids are drawn after the body
 
     @cached_property  # counted once: `sections` asks twice for each of 10,000 sections
     def word_count(self) -> int:
@@ -177,6 +182,8 @@ class Tour:
     bottom_line_short: str = ""  # the bottom line in about two lines, its sources in it
     sources_checked: str | None = None  # YYYY-MM-DD, or first/last: when sources were checked
     language: str = DEFAULT_LANGUAGE  # BCP 47: what the tour is written in (search stems by it)
+    decision: Decision | None = None  # the decision aid, from decision.yaml
+    about: About | None = None  # who made the tour, its checks and funding
     content_dir: Path | None = field(default=None, compare=False)
     fingerprint: str = field(default="", compare=False)
 

@@ -53,6 +53,7 @@ class Summary(NamedTuple):
     bottom_line: str
     bottom_line_source: str
     prefix: str = "exotour"  # how the commands begin, as in Takeaway
+    decide: bool = False  # whether the tour has a decision aid (`exotour decide`)
 
 
 def build(tour: Tour, prefix: str = "exotour") -> Summary:
@@ -79,6 +80,7 @@ def build(tour: Tour, prefix: str = "exotour") -> Summary:
         tour.bottom_line,
         tour.bottom_line_source,
         prefix,
+        decide=tour.decision is not None,
     )
 
 

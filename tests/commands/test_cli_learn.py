@@ -166,7 +166,7 @@ def test_broken_content_names_file_line_and_field(
     assert result.err == (
         "exotour: error: broken/sections/one.yaml:5:1: keywrds: unknown field "
         "(did you mean 'keywords'?); valid fields: id, title, takeaway, keywords, added_by_tour, "
-        "body, evidence, quiz\n"
+        "body, evidence, quiz, options_grid\n"
         "exotour: hint: fix the files named above, "
         "then check the folder with 'exotour validate DIR'\n"
     )

@@ -36,7 +36,8 @@ def test_a_first_visit_shows_title_disclaimer_contents_where_to_start_and_comman
         assert row.endswith(f"{section.reading_minutes} min")
     assert "✓" not in result.out.replace("(✓ read)", "")
     minutes = sum(s.reading_minutes for s in tour.sections)
-    assert f"Start here: exotour learn (about {minutes} minutes in all)" in lines
+    start = f"Start here: exotour learn (about {minutes} minutes in all)"
+    assert any(line.startswith(start) for line in lines)
     for command in ("exotour summary", "exotour search", "exotour --help"):
         assert any(line.startswith(command) for line in lines)
     # The answer first: the bottom line in two lines, under the disclaimer.
@@ -57,7 +58,8 @@ def test_ticks_and_where_learn_resumes(
     lines = result.out.splitlines()
     ticked = [line for line in lines if line.startswith("✓")]
     assert [line.split()[1] for line in ticked] == ["1.", "2."]
-    assert f"exotour learn resumes at section 2, page {pages} of {pages}" in lines
+    resumes = f"exotour learn resumes at section 2, page {pages} of {pages}"
+    assert any(line.startswith(resumes) for line in lines)
 
 
 def test_a_begun_section_shows_how_far_and_the_best_quiz_score_is_on_the_heading(

@@ -14,7 +14,7 @@ from exotour.model import Tour
 
 Check = Callable[[dict[str, str | bytes | None]], list[str]]
 
-SECTION_FIELDS = "id, title, takeaway, keywords, added_by_tour, body, evidence, quiz"
+SECTION_FIELDS = "id, title, takeaway, keywords, added_by_tour, body, evidence, quiz, options_grid"
 
 
 @pytest.fixture

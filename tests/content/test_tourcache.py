@@ -316,4 +316,4 @@ def test_the_stat_key_lists_the_files_the_loader_reads(tmp_path: Path, name: str
     entries, _ = stat_key(tmp_path)
     listed = [entry.path.name for entry in section_entries(tmp_path)]
     expected = sorted(n for n in (name, "z.yaml") if Path(n).suffix.lower() in (".yaml", ".yml"))
-    assert [entry[0] for entry in entries[2:]] == listed == expected
+    assert [entry[0] for entry in entries[3:]] == listed == expected

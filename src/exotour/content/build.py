@@ -10,6 +10,7 @@ import yaml
 
 from exotour.content.checker import Checker
 from exotour.content.fingerprint import (
+    DECISION_FILE,
     GLOSSARY_FILE,
     SECTIONS_DIR,
     TOUR_FILE,
@@ -27,6 +28,7 @@ from exotour.content.records import (
     read_section,
     read_tour_file,
 )
+from exotour.decision import Decision
 from exotour.errors import ContentError, Problem, UsageError
 from exotour.model import GlossaryEntry, Section, Tour
 from exotour.suggest import did_you_mean
@@ -158,6 +160,7 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
         file, node = folder.read(glossary_path)
         if node is not None:
             glossary = read_glossary(file, node)
+    decision = _decision(folder)
     if folder.read_bytes > MAX_TOUR_BYTES:
         message = f"the tour's files hold more than {MAX_TOUR_BYTES:,} bytes together"
         report.add(root / TOUR_FILE, 1, 1, message)
@@ -188,11 +191,26 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
         bottom_line_source=head.bottom_line_source,
         bottom_line_short=head.bottom_line_short,
         sources_checked=head.sources_checked,
+        decision=decision,
+        about=head.about,
         language=head.language,
         content_dir=root,
         fingerprint=folder.digest.hexdigest(),
     )
     return tour, problems
+
+
+def _decision(folder: _Folder) -> Decision | None:
+    """The decision aid in decision.yaml, which a tour may leave out."""
+    path = _root_file(folder, DECISION_FILE, "")
+    if path is None:
+        return None
+    file, node = folder.read(path)
+    if node is None:
+        return None
+    from exotour.content.aid_records import read_decision
+
+    return read_decision(file, node)
 
 
 def _in_order(

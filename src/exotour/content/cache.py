@@ -29,9 +29,10 @@ from typing import Any
 
 from exotour.content.fingerprint import SETTLE_NS, folder_key
 from exotour.content.location import content_place
+from exotour.decision import About, Check, ClinicQuestion, Condition, Decision, Factor, Option
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
-FORMAT = 4  # 4: the tour's language
+FORMAT = 5  # 4: the tour's language; 5: the decision aid, the about block, options_grid
 # A cache file holds at most this many characters per byte of content, plus SLACK: JSON's
 # escapes at most double a text, and the generated Sources section repeats what notes cite.
 CACHE_FACTOR = 4
@@ -41,7 +42,19 @@ _NESTED: dict[type, dict[str, type]] = {
     Tour: {"sections": Section, "glossary": GlossaryEntry},
     Section: {"evidence": EvidenceNote, "quiz": Question},
     EvidenceNote: {"sources": Source},
+    Decision: {
+        "conditions": Condition,
+        "factors": Factor,
+        "questions": ClinicQuestion,
+        "checks": Check,
+    },
+    Condition: {"options": Option},
+    Option: {"sources": Source},
+    ClinicQuestion: {"sources": Source},
+    Check: {"sources": Source},
 }
+# The records a record may hold one of, or none (null in JSON), by field.
+_OPTIONAL: dict[type, dict[str, type]] = {Tour: {"decision": Decision, "about": About}}
 _SKIPPED = frozenset({"content_dir"})  # set from the folder as given, not stored
 # What checked content cannot hold, as JSON writes it with every character beyond ASCII escaped
 # (control characters, the characters that reorder or split lines): a cache file that has any,
@@ -143,6 +156,8 @@ def _plain(record: Any) -> dict[str, Any]:
         value = getattr(record, spec.name)
         if spec.name in nested:
             value = [_plain(item) for item in value]
+        elif spec.name in _OPTIONAL.get(type(record), {}):
+            value = None if value is None else _plain(value)
         elif is_dataclass(value):
             raise TypeError(f"{spec.name}: a record this cache does not know")
         out[spec.name] = value
@@ -175,6 +190,7 @@ def _build(kind: type, data: Any, root: Path) -> Any:
     if type(data) is not dict or data.keys() != expected.keys():
         raise TypeError(f"not a {kind.__name__}")
     nested = _NESTED.get(kind, {})
+    optional = _OPTIONAL.get(kind, {})
     values: dict[str, Any] = {}
     for name, annotation in expected.items():
         value = data[name]
@@ -182,6 +198,8 @@ def _build(kind: type, data: Any, root: Path) -> Any:
             if type(value) is not list:
                 raise TypeError(f"{kind.__name__}.{name}")
             value = tuple(_build(nested[name], item, root) for item in value)
+        elif name in optional:
+            value = None if value is None else _build(optional[name], value, root)
         elif type(value) not in _TYPES[annotation]:  # exact: a bool is no int here
             raise TypeError(f"{kind.__name__}.{name}")
         elif type(value) is list:

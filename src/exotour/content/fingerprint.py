@@ -18,13 +18,14 @@ from exotour import __version__
 
 TOUR_FILE = "tour.yaml"
 GLOSSARY_FILE = "glossary.yaml"
+DECISION_FILE = "decision.yaml"
 SECTIONS_DIR = "sections"
 SUFFIXES = (".yaml", ".yml")
 # Content files newer than this are still settling: nothing is cached by their key, since a
 # change within the file system's timestamp resolution could go unseen.
 SETTLE_NS = 2_000_000_000
 # Besides the content package's own modules: a change to any of these changes what loads.
-_CODE = ("model.py", "text.py", "suggest.py", "errors.py")
+_CODE = ("model.py", "decision.py", "text.py", "suggest.py", "errors.py")
 
 
 # A NamedTuple, not a dataclass: it costs a third of the import time, on every command.
@@ -112,7 +113,7 @@ def stat_key(root: Path) -> tuple[list[Any], int]:
     among them: equal keys mean the loader would read the same bytes (as git's index judges a
     file unchanged by its stat). Raises OSError when the folder cannot be listed."""
     folder = root.absolute()
-    entries = [_stat_of(folder / TOUR_FILE), _stat_of(folder / GLOSSARY_FILE)]
+    entries = [_stat_of(folder / name) for name in (TOUR_FILE, GLOSSARY_FILE, DECISION_FILE)]
     if (folder / SECTIONS_DIR).is_dir():
         entries += [_stat(name, info) for name, info in _section_files(folder / SECTIONS_DIR)]
     newest = max((max(e[3], e[4]) for e in entries if len(e) > 1), default=0)

@@ -47,6 +47,16 @@ PATTERNS: dict[str, Pattern] = {
         "a date written YYYY-MM-DD, such as 2026-12-01",
         "is not a date written YYYY-MM-DD, such as 2026-12-01",
     ),
+    "option-kind": Pattern(
+        r"^(exosome|trial|established|wait)$",
+        "one of: exosome, trial, established, wait",
+        "is not a kind of option (use exosome, trial, established or wait)",
+    ),
+    "option-field": Pattern(
+        r"^(what|benefit|risks|daily_life|cost|evidence)$",
+        "one of: what, benefit, risks, daily_life, cost, evidence",
+        "is not an option field (use what, benefit, risks, daily_life, cost or evidence)",
+    ),
     # A check that took days: the first and the last, as ISO 8601 writes an interval.
     "dates": Pattern(
         r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?$",

@@ -10,6 +10,7 @@ from exotour.content.checker import Checker, Record
 from exotour.content.lookalike import skeleton
 from exotour.content.problems import shown
 from exotour.content.schema import PATTERNS, RECORDS, VALID_ID, FieldSpec, fields_of
+from exotour.decision import About
 from exotour.model import DEFAULT_LANGUAGE, EvidenceNote, GlossaryEntry, Question, Section, Source
 
 
@@ -27,6 +28,7 @@ class TourHead:
     sources_checked: str | None
     language: str
     order: tuple[tuple[str, yaml.Node], ...]
+    about: About | None = None
 
 
 def bad_id(value: str) -> str:
@@ -57,6 +59,7 @@ def read_tour_file(file: Checker, root: yaml.Node) -> TourHead | None:
             file.problem(node, f"sections[{i}]", f"'{shown(section_id)}' is listed twice")
         listed.setdefault(section_id, i)
     bottom: Record | None = values.get("bottom_line")
+    about: Record | None = values.get("about")
     if not file.complete(tour):
         return None
     return TourHead(
@@ -70,6 +73,7 @@ def read_tour_file(file: Checker, root: yaml.Node) -> TourHead | None:
         sources_checked=values.get("sources_checked"),
         language=values.get("language", DEFAULT_LANGUAGE),
         order=tuple(order),
+        about=About(**about.values) if about else None,
     )
 
 
@@ -104,6 +108,7 @@ def read_section(file: Checker, root: yaml.Node) -> SectionFile:
         evidence=tuple(note for note in notes if note is not None),
         quiz=tuple(question for question in quiz if question is not None),
         added_by_tour=values.get("added_by_tour", False),
+        options_grid=values.get("options_grid", False),
     )
     return SectionFile(section.id, id_node, section)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from exotour.content.aid_schema import AID_RECORDS
 from exotour.content.fields import FieldSpec as FieldSpec  # re-exported, as the types below
 from exotour.content.fields import FileSpec as FileSpec
 from exotour.content.fields import OneOf as OneOf
@@ -91,6 +92,14 @@ RECORDS: dict[str, RecordSpec] = {
                 bounds=(1, None),
                 unique=True,
             ),
+            FieldSpec(
+                "about",
+                "record",
+                "optional",
+                record="about",
+                description="Who made the tour, when its facts were checked, its update policy, "
+                "funding and conflicts: shown by 'exotour about'.",
+            ),
         ),
     ),
     "bottom_line": RecordSpec(
@@ -147,6 +156,12 @@ RECORDS: dict[str, RecordSpec] = {
             ),
             records_field(
                 "quiz", "question", "Multiple-choice questions for 'exotour quiz'.", "optional"
+            ),
+            FieldSpec(
+                "options_grid",
+                "bool",
+                "optional",
+                description="true to draw the options grids of decision.yaml after the body.",
             ),
         ),
     ),
@@ -270,6 +285,7 @@ RECORDS: dict[str, RecordSpec] = {
             FieldSpec("definition", "text", description="The definition, in plain words."),
         ),
     ),
+    **AID_RECORDS,
 }
 
 
@@ -277,6 +293,7 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("tour", "tour.schema.json", "exotour tour file (tour.yaml)"),
     FileSpec("section", "section.schema.json", "exotour section file (sections/<id>.yaml)"),
     FileSpec("glossary", "glossary.schema.json", "exotour glossary file (glossary.yaml)"),
+    FileSpec("decision", "decision.schema.json", "exotour decision aid file (decision.yaml)"),
 )
 # The record at the top of each kind of file, and the schema that describes it.
 FILE_RECORDS = {spec.record: spec.schema_file for spec in FILES}

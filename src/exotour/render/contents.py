@@ -142,6 +142,9 @@ def welcome_screen(
         more.append(f"{prefix} sections", style="bold")
         more.append(" lists them all", style="dim")
         contents.append(more)
+    if tour.decision is not None:  # a tour with a decision aid points to it (IPDAS)
+        start.append(" · to decide: ")  # on the same line: the screen fits 80x24
+        start.append(f"{prefix} decide", style="bold")
     heading = Text("Contents (✓ read)", style="bold")
     if quiz_best is not None:  # on the heading's line, so the screen stays one screenful
         heading.append(f" · best quiz score: {quiz_best[0]}/{quiz_best[1]}", style="")

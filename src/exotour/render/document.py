@@ -10,14 +10,15 @@ web address is a link, and the page loads nothing from elsewhere.
 from __future__ import annotations
 
 import html
-import re
 from typing import TYPE_CHECKING
 
 from exotour.content.sources import markdown_citation
 from exotour.model import EvidenceNote, GlossaryEntry, Section, Tour
+from exotour.render.about_document import about_html, about_markdown
+from exotour.render.citations import html_citation, md_link
+from exotour.render.grid_document import grid_css, html_grids, markdown_grids
 from exotour.safe_markdown import (
     closed_fences,
-    is_safe_link,
     literal,
     neutralise,
 )
@@ -30,14 +31,6 @@ ALIASES = {"markdown": "markdown", "md": "markdown", "html": "html", "htm": "htm
 EXTENSIONS = {"markdown": (".md", ".markdown"), "html": (".html", ".htm")}
 
 
-def _md_link(url: str) -> str:
-    # An autolink cannot hold spaces or angle brackets; such a link (or one that could run a
-    # script) is shown as code instead.
-    if url and is_safe_link(url) and not re.search(r"[\s<>]", url):
-        return f"<{url}>"
-    return f"`{url}`" if url and "`" not in url else literal(url)
-
-
 def _md_note(note: EvidenceNote) -> list[str]:
     out = [f"### What the evidence says ({literal(note.when)})", "", literal(note.text)]
     if note.sources:
@@ -45,16 +38,18 @@ def _md_note(note: EvidenceNote) -> list[str]:
         for s in note.sources:
             line = f"- {markdown_citation(s, literal)}"
             if s.link:
-                line += f" {_md_link(s.link)}"
+                line += f" {md_link(s.link)}"
             out.append(line)
     return [*out, ""]
 
 
-def _md_section(number: int, section: Section) -> list[str]:
+def _md_section(number: int, section: Section, tour: Tour) -> list[str]:
     out = [f"## {number}. {literal(section.title)}", ""]
     if section.added_by_tour:
         out += ["*Added by this tour; not part of the article.*", ""]
     out += [closed_fences(section.body.strip()), ""]
+    if section.options_grid and tour.decision is not None:
+        out += markdown_grids(tour.decision)
     for note in section.evidence:
         out += _md_note(note)
     return out
@@ -84,11 +79,12 @@ def markdown(tour: Tour) -> str:
         out.append(f"{number}. {literal(s.title)} ({s.reading_minutes} min)")
     out.append("")
     for number, section in enumerate(tour.sections, start=1):
-        out += _md_section(number, section)
+        out += _md_section(number, section, tour)
     if tour.bottom_line:
         out += ["## The bottom line on the evidence", "", literal(tour.bottom_line), ""]
         if tour.bottom_line_source:
             out += [f"Source: {literal(tour.bottom_line_source)}", ""]
+    out += about_markdown(tour)
     if tour.glossary:  # last, where a printed copy's reader looks a word up
         out += _md_glossary(tour)
     out += ["---", "", f"*{literal(tour.disclaimer)}*"]
@@ -133,12 +129,7 @@ def _html_note(note: EvidenceNote) -> str:
     if note.sources:
         parts.append("<p><strong>Sources:</strong></p>\n<ul>")
         for s in note.sources:
-            shown = [f"<cite>{e(t)}</cite>" if is_title else e(t) for t, is_title in s.parts()]
-            item = ", ".join(shown) + e(s.ending)
-            if s.link:
-                href = e(s.link) if is_safe_link(s.link) else ""
-                item += f' <a href="{href}">{e(s.link)}</a>' if href else f" {e(s.link)}"
-            parts.append(f"<li>{item}</li>")
+            parts.append(f"<li>{html_citation(s)}</li>")
         parts.append("</ul>")
     parts.append("</aside>")
     return "\n".join(parts)
@@ -164,7 +155,7 @@ def to_html(tour: Tour) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(tour.title)}</title>",
-        f"<style>\n{_CSS}\n</style>",
+        f"<style>\n{_CSS}{grid_css(tour)}\n</style>",
         "</head>",
         "<body>",
         "<main>",
@@ -188,6 +179,8 @@ def to_html(tour: Tour) -> str:
         if s.added_by_tour:
             parts.append('<p class="added">Added by this tour; not part of the article.</p>')
         parts.append(_body_html(s.body).strip())
+        if s.options_grid and tour.decision is not None:
+            parts.append(html_grids(tour.decision))
         parts.extend(_html_note(note) for note in s.evidence)
         parts.append("</section>")
     if tour.bottom_line:
@@ -196,6 +189,8 @@ def to_html(tour: Tour) -> str:
         if tour.bottom_line_source:
             parts.append(f"<p>Source: {e(tour.bottom_line_source)}</p>")
         parts.append("</section>")
+    if tour.about is not None:
+        parts.append(about_html(tour))
     if tour.glossary:
         parts.append(_html_glossary(tour))
     parts += [

@@ -124,6 +124,8 @@ CLOSING_COMMANDS = (
     ("quiz", "       check what you remember"),
     ("learn N", "    open section N again"),
 )
+# Named after quiz where the tour has a decision aid.
+DECIDE_COMMAND = ("decide", "     weigh your options, and print a handout")
 
 
 def closing_screen(
@@ -136,6 +138,9 @@ def closing_screen(
 
     narrow = height < 20 or width < 60  # fewer words and no blank lines, so that 40x15 holds it
     gap = "\n" if narrow else "\n\n"
+    commands = list(CLOSING_COMMANDS)
+    if tour.decision is not None:
+        commands.insert(2, DECIDE_COMMAND)
     body = Text()
     done = "The end of the tour." if narrow else "You have reached the end of the tour."
     body.append(done + gap, style="bold")
@@ -144,11 +149,11 @@ def closing_screen(
         body.append_text(answer)
         body.append(gap)
     if narrow:
-        names = " · ".join(f"{prefix} {command}" for command, _ in CLOSING_COMMANDS)
+        names = " · ".join(f"{prefix} {command}" for command, _ in commands)
         body.append(f"Next: {names}\n")
     else:
         body.append("Next:\n")
-        for command, what in CLOSING_COMMANDS:
+        for command, what in commands:
             body.append(f"  {prefix} {command}{what}\n")
         body.append("\n")
     body.append(tour.disclaimer, style="italic")

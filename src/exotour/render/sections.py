@@ -65,6 +65,11 @@ def section_blocks(
         blocks.extend(_sources_blocks(tour, section, whole=not framed, full_links=full_links))
         return blocks
     blocks.append(_markdown(section.body))
+    if section.options_grid and tour.decision is not None:
+        from exotour.render.options_grid import decide_pointer, decision_blocks
+
+        blocks.extend(decision_blocks(tour.decision, whole=not framed, full_links=full_links))
+        blocks.append(decide_pointer(prefix))
     for note in section.evidence:
         if framed:
             blocks.append(evidence_note(note))
@@ -155,6 +160,8 @@ def _tour_parts(tour: Tour, indexes: Sequence[int], prefix: str) -> Iterator[Ren
         yield plain_section(tour, index)
         yield Text("")
     if whole:
+        if tour.decision is not None:  # its own line: the closing line stays as it was
+            yield Text(f"To weigh your options, step by step: '{prefix} decide'.")
         closing = (
             f"End of the tour. Next: '{prefix} summary' for the gist, '{prefix} quiz' to check."
         )

@@ -117,7 +117,16 @@ def _screen(
             parts.append(markdown("\n\n".join(paragraphs)))
         if cut:
             parts.append(_cut_line(overall, summary.prefix))
-    return Group(*parts)
+    return Group(*parts, *_decide_pointer(summary))
+
+
+def _decide_pointer(summary: Summary) -> list[RenderableType]:
+    """Where the tour has a decision aid, the line that names it."""
+    if not summary.decide:
+        return []
+    pointer = Text("To weigh your options, step by step: ")
+    pointer.append(f"{summary.prefix} decide", style="bold")
+    return [pointer]
 
 
 def _opening(summary: Summary) -> list[RenderableType]:
@@ -153,7 +162,7 @@ def brief(summary: Summary) -> RenderableType:
     rest = "Every section's takeaway" + (", and the article's own summary" * bool(summary.overall))
     more = Text(f"{rest}: {summary.prefix} ")
     more.append("summary --all", style="bold")
-    return Group(*parts, Text(""), more)
+    return Group(*parts, Text(""), more, *_decide_pointer(summary))
 
 
 def count_lines(renderable: RenderableType, width: int) -> int:

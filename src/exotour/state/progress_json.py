@@ -5,7 +5,8 @@ Format 2 (written now), per tour:
     {"section": "safety", "anchor": [3, 120], "page": 1, "pages": 5,
      "seen": {"safety": [2, 5]}, "visited": ["benefits"], "quiz_best": [["all", 3, 4]]}
 
-`anchor` is [block, offset] or null; `seen` maps a section to [pages shown, pages]. Format 1
+`anchor` is [block, offset] or null; `seen` maps a section to [pages shown, pages]; `worksheet`,
+where there is one, maps the decision worksheet's questions to their answers (text). Format 1
 had no anchor and no seen; its files still load. Every value is checked for its type and range
 (a bool is not a number, Infinity is not a page), so any file yields a Saved or a ValueError.
 """
@@ -21,6 +22,7 @@ FORMAT = 2
 READABLE_FORMATS = (1, 2)
 # Far beyond any tour, and small enough that no arithmetic on them is ever slow.
 LARGEST = 10**9
+MAX_ANSWERS = 200  # far beyond a decision worksheet's questions
 
 
 class DamagedError(ValueError):
@@ -47,7 +49,9 @@ def dump(tours: dict[str, Any]) -> str:
 
 # The keys saved_to_json writes; a tour's entry may hold others (written by a later exotour, or
 # by a command of its own), which a save keeps as they are.
-FIELDS = frozenset({"section", "anchor", "page", "pages", "seen", "visited", "quiz_best"})
+FIELDS = frozenset(
+    {"section", "anchor", "page", "pages", "seen", "visited", "quiz_best", "worksheet"}
+)
 
 
 def saved_to_json(saved: Saved) -> dict[str, Any]:
@@ -59,6 +63,7 @@ def saved_to_json(saved: Saved) -> dict[str, Any]:
         "seen": {section: [shown, count] for section, shown, count in saved.seen},
         "visited": sorted(saved.visited),
         "quiz_best": [list(item) for item in saved.quiz_best],
+        **({"worksheet": dict(saved.decide)} if saved.decide else {}),  # once decide is used
     }
 
 
@@ -98,6 +103,7 @@ def saved_from_json(entry: object) -> Saved:
             raise ValueError("quiz_best")
         scores.append((item[0], right, asked))
     return Saved(
+        decide=_answers(entry.get("worksheet", {})),
         section=section,
         page=page,
         pages=pages,
@@ -106,6 +112,16 @@ def saved_from_json(entry: object) -> Saved:
         anchor=anchor,
         seen=tuple(furthest),
     )
+
+
+def _answers(value: object) -> tuple[tuple[str, str], ...]:
+    """The decision worksheet's answers: a few short texts by key, or a ValueError."""
+    if not isinstance(value, dict) or len(value) > MAX_ANSWERS:
+        raise ValueError("worksheet")
+    for key, text in value.items():
+        if not isinstance(text, str) or len(key) > 100 or len(text) > 1000:
+            raise ValueError("worksheet")
+    return tuple(sorted(value.items()))
 
 
 def _number(value: object, name: str, least: int = 0) -> int:

@@ -27,6 +27,7 @@ class Saved:
     quiz_best: tuple[tuple[str, int, int], ...] = ()  # (scope, right, asked), sorted by scope
     anchor: Anchor | None = None
     seen: tuple[tuple[str, int, int], ...] = ()  # (section, pages shown, pages), sorted
+    decide: tuple[tuple[str, str], ...] = ()  # the decision worksheet's answers by key, sorted
 
     def at(self, section: str, page: int, pages: int, anchor: Anchor | None = None) -> Saved:
         """The reader is on PAGE (from 0) of PAGES of SECTION, whose first line is at ANCHOR.
@@ -65,6 +66,10 @@ class Saved:
             best[scope] = (right, asked)
         return replace(self, quiz_best=tuple((s, r, a) for s, (r, a) in sorted(best.items())))
 
+    def with_decide(self, answers: tuple[tuple[str, str], ...]) -> Saved:
+        """The decision worksheet's answers (`exotour decide`), all of them."""
+        return replace(self, decide=tuple(sorted(answers)))
+
     def restarted(self) -> Saved:
         """Starting over: no place, but what was read and the quiz scores are kept."""
         return replace(self, section=None, page=0, pages=1, anchor=None)
@@ -74,8 +79,8 @@ def merged(ours: Saved, theirs: Saved, base: Saved) -> Saved:
     """What to save when OURS (this process's state, last in step with the file at BASE) meets
     THEIRS (what the file holds now, perhaps saved meanwhile by another process): what was read
     is the union, each section read as far as either read it, each quiz's best score the better
-    one, and the place ours if we moved since BASE, else theirs (a quiz that only scored does
-    not put back a place another process has left)."""
+    one, the place ours if we moved since BASE, else theirs (a quiz that only scored does not
+    put back a place another process has left), and the decision worksheet's answers likewise."""
     place = ours if _place(ours) != _place(base) else theirs
     furthest = {section: (shown, count) for section, shown, count in theirs.seen}
     for section, shown, count in ours.seen:
@@ -92,6 +97,8 @@ def merged(ours: Saved, theirs: Saved, base: Saved) -> Saved:
         visited=ours.visited | theirs.visited,
         seen=tuple((s, shown, count) for s, (shown, count) in sorted(furthest.items())),
         quiz_best=tuple((s, r, a) for s, (r, a) in sorted(best.items())),
+        # The worksheet's answers are ours if we answered since BASE, else as the file has them.
+        decide=ours.decide if ours.decide != base.decide else theirs.decide,
     )
 
 

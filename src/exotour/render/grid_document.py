@@ -1,0 +1,102 @@
+"""The options grids in the exports: a Markdown table and an HTML table per condition (fields
+as rows, options as columns), then each option's sources with their links whole. Pure: the
+decision in, text out; every content string escaped."""
+
+from __future__ import annotations
+
+import html
+
+from exotour.content.sources import markdown_citation
+from exotour.decision import OPTION_FIELDS, Condition, Decision
+from exotour.model import Tour
+from exotour.render.citations import html_citation, md_link
+from exotour.safe_markdown import literal
+
+# What every grid says of itself: facts side by side, never a ranking.
+GRID_NOTE = "Options side by side, from the sources; not a ranking or advice."
+
+
+def markdown_condition(
+    condition: Condition, level: str = "###", *, sources: bool = True
+) -> list[str]:
+    """One condition's grid in Markdown; with SOURCES, each option's sources after it."""
+    options = condition.options
+    out = [
+        f"{level} Options for {literal(condition.name)}",
+        "",
+        f"*{GRID_NOTE}*",
+        "",
+        f"**About it:** {literal(condition.about)}",
+        "",
+        f"**Without treatment:** {literal(condition.without_treatment)}",
+        "",
+        "| | " + " | ".join(f"**{literal(o.name)}**" for o in options) + " |",
+        "| --- " * (len(options) + 1) + "|",
+    ]
+    for name, label in OPTION_FIELDS:
+        cells = " | ".join(literal(o.field_text(name)) for o in options)
+        out.append(f"| **{label}** | {cells} |")
+    out.append("")
+    if not sources:
+        return out
+    out += ["Sources:", ""]
+    for option in options:
+        for source in option.sources:
+            line = f"- {literal(option.name)}: {markdown_citation(source, literal)}"
+            out.append(f"{line} {md_link(source.link)}" if source.link else line)
+    return [*out, ""]
+
+
+def markdown_grids(decision: Decision) -> list[str]:
+    out: list[str] = []
+    for condition in decision.conditions:
+        out += markdown_condition(condition)
+    return out
+
+
+def html_condition(condition: Condition, level: str = "h3", *, sources: bool = True) -> str:
+    """One condition's grid in HTML; with SOURCES, each option's sources after it."""
+    e = html.escape
+    options = condition.options
+    parts = [
+        '<section class="options-grid">',
+        f"<{level}>Options for {e(condition.name)}</{level}>",
+        f'<p class="grid-note">{e(GRID_NOTE)}</p>',
+        f"<p><strong>About it:</strong> {e(condition.about)}</p>",
+        f"<p><strong>Without treatment:</strong> {e(condition.without_treatment)}</p>",
+        "<table>",
+        "<thead><tr><td></td>"
+        + "".join(f'<th scope="col">{e(o.name)}</th>' for o in options)
+        + "</tr></thead>",
+        "<tbody>",
+    ]
+    for name, label in OPTION_FIELDS:
+        cells = "".join(f"<td>{e(o.field_text(name))}</td>" for o in options)
+        parts.append(f'<tr><th scope="row">{e(label)}</th>{cells}</tr>')
+    parts += ["</tbody>", "</table>"]
+    if not sources:
+        return "\n".join([*parts, "</section>"])
+    parts += ['<p class="grid-sources"><strong>Sources:</strong></p>', "<ul>"]
+    for option in options:
+        for source in option.sources:
+            parts.append(f"<li>{e(option.name)}: {html_citation(source)}</li>")
+    parts += ["</ul>", "</section>"]
+    return "\n".join(parts)
+
+
+def html_grids(decision: Decision) -> str:
+    return "\n".join(html_condition(condition) for condition in decision.conditions)
+
+
+GRID_CSS = """
+table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: 0.9em; }
+th, td { border: 1px solid #999; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
+.grid-note { font-style: italic; }
+@media print { .options-grid table { break-inside: auto; } tr { break-inside: avoid; } }
+""".strip()
+
+
+def grid_css(tour: Tour) -> str:
+    """The options grid's style, for a tour that draws one; else nothing."""
+    grids = tour.decision is not None and any(s.options_grid for s in tour.sections)
+    return f"\n{GRID_CSS}" if grids else ""

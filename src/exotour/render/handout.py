@@ -1,0 +1,236 @@
+"""The one-page handout of `exotour decide --output`: the decision, the reader's answers (or
+blanks to fill in by hand), the options grid for their condition, the questions to ask with room
+for the answers, how to check an IND and report a harm, the sources and the date.
+
+HTML is made to print on one A4 or Letter page (print CSS, small type); Markdown carries the same
+content. Pure: every content string escaped, every link whole, nothing loaded from elsewhere."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import math
+
+from exotour.content.sources import checked_on, markdown_citation
+from exotour.decision import FIELD_NAMES, Condition
+from exotour.model import Source, Tour, day_month_year
+from exotour.render.citations import html_citation, md_link
+from exotour.render.grid_document import html_condition, markdown_condition
+from exotour.safe_markdown import literal
+from exotour.worksheet import MAX_RATING, SURE_ITEMS, Worksheet
+
+TITLE = "My decision worksheet"
+GRID_ROOM = 6300  # the characters of grid text one landscape page holds beside the rest
+BLANK = "_" * 24
+CHECKED, EMPTY = "☒", "☐"
+
+_CSS = """
+@page { size: landscape; margin: 5mm; }
+* { box-sizing: border-box; }
+body { font: 5.3pt/1.14 system-ui, "Helvetica Neue", Arial, sans-serif; color: #000;
+       margin: 0 auto; max-width: 285mm; }
+h1 { font-size: 10pt; margin: 0; }
+h2 { font-size: 6.8pt; margin: 1.2mm 0 0.4mm; border-bottom: 0.4pt solid #888; }
+p, ul, ol { margin: 0.3mm 0; }
+ul, ol { padding-left: 3.6mm; }
+.meta, .grid-note, .small { font-size: 5.3pt; color: #222; }
+.sources { font-size: 4.4pt; line-height: 1.1; color: #222; text-align: justify; }
+.columns { column-count: 4; column-gap: 3mm; }
+.columns h2 { break-after: avoid; }
+.columns table, .columns li { break-inside: avoid; }
+table { border-collapse: collapse; width: 100%; margin: 0.4mm 0; }
+th, td { border: 0.4pt solid #888; padding: 0.2mm 0.6mm; vertical-align: top; text-align: left; }
+.options-grid table { font-size: 4.7pt; line-height: 1.08; }
+.options-grid h3, .options-grid .grid-note { display: none; }
+.options-grid p { margin: 0.2mm 0; }
+.mark { white-space: nowrap; }
+.answer { display: block; border-bottom: 0.4pt solid #999; height: 2.4mm; }
+a { color: inherit; text-decoration: none; word-break: break-all; }
+@media print { body { max-width: none; } }
+""".strip()
+
+
+def _sources(tour: Tour, sheet: Worksheet) -> list[Source]:
+    """Every source the page cites, once each, in the order they appear."""
+    condition = sheet.condition
+    found: list[Source] = []
+    groups = [o.sources for o in condition.options] if condition is not None else []
+    groups += [q.sources for q in sheet.decision.questions]
+    groups += [c.sources for c in sheet.decision.checks]
+    for group in groups:
+        found += [source for source in group if source not in found]
+    return found
+
+
+def _checked_line(tour: Tour, today: str) -> str:
+    checked = f" {checked_on(tour.sources_checked)}" if tour.sources_checked else ""
+    return f"From {tour.title}, printed {day_month_year(today)}.{checked} {tour.disclaimer}"
+
+
+def _box(value: bool | None, want: bool) -> str:
+    return CHECKED if value is want else EMPTY
+
+
+def _rating_marks(rating: int | None) -> str:
+    return "  ".join(f"[{n}]" if n == rating else str(n) for n in range(MAX_RATING + 1))
+
+
+def to_html(tour: Tour, sheet: Worksheet, today: str) -> str:
+    e = html.escape
+    condition = sheet.condition
+    given = sheet.given
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        '<head>\n<meta charset="utf-8">',
+        f"<title>{e(TITLE)}</title>",
+        f"<style>\n{_CSS}\n</style>\n</head>",
+        "<body>",
+        f"<h1>{e(TITLE)}</h1>",
+        f'<p class="meta">{e(_checked_line(tour, today))}</p>',
+        '<div class="columns">',
+        "<h2>1. The decision</h2>",
+        f"<p>{e(sheet.decision.decision)}</p>",
+        f"<p><strong>Condition:</strong> {_html_condition_line(sheet, condition)}</p>",
+        f"<p><strong>By when:</strong> {_html_blank(given.get('by-when'))}</p>",
+        "<h2>2 and 6. SURE, before and after</h2>",
+        '<table>\n<thead><tr><th scope="col">Question</th><th scope="col">Before</th>'
+        '<th scope="col">After</th></tr></thead>\n<tbody>',
+    ]
+    before, after = sheet.sure("sure"), sheet.sure("again")
+    for number, item in enumerate(SURE_ITEMS):
+        marks = [
+            f"{_box(answers[number], True)} yes {_box(answers[number], False)} no"
+            for answers in (before, after)
+        ]
+        cells = "".join(f'<td class="mark">{mark}</td>' for mark in marks)
+        parts.append(f"<tr><td>{e(item)}</td>{cells}</tr>")
+    parts += [
+        "</tbody>\n</table>",
+        '<p class="small">A score of 3 or less (one point a yes) may mean you are not yet sure; '
+        "talk it through with a clinician you trust (Légaré et al. 2010).</p>",
+        "<h2>4. What matters to me (0 not at all, 5 very much)</h2>",
+        "<table>\n<tbody>",
+    ]
+    for factor, rating in sheet.ratings():
+        parts.append(f"<tr><td>{e(factor.label)}</td><td>{e(_rating_marks(rating))}</td></tr>")
+    parts += ["</tbody>\n</table>", "<h2>My next step</h2>"]
+    parts.append(f"<p>{_html_blank(given.get('next-step'))}</p>")
+    for check in sheet.decision.checks:
+        steps = " ".join(f"{n}. {e(step)}" for n, step in enumerate(check.steps, start=1))
+        parts.append(f"<h2>{e(check.title)}</h2>\n<p>{steps}</p>")
+    parts += ["<h2>5. Questions to ask the clinic</h2>", "<ol>"]
+    for question in sheet.decision.questions:
+        parts.append(f'<li>{e(question.text)}<span class="answer"></span></li>')
+    parts += ["</ol>", "</div>", "<h2>3. My options side by side</h2>"]
+    if condition is not None:
+        zoom = _grid_zoom(condition)
+        parts.append(f'<div style="zoom: {zoom:.2f}">' if zoom < 1 else "<div>")
+        parts.append(html_condition(condition, sources=False))  # the page lists them once
+        parts.append("</div>")
+    else:
+        parts.append(_html_all_conditions(sheet))
+    cited = (f"[{n}] {html_citation(s)}" for n, s in enumerate(_sources(tour, sheet), start=1))
+    parts += ["<h2>Sources</h2>", f'<p class="sources">{" ".join(cited)}</p>']
+    parts += ["</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _grid_zoom(condition: Condition) -> float:
+    """How much to shrink a grid that holds more text than one page has room for beside the
+    rest (as the area of type goes with the square of its size)."""
+    chars = sum(
+        len(o.field_text(name)) + len(o.name) for o in condition.options for name in FIELD_NAMES
+    )
+    return min(1.0, math.sqrt(GRID_ROOM / max(chars, 1)))
+
+
+def _html_blank(value: str | None) -> str:
+    return html.escape(value) if value else '<span class="answer"></span>'
+
+
+def _html_condition_line(sheet: Worksheet, condition: Condition | None) -> str:
+    if condition is not None:
+        return html.escape(condition.name)
+    names = (f"{EMPTY} {html.escape(c.name)}" for c in sheet.decision.conditions)
+    return " ".join(names)
+
+
+def _html_all_conditions(sheet: Worksheet) -> str:
+    """With no condition chosen: each condition and the names of its options."""
+    e = html.escape
+    rows = [
+        f"<li><strong>{e(c.name)}:</strong> {e('; '.join(o.name for o in c.options))}</li>"
+        for c in sheet.decision.conditions
+    ]
+    note = "Choose a condition in 'exotour decide' to see its options side by side."
+    return f'<p class="small">{e(note)}</p>\n<ul>\n' + "\n".join(rows) + "\n</ul>"
+
+
+def markdown(tour: Tour, sheet: Worksheet, today: str) -> str:
+    condition = sheet.condition
+    given = sheet.given
+    chosen = (
+        condition.name
+        if condition is not None
+        else " / ".join(f"{EMPTY} {c.name}" for c in sheet.decision.conditions)
+    )
+    out = [
+        f"# {TITLE}",
+        "",
+        f"*{literal(_checked_line(tour, today))}*",
+        "",
+        "## 1. The decision",
+        "",
+        literal(sheet.decision.decision),
+        "",
+        f"- **Condition:** {literal(chosen)}",
+        f"- **By when:** {literal(given.get('by-when') or BLANK)}",
+        "",
+        "## 2 and 6. SURE, before and after",
+        "",
+        "| Question | Before | After |",
+        "| --- | --- | --- |",
+    ]
+    before, after = sheet.sure("sure"), sheet.sure("again")
+    for number, item in enumerate(SURE_ITEMS):
+        marks = [
+            f"{_box(answers[number], True)} yes {_box(answers[number], False)} no"
+            for answers in (before, after)
+        ]
+        out.append(f"| {literal(item)} | {marks[0]} | {marks[1]} |")
+    out += ["", "## 4. What matters to me (0 not at all, 5 very much)", ""]
+    for factor, rating in sheet.ratings():
+        out.append(f"- {literal(factor.label)}: {literal(_rating_marks(rating))}")
+    out += ["", "## 3. My options side by side", ""]
+    if condition is not None:
+        out += markdown_condition(condition, level="###", sources=False)
+    else:
+        for c in sheet.decision.conditions:
+            out.append(f"- **{literal(c.name)}:** {literal('; '.join(o.name for o in c.options))}")
+        out.append("")
+    out += ["## 5. Questions to ask the clinic", ""]
+    for number, question in enumerate(sheet.decision.questions, start=1):
+        out += [f"{number}. {literal(question.text)}", f"   Answer: {BLANK}"]
+    for check in sheet.decision.checks:
+        out += ["", f"**{literal(check.title)}:**", ""]
+        out += [f"{n}. {literal(step)}" for n, step in enumerate(check.steps, start=1)]
+    out += [
+        "",
+        "## My next step",
+        "",
+        literal(given.get("next-step") or BLANK),
+        "",
+        "## Sources",
+        "",
+    ]
+    for source in _sources(tour, sheet):
+        line = f"- {markdown_citation(source, literal)}"
+        out.append(f"{line} {md_link(source.link)}" if source.link else line)
+    return "\n".join(out) + "\n"
+
+
+def handout(tour: Tour, sheet: Worksheet, fmt: str, today: str | None = None) -> str:
+    """The handout in FMT (html or markdown), dated TODAY (YYYY-MM-DD; default: today)."""
+    day = today or datetime.date.today().isoformat()
+    return to_html(tour, sheet, day) if fmt == "html" else markdown(tour, sheet, day)
