@@ -1,4 +1,5 @@
-"""The glossary file's records, part of THE field definition (content/schema.py)."""
+"""The field schema of a tour's glossary file: part of THE field schema (exotour.content.schema
+merges these records into RECORDS), kept apart only so that each module stays small."""
 
 from __future__ import annotations
 

@@ -67,8 +67,7 @@ def _stacked(options: Sequence[Option]) -> list[RenderableType]:
     for number, option in enumerate(options, start=1):
         blocks.append(Text(f"{number}. {option.name}", style=GRID_STYLE))
         for name, label in OPTION_FIELDS:
-            line = Text(f"{label}: ", style=GRID_STYLE)
-            line.append(option.field_text(name))
+            line = Text.assemble((f"{label}: ", GRID_STYLE), option.field_text(name))
             blocks.append(line)
         blocks.append(Text(""))
     return blocks
@@ -80,10 +79,9 @@ def condition_blocks(
     """One condition as blocks a page may break between: what the condition is and what the
     sources say without treatment, the grid, then each option's sources (WHOLE links for plain
     text; else short where too long, and the last names FULL_LINKS, which prints them whole)."""
-    about = Text("About it: ", style=GRID_STYLE)
-    about.append(condition.about)
-    without = Text("Without treatment: ", style=GRID_STYLE)
-    without.append(condition.without_treatment)
+    # The label alone is bold: Text(label, style=...) would make the whole line bold.
+    about = Text.assemble(("About it: ", GRID_STYLE), condition.about)
+    without = Text.assemble(("Without treatment: ", GRID_STYLE), condition.without_treatment)
     blocks: list[RenderableType] = [
         Group(Text(f"Options for {condition.name}", style=GRID_STYLE), about, without),
         OptionsGrid(condition, title=False),

@@ -59,10 +59,10 @@ def feedback_block(feedback: Feedback) -> RenderableType:
     """Right or not, the right choice when not, and the explanation."""
     question = feedback.item.question
     if feedback.correct:
-        text = Text("✓ Right. ", style="bold green")
+        text = Text.assemble(("✓ Right. ", "bold green"))  # the mark styled, not what follows
     else:
         right = feedback.right_choice
-        text = Text("✗ Not quite: ", style="bold red")
+        text = Text.assemble(("✗ Not quite: ", "bold red"))
         text.append(f"the answer is {right + 1}, ", style="bold")
         text.append(question.choices[right], style="bold")
         text.append(". ")

@@ -160,7 +160,7 @@ def brief(summary: Summary) -> RenderableType:
     learn.append(" opens section N")
     every = Text("every takeaway: ")
     every.append(f"{summary.prefix} summary --all", style="cyan")
-    return Group(*parts, _OneLineOrTwo(learn, every), *_decide_pointer(summary))
+    return Group(*parts, *_decide_pointer(summary), _OneLineOrTwo(learn, every))
 
 
 class _OneLineOrTwo:
