@@ -115,5 +115,6 @@ def decision_blocks(
 def decide_pointer(prefix: str = "exotour") -> Text:
     """The line after the grids that names the worksheet."""
     line = Text("To weigh these options for yourself, step by step: ")
-    line.append(f"{prefix} decide", style=GRID_STYLE)
+    # Not bold: a command wrapped onto a line of its own would read as a heading to the pages.
+    line.append(f"{prefix} decide", style="cyan")
     return line
