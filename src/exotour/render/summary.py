@@ -125,7 +125,7 @@ def _decide_pointer(summary: Summary) -> list[RenderableType]:
     if not summary.decide:
         return []
     pointer = Text("To weigh your options, step by step: ")
-    pointer.append(f"{summary.prefix} decide", style="bold")
+    pointer.append(f"{summary.prefix} decide", style="cyan")  # as the other commands
     return [pointer]
 
 
