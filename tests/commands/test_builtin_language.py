@@ -141,3 +141,17 @@ def test_the_reader_keeps_their_place_when_switching_language(
     assert [section for section, read in marks.items() if read] == [tour.sections[1].id]
     saved = store_for(spanish).load()
     assert saved.section == tour.sections[2].id  # where the reader stopped, in Spanish too
+
+
+def test_the_spanish_tours_sources_section_and_about_are_in_spanish(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shown = run_cli(["--lang", "es", "show", "sources"], capsys)
+    assert (shown.status, shown.err) == (0, "")
+    assert shown.out.startswith("10. Fuentes  (")
+    assert "Estas fuentes se revisaron con copias guardadas, 1-6 dic 2026." in shown.out
+    assert "   Citada en la sección 1.\n" in shown.out
+    assert "Cited in" not in shown.out and "checked against" not in shown.out
+    about = run_cli(["--lang", "es", "about"], capsys)
+    assert about.status == 0
+    assert "Estas fuentes se revisaron con copias guardadas, 1-6 dic 2026." in about.out
