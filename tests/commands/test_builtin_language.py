@@ -32,7 +32,8 @@ def _summary(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> str:
-    monkeypatch.delenv("LANGUAGE", raising=False)  # the tests' own English: this test's variables decide
+    # Not the tests' own LANGUAGE=en: this test's variables decide.
+    monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     for name, value in environ.items():
         monkeypatch.setenv(name, value)
