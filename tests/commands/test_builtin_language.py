@@ -156,3 +156,9 @@ def test_the_spanish_tours_sources_section_and_about_are_in_spanish(
     about = run_cli(["--lang", "es", "about"], capsys)
     assert about.status == 0
     assert "Estas fuentes se revisaron con copias guardadas, 1-6 dic 2026." in about.out
+
+
+def test_the_spanish_tour_validates(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(["validate", str(SPANISH)], capsys)
+    assert (result.status, result.err) == (0, "")
+    assert result.out.endswith(": OK\n")
