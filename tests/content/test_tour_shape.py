@@ -3,7 +3,7 @@ translation may change every word a reader reads, never a fact's place, a source
 
 Held the same: the tour's id (the reader's place is shared between them) and its sources' check
 date; the sections' ids and order; in each section the evidence notes (how many, each one's
-as_of and its sources: author, title, year, url, doi, reference, accessed), the quiz (how many
+as_of and its sources: author, title, year, url, doi, accessed), the quiz (how many
 questions, each one's number of choices and the place of its right answer) and the targets of
 the links in its body; the glossary's size; and in decision.yaml the ids of the conditions, of
 each condition's options (and their kinds), of the factors (and the field each weighs) and of
@@ -32,8 +32,10 @@ _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 
 
 def source_key(source: Source) -> tuple[object, ...]:
-    """What a translation keeps of a source: every field of it."""
-    return dataclasses.astuple(source)
+    """What a translation keeps of a source: who, what, when and where. Its `reference` is
+    left out: besides a journal citation or a number, it may describe the source in words
+    ('News report, 16 Dec 2019'), which are translated."""
+    return (source.author, source.title, source.year, source.url, source.doi, source.accessed)
 
 
 def link_targets(body: str) -> Counter[str]:
