@@ -63,6 +63,23 @@ class Spoken:
             with formatter.indentation():
                 formatter.write_text(text)
 
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The line beside the command's name in the list and in tab completion."""
+        from exotour.helptext import short_help
+
+        return short_help(self)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """Tab completion's options (and, for the group, commands), described in the reader's
+        language."""
+        from exotour.i18n import _
+
+        items = list(super().shell_complete(ctx, incomplete))  # type: ignore[misc]
+        for item in items:
+            if item.help:
+                item.help = _(item.help)
+        return items
+
     def format_options(self, ctx: Any, formatter: Any) -> None:
         from exotour.helptext import help_record
         from exotour.i18n import _
