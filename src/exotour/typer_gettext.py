@@ -56,6 +56,10 @@ CLICK_MESSAGES = (
 )
 
 
+# How Click names an option that its variable gave a value: "'--content' (env var: 'X')".
+PARAM_FROM_VARIABLE = N_("{name} (env var: {var})")
+
+
 class _Shown(str):
     """A value already as Click showed it: its repr is itself (Click wrote {name!r})."""
 
@@ -65,10 +69,18 @@ class _Shown(str):
         return str(self)
 
 
+def _group(name: str) -> str:
+    """A placeholder as a regular expression: an option's name holds no colon but that of the
+    variable that gave its value; anything else, as little as will do."""
+    if name == "name":
+        return r"(?P<name>[^:]+?(?: \(env var: [^)]*\))?)"
+    return f"(?P<{name}>.+?)"
+
+
 def _pattern(template: str) -> re.Pattern[str]:
     parts = re.split(r"(\{\w+(?:!r)?\})", template)
     regex = "".join(
-        f"(?P<{part.strip('{}').removesuffix('!r')}>.+?)"
+        _group(part.strip("{}").removesuffix("!r"))
         if part.startswith("{") and part.endswith("}")
         else re.escape(part)
         for part in parts
@@ -84,11 +96,24 @@ def click_message(message: str) -> str:
         if found is None:
             continue
         values = {
-            name: _inner(value) if name == "message" else _Shown(value)
+            name: _inner(value)
+            if name == "message"
+            else _param(value)
+            if name == "name"
+            else _Shown(value)
             for name, value in found.groupdict().items()
         }
         return _(template).format(**values)
     return _(message)  # one of exotour's own (folder_path's), or left as Click wrote it
+
+
+def _param(hint: str) -> _Shown:
+    """An option's name as Click shows it, with the variable that gave its value."""
+    found = _pattern(PARAM_FROM_VARIABLE).match(hint)
+    if found is None:
+        return _Shown(hint)
+    name, var = _Shown(found["name"]), _Shown(found["var"])
+    return _Shown(_(PARAM_FROM_VARIABLE).format(name=name, var=var))
 
 
 def _inner(message: str) -> str:
