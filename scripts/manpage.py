@@ -128,8 +128,7 @@ SPANISH = {
         "columnas si no hay terminal); se ignora un valor que no sea un número de 1 a 10000.",
         "PAGER": "El paginador para la salida más alta que la terminal (por defecto: less "
         "\\-R); vacío o cat significa ninguno.",
-        "LESS, LV": "Opciones para less(1) y lv(1); sin valor, exotour los ejecuta con FRX y "
-        "\\-c.",
+        "LESS, LV": "Opciones para less(1) y lv(1); sin valor, exotour los ejecuta con FRX y \\-c.",
     },
     "files": {
         "$XDG_STATE_HOME/exotour/progress.json": "Dónde se dejó cada recorrido, sus marcas y "
