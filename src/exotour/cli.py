@@ -13,11 +13,14 @@ import typer
 
 from exotour.cli_authoring import register_authoring
 from exotour.cli_decision import register_decision
+from exotour.cli_reference import register_reference
 from exotour.clitypes import (
+    AsJson,
     Command,
     Group,
     NoColor,
     NoPager,
+    Section,
     flag,
     folder_path,
     merged_options,
@@ -26,7 +29,7 @@ from exotour.clitypes import (
     valued,
 )
 from exotour.commands import Options
-from exotour.commands.completion import choices, complete_section, complete_term
+from exotour.commands.completion import choices, complete_section
 from exotour.i18n import N_
 from exotour.tui.keymap import keys_help
 
@@ -41,17 +44,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-# Arguments that several commands share, said the same way everywhere.
-Section = Annotated[
-    str | None,
-    typer.Argument(
-        help=N_("A section: an id, a number, or the start of a title."),
-        metavar="SECTION",
-        autocompletion=complete_section,
-    ),
-]
-AsJson = Annotated[bool, typer.Option("--json", help=N_("Print it as JSON (keys: see README)."))]
 
 
 @app.callback()
@@ -236,82 +228,8 @@ def show(
     raise typer.Exit(int(command.run(merged_options(ctx, no_color, no_pager), section=section)))
 
 
-@app.command(
-    cls=Command,
-    short_help=N_("The whole tour as one Markdown or HTML document."),
-    help=N_("The whole tour, sources included, as one document to share or print."),
-)
-def export(
-    ctx: typer.Context,
-    format_: Annotated[
-        str | None,
-        valued(
-            "--format",
-            "-f",
-            help=N_("markdown or html (default: what FILE's extension says, else markdown)."),
-            metavar="FORMAT",
-            autocompletion=choices("markdown", "html"),
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        valued(
-            "--output",
-            "-o",
-            help=N_("Write to FILE, a .md or .html file ('-': stdout, the default)."),
-            metavar="FILE",
-        ),
-    ] = None,
-    force: Annotated[
-        bool, flag("--force", N_("Overwrite FILE if it is a file that exists."))
-    ] = False,
-    no_color: NoColor = False,
-) -> None:
-    from exotour.commands import export as command
-
-    options = merged_options(ctx, no_color)
-    raise typer.Exit(int(command.run(options, format_=format_, output=output, force=force)))
-
-
-@app.command(
-    cls=Command,
-    short_help=N_("The key terms in plain words, or one term."),
-    help=N_("The key terms in plain words, or one term with the sections that use it."),
-)
-def glossary(
-    ctx: typer.Context,
-    term: Annotated[
-        str | None,
-        typer.Argument(
-            help=N_("Show one term (aliases work too)."),
-            metavar="TERM",
-            autocompletion=complete_term,
-        ),
-    ] = None,
-    as_json: AsJson = False,
-    no_pager: NoPager = False,
-    no_color: NoColor = False,
-) -> None:
-    from exotour.commands import glossary as command
-
-    raise typer.Exit(
-        int(command.run(merged_options(ctx, no_color, no_pager), term=term, as_json=as_json))
-    )
-
-
-@app.command(
-    cls=Command,
-    short_help=N_("A short multiple-choice check, with a score."),
-    help=N_("A short multiple-choice check with explanations and a score."),
-)
-def quiz(
-    ctx: typer.Context,
-    section: Section = None,
-    no_color: NoColor = False,
-) -> None:
-    from exotour.commands import quiz as command
-
-    raise typer.Exit(int(command.run(merged_options(ctx, no_color), section=section)))
+# The commands that print the tour for reference (export, glossary, quiz), beside.
+register_reference(app)
 
 
 # The commands for tour authors (validate, new) are defined beside, on the same app.

@@ -13,6 +13,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from exotour import __version__
 from exotour.commands import Options
+from exotour.commands.completion import complete_section as _complete_section
 from exotour.errors import ExitStatus, ReaderLeftError
 from exotour.i18n import N_
 
@@ -24,6 +25,18 @@ NoColor = Annotated[
 NoPager = Annotated[
     bool, typer.Option("--no-pager", help=N_("Print long output instead of showing it in $PAGER."))
 ]
+
+
+# Arguments that several commands share, said the same way everywhere.
+Section = Annotated[
+    str | None,
+    typer.Argument(
+        help=N_("A section: an id, a number, or the start of a title."),
+        metavar="SECTION",
+        autocompletion=_complete_section,
+    ),
+]
+AsJson = Annotated[bool, typer.Option("--json", help=N_("Print it as JSON (keys: see README)."))]
 
 
 def flag(name: str, help: str) -> Any:
