@@ -208,6 +208,8 @@ def test_overlays_in_spanish(tour: Tour, width: int, height: int) -> None:
     assert "Teclas" in help_screen
     assert "cualquier tecla: volver al recorrido" in help_screen
     assert "next page" not in help_screen and "any key" not in help_screen
+    if width == 80:  # the whole table fits, as in English: one key a line
+        assert "│ → n Space Enter j f PgDn ↓  página siguiente " in help_screen
     contents = _drawn(ContentsOverlay(tour, frozenset()).screen((width, height)), width, height)
     assert "Índice (✓ leída, 2/5 páginas vistas)"[: width - 6] in contents
     assert "elegir" in contents and "Esc" in contents and "choose" not in contents
