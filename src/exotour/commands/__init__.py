@@ -127,10 +127,11 @@ def store_for(tour: Tour) -> ProgressStore:
     The built-in tour is kept by its id alone, so a reinstall (a new path) keeps the reader's
     place, and so does a change of language: its English and Spanish folders have the same id
     and section ids, and share one record. Any other folder by id and the folder's key, so a
-    copied tour that kept its id starts afresh. Progress saved under the older key (id@path) is
+    copied tour that kept its id starts afresh. Progress saved under the older keys (id@path,
+    then id@ and the path's SHA-256) is
     still read.
     """
-    from exotour.content.location import content_place
+    from exotour.content.location import content_place, older_place_key
     from exotour.state.progress import ProgressStore, default_state_dir
 
     if tour.content_dir is None:
@@ -138,7 +139,7 @@ def store_for(tour: Tour) -> ProgressStore:
     place = content_place(tour.content_dir)
     if place.builtin:
         return ProgressStore(default_state_dir(), tour.id)
-    older = (f"{tour.id}@{place.resolved}",)
+    older = (f"{tour.id}@{place.resolved}", f"{tour.id}@{older_place_key(place.resolved)}")
     return ProgressStore(default_state_dir(), f"{tour.id}@{place.key}", older)
 
 

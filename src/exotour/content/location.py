@@ -83,10 +83,31 @@ def content_place(given: Path | None, language: str = "en") -> ContentPlace:
     """The place of the folder GIVEN (None: the built-in tour in LANGUAGE, the interface's),
     worked out once per process. A folder given is used as it is, whatever the language; it is
     built-in when it is one of the built-in tour's folders in any language."""
-    import hashlib
-
     folder = given if given is not None else builtin_content_dir(language)
     resolved = folder.resolve()
     builtin = given is None or resolved in {d.resolve() for d in builtin_content_dirs()}
-    name = str(resolved).encode("utf-8", "surrogateescape")
-    return ContentPlace(folder, resolved, builtin, hashlib.sha256(name).hexdigest()[:20])
+    return ContentPlace(folder, resolved, builtin, place_key(resolved))
+
+
+def place_key(resolved: Path) -> str:
+    """The key of the folder at RESOLVED: the same in every run and every version, short enough
+    for a file name. It names caches and keeps progress apart, and is no secret: two checksums
+    of the path (64 bits) do that, where hashlib would cost more to import (its OpenSSL) than
+    the rest of the key's work. A clash of two folders costs a cache miss, not a wrong tour:
+    each cache file holds the fingerprint of what it was made from."""
+    import zlib
+
+    name = _path_bytes(resolved)
+    return f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}"
+
+
+def older_place_key(resolved: Path) -> str:
+    """The key that named the folder at RESOLVED before place_key (a SHA-256 of the path),
+    so that progress saved under it is still read."""
+    import hashlib
+
+    return hashlib.sha256(_path_bytes(resolved)).hexdigest()[:20]
+
+
+def _path_bytes(resolved: Path) -> bytes:
+    return str(resolved).encode("utf-8", "surrogateescape")

@@ -30,6 +30,6 @@ def about_screen(tour: Tour, prefix: str = "exotour") -> RenderableType:
 
         parts += [Text(""), Text(checked_on(tour.sources_checked, tour.language))]
     parts += [Text(""), Text(tour.disclaimer, style="italic")]
-    if tour.decision is not None:
+    if tour.has_decision:
         parts.append(Text(f"To weigh your options: {prefix} decide", style="dim"))
     return Constrain(Group(*parts), READING_WIDTH)

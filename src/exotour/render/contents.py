@@ -142,7 +142,7 @@ def welcome_screen(
         more.append(f"{prefix} sections", style="bold")
         more.append(" lists them all", style="dim")
         contents.append(more)
-    if tour.decision is not None:  # a tour with a decision aid points to it (IPDAS)
+    if tour.has_decision:  # a tour with a decision aid points to it (IPDAS)
         start.append(" · to decide: ")  # on the same line: the screen fits 80x24
         start.append(f"{prefix} decide", style="bold")
     heading = Text("Contents (✓ read)", style="bold")

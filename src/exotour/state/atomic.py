@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -87,6 +86,8 @@ def atomic_path(path: Path, *, shared: bool = False) -> Iterator[Path]:
     kind = kind_of(path)
     if kind is not None:
         raise NotARegularFileError(f"{path} is {kind}")
+    import tempfile  # here: reading progress (which imports this module) never needs it
+
     fd, name = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
     tmp = Path(name)
     try:
