@@ -52,6 +52,7 @@ _SYNTAX_HINTS = (
     ("found undefined alias", N_("an alias (*name) needs an anchor (&name) before it")),
     ("but found another document", N_("a file holds one document: remove the second '---'")),
 )
+_TEXT = N_("text")
 _DESCRIBED = {INT: N_("a number"), FLOAT: N_("a number"), BOOL: "true/false", NULL: N_("nothing")}
 
 
@@ -61,7 +62,9 @@ def describe(node: yaml.Node) -> str:
         return _("a mapping")
     if isinstance(node, yaml.SequenceNode):
         return _("a list")
-    return _(_DESCRIBED.get(node.tag, N_("a date") if node.tag == TIMESTAMP else N_("text")))
+    if node.tag == TIMESTAMP:
+        return _("a date")
+    return _(_DESCRIBED.get(node.tag, _TEXT))
 
 
 def compose(text: str, file: FileReport) -> yaml.Node | None:
