@@ -25,10 +25,11 @@ OK = "3 secciones, 4 términos del glosario, 3 preguntas: correcto\n"
 
 SPANISH = {
     "yaml-syntax-unclosed-list": (
-        "sections/start-here.yaml:6:5: error de sintaxis YAML: did not find expected ',' or ']'\n"
+        "sections/start-here.yaml:6:5: error de sintaxis YAML: no se encontró la ',' o el ']' "
+        "esperado\n"
     ),
     "yaml-undefined-alias": (
-        "sections/start-here.yaml:5:11: error de sintaxis YAML: found undefined alias "
+        "sections/start-here.yaml:5:11: error de sintaxis YAML: hay un alias sin definir "
         "(un alias (*nombre) necesita antes un ancla (&nombre))\n"
     ),
     "missing-fields": (
@@ -98,6 +99,11 @@ SPANISH = {
         "contenido\n"
         "sections/start-here.yaml:10:26: el carácter de control U+001B no está permitido en el "
         "contenido\n"
+    ),
+    "yaml-two-documents": (
+        "sections/start-here.yaml:6:1: error de sintaxis YAML: se esperaba un solo documento, "
+        "pero hay otro documento (un archivo contiene un solo documento: quite el segundo "
+        "'---')\n"
     ),
     "utf16": "sections/start-here.yaml:1:1: el archivo es texto UTF-16; guárdelo como UTF-8\n",
     "not-utf8": "sections/start-here.yaml:3:35: el archivo no es texto UTF-8 (byte 0xe9)\n",
@@ -193,8 +199,8 @@ def test_a_broken_tour_stops_another_command_in_spanish(
     assert result == Result(
         2,
         "",
-        "exotour: error: tour/sections/start-here.yaml:6:5: error de sintaxis YAML: did not find "
-        "expected ',' or ']'\n"
+        "exotour: error: tour/sections/start-here.yaml:6:5: error de sintaxis YAML: no se "
+        "encontró la ',' o el ']' esperado\n"
         "exotour: sugerencia: corrija los archivos nombrados arriba y después revise la carpeta "
         "con 'exotour validate DIR'\n",
     )

@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 from exotour.content.limits import MAX_CHAR_REPORTS, MAX_FILE_BYTES
-from exotour.content.nodes import char, compose
+from exotour.content.node_words import char
+from exotour.content.nodes import compose
 from exotour.content.problems import FileReport, shown
 from exotour.content.schema import FORBIDDEN_CHARS
 from exotour.i18n import _, ngettext

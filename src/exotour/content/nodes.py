@@ -17,10 +17,10 @@ from exotour.content.limits import (
     MAX_FILE_CHARS,
     MAX_VALUES,
 )
+from exotour.content.node_words import char, syntax_error, too_deep, too_much
 from exotour.content.problems import FileReport, shown, where
 from exotour.content.schema import FORBIDDEN_CHARS
 from exotour.i18n import N_, _
-from exotour.localnumbers import number
 
 # libyaml's composer when the wheel ships it: several times faster on large tours.
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -47,11 +47,6 @@ _MEANING = {
     NULL: N_("nothing"),
     TIMESTAMP: N_("a date"),
 }
-# PyYAML's own words are kept as they are (in English); the hint after them is translated.
-_SYNTAX_HINTS = (
-    ("found undefined alias", N_("an alias (*name) needs an anchor (&name) before it")),
-    ("but found another document", N_("a file holds one document: remove the second '---'")),
-)
 _TEXT = N_("text")
 _DESCRIBED = {INT: N_("a number"), FLOAT: N_("a number"), BOOL: "true/false", NULL: N_("nothing")}
 
@@ -76,20 +71,7 @@ def compose(text: str, file: FileReport) -> yaml.Node | None:
             return None
         node: yaml.Node | None = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = str(exc.problem or exc.context or _("the file cannot be read"))
-        if exc.context and what.startswith("but "):  # "expected a single document, but ..."
-            what = f"{exc.context}, {what}"
-        what = " ".join(what.split())
-        hint = next((h for key, h in _SYNTAX_HINTS if key in what), "")
-        if hint:
-            message = _("YAML syntax error: {problem} ({hint})").format(
-                problem=shown(what, 200), hint=_(hint)
-            )
-        else:
-            message = _("YAML syntax error: {problem}").format(problem=shown(what, 200))
-        file.fail(line, column, message)
+        file.fail(*syntax_error(exc))
         return None
     except RecursionError:  # libyaml bounds nesting itself; the pure-Python parser recurses
         file.fail(1, 1, too_deep())
@@ -273,24 +255,6 @@ def _measure(node: yaml.Node, path: str, size: dict[int, int], file: FileReport)
     return True
 
 
-def too_deep() -> str:
-    return _("values are nested more than {limit} deep").format(limit=MAX_DEPTH)
-
-
-def too_much(chars: int, what: str) -> str:
-    if what == "a field":
-        message = _(
-            "holds {count} characters of text (aliases counted as expanded); "
-            "the limit for a field is {limit}"
-        )
-        return message.format(count=number(chars), limit=number(MAX_FIELD_CHARS))
-    message = _(
-        "holds {count} characters of text (aliases counted as expanded); "
-        "the limit for a file is {limit}"
-    )
-    return message.format(count=number(chars), limit=number(MAX_FILE_CHARS))
-
-
 def _check_node(node: yaml.Node, path: str, file: FileReport, *, key: bool) -> None:
     if node.tag == MERGE:
         file.refuse(node, path, _("merge keys (<<) are not supported; write the fields out"))
@@ -315,11 +279,6 @@ def _check_node(node: yaml.Node, path: str, file: FileReport, *, key: bool) -> N
                 value=shown(str(node.value)), tag=f"!!{short}", meaning=_(_MEANING[node.tag])
             ),
         )
-
-
-def char(found: str) -> str:
-    code = f"U+{ord(found):04X}"
-    return _("control character {code} is not allowed in content").format(code=code)
 
 
 def _members(node: yaml.Node) -> list[yaml.Node]:
