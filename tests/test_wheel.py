@@ -71,6 +71,7 @@ def test_the_wheel_carries_the_license_the_example_and_the_manual_page(wheel: Pa
     version = wheel.name.split("-")[1]
     assert f"exotour-{version}.dist-info/licenses/LICENSE" in names
     assert f"exotour-{version}.data/data/share/man/man1/exotour.1" in names
+    assert f"exotour-{version}.data/data/share/man/es/man1/exotour.1" in names  # man -L es
     assert "exotour/tours/first-tour/tour.yaml" in names
     assert "exotour/tours/first-tour/schema/section.schema.json" in names
     assert "exotour/docs/authoring.md" in names  # `exotour new` points to it
@@ -95,6 +96,7 @@ def test_the_sdist_carries_what_its_tests_read(tmp_path: Path) -> None:
         "scripts/manpage.py",
         "scripts/screenshots.py",
         "docs/exotour.1",
+        "docs/es/exotour.1",
         "tests/conftest.py",
         "content/tour.yaml",
     ):
@@ -103,6 +105,7 @@ def test_the_sdist_carries_what_its_tests_read(tmp_path: Path) -> None:
 
 def test_installed_manual_page_and_new_tour(venv: Path, tmp_path: Path) -> None:
     assert (venv / "share" / "man" / "man1" / "exotour.1").is_file()
+    assert (venv / "share" / "man" / "es" / "man1" / "exotour.1").is_file()
     exotour = str(venv / "bin" / "exotour")
     made = run([exotour, "new", "my-tour", "--title", "Mine"], tmp_path)
     assert (made.returncode, made.stderr) == (0, ""), made.stdout
