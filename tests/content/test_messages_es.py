@@ -269,3 +269,36 @@ def test_a_warning_line_in_spanish_and_english() -> None:
     assert str(problem) == "sections/one.yaml:2:1: aviso: takeaway: falta"
     i18n.use("en")
     assert str(problem) == "sections/one.yaml:2:1: warning: takeaway: falta"
+
+
+@pytest.mark.parametrize(
+    ("query", "hint"),
+    [
+        ("inflamation", "¿quiso decir: inflammation?"),
+        ("%%", "busque palabras o números; los signos de puntuación y los símbolos no se indexan"),
+    ],
+)
+def test_a_search_with_no_results_in_spanish(
+    query: str, hint: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "id: one\ntitle: One\ntakeaway: It is the first.\nbody: Hello there, inflammation.\n"
+    root = write_content(tmp_path / "tour", {"sections/one.yaml": body})
+    result = run_cli(["--lang", "es", "--content", str(root), "search", query], capsys)
+    assert result == Result(
+        1, "", f"exotour: error: no hay resultados para '{query}'\nexotour: sugerencia: {hint}\n"
+    )
+
+
+def test_a_search_with_no_results_by_the_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("LANGUAGE")
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    root = write_content(tmp_path / "tour")
+    result = run_cli(["--content", str(root), "search", "zzzz"], capsys)
+    assert result == Result(
+        1,
+        "",
+        "exotour: error: no hay resultados para 'zzzz'\nexotour: sugerencia: pruebe otra "
+        "palabra, o el comienzo de una seguido de *, como en collag*\n",
+    )
