@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from helpers import PYTHON, REPO, child_env
 
 from exotour import __version__
@@ -61,9 +62,13 @@ def test_the_wheel_carries_the_content(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "exotour/tours/exosome/tour.yaml" in names
     assert "exotour/tours/exosome/sections/safety.yaml" in names
+    assert "exotour/tours/exosome-es/tour.yaml" in names  # the tour in Spanish
+    assert "exotour/tours/exosome-es/sections/safety.yaml" in names
+    assert "exotour/tours/exosome-es/glossary.yaml" in names
+    assert "exotour/tours/exosome-es/decision.yaml" in names
     assert "exotour/py.typed" in names
     assert "exotour/locale/es/LC_MESSAGES/exotour.mo" in names  # the interface in Spanish
-    assert not any(name.startswith(("tests/", "content/")) for name in names)
+    assert not any(name.startswith(("tests/", "content/", "content-es/")) for name in names)
 
 
 def test_the_wheel_carries_the_license_the_example_and_the_manual_page(wheel: Path) -> None:
@@ -99,6 +104,7 @@ def test_the_sdist_carries_what_its_tests_read(tmp_path: Path) -> None:
         "docs/es/exotour.1",
         "tests/conftest.py",
         "content/tour.yaml",
+        "content-es/tour.yaml",
     ):
         assert needed in names, needed
 
@@ -137,6 +143,19 @@ def test_installed_package_is_the_one_that_runs(venv: Path, tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     module, content = done.stdout.splitlines()
     assert module.startswith(str(venv)) and content.startswith(str(venv))
+
+
+def test_installed_exotour_in_spanish_reads_the_spanish_tour(venv: Path, tmp_path: Path) -> None:
+    exotour = str(venv / "bin" / "exotour")
+    spanish = yaml.safe_load((REPO / "content-es" / "tour.yaml").read_text(encoding="utf-8"))
+    code = "import exotour.content.location as m; print(m.builtin_content_dir('es'))"
+    done = run([str(venv / "bin" / "python"), "-c", code], tmp_path)
+    assert done.returncode == 0, done.stderr
+    folder = Path(done.stdout.strip())
+    assert folder.name == "exosome-es" and folder.is_relative_to(venv)
+    done = run([exotour, "--lang", "es", "summary"], tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith(f"{spanish['title']} · ")
 
 
 def test_installed_version_and_module(venv: Path, tmp_path: Path) -> None:

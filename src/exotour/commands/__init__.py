@@ -58,10 +58,12 @@ class Options:
         return Look(no_color=self.no_color, ascii=self.ascii)
 
     def place(self) -> ContentPlace:
-        """The content folder in use, resolved once, with its one key."""
+        """The content folder in use, resolved once, with its one key: without --content, the
+        built-in tour in the interface's language."""
+        from exotour import i18n
         from exotour.content.location import content_place  # without importing the loader
 
-        return content_place(self.content)
+        return content_place(self.content, i18n.current() if self.content is None else "en")
 
     def content_dir(self) -> Path:
         return self.place().folder
@@ -123,8 +125,10 @@ def store_for(tour: Tour) -> ProgressStore:
     """The progress of this tour, so two tours never mix.
 
     The built-in tour is kept by its id alone, so a reinstall (a new path) keeps the reader's
-    place; any other folder by id and the folder's key, so a copied tour that kept its id starts
-    afresh. Progress saved under the older key (id@path) is still read.
+    place, and so does a change of language: its English and Spanish folders have the same id
+    and section ids, and share one record. Any other folder by id and the folder's key, so a
+    copied tour that kept its id starts afresh. Progress saved under the older key (id@path) is
+    still read.
     """
     from exotour.content.location import content_place
     from exotour.state.progress import ProgressStore, default_state_dir

@@ -194,7 +194,7 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
     if any(section.evidence for section in ordered):
         from exotour.content.sources import sources_section  # the generated "Sources" section, last
 
-        ordered.append(sources_section(ordered, checked=head.sources_checked))
+        ordered.append(sources_section(ordered, head.sources_checked, head.language))
     tour = Tour(
         id=head.id,
         title=head.title,

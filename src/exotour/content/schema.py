@@ -82,7 +82,8 @@ RECORDS: dict[str, RecordSpec] = {
                 "line",
                 "optional",
                 description="The language the tour is written in, as a BCP 47 tag such as en, "
-                "es or es-MX (default: en); search finds words in their other forms by it.",
+                "es or es-MX (default: en); search finds words in their other forms by it, and "
+                "the Sources section and the exports' lang follow it.",
                 pattern="language",
             ),
             FieldSpec(

@@ -28,7 +28,7 @@ def about_screen(tour: Tour, prefix: str = "exotour") -> RenderableType:
     if tour.sources_checked:
         from exotour.content.sources import checked_on
 
-        parts += [Text(""), Text(checked_on(tour.sources_checked))]
+        parts += [Text(""), Text(checked_on(tour.sources_checked, tour.language))]
     parts += [Text(""), Text(tour.disclaimer, style="italic")]
     if tour.decision is not None:
         parts.append(Text(f"To weigh your options: {prefix} decide", style="dim"))

@@ -63,7 +63,7 @@ def _sources(tour: Tour, sheet: Worksheet) -> list[Source]:
 
 
 def _checked_line(tour: Tour, today: str) -> str:
-    checked = f" {checked_on(tour.sources_checked)}" if tour.sources_checked else ""
+    checked = f" {checked_on(tour.sources_checked, tour.language)}" if tour.sources_checked else ""
     return f"From {tour.title}, printed {day_month_year(today)}.{checked} {tour.disclaimer}"
 
 
@@ -81,7 +81,7 @@ def to_html(tour: Tour, sheet: Worksheet, today: str) -> str:
     given = sheet.given
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{e(tour.language)}">',  # the tour's, as the export's
         '<head>\n<meta charset="utf-8">',
         f"<title>{e(TITLE)}</title>",
         f"<style>\n{_CSS}\n</style>\n</head>",
