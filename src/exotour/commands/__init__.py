@@ -145,10 +145,11 @@ def store_for(tour: Tour) -> ProgressStore:
 
 def warn(lines: list[str]) -> None:
     """Warnings on stderr, each as `exotour: warning: ...`."""
+    from exotour.i18n import _
     from exotour.render.printer import message
 
     for line in lines:
-        message(f"exotour: warning: {line}")
+        message(_("exotour: warning: {warning}").format(warning=line))
 
 
 def emit(options: Options, screen: RenderableType, console: Console | None = None) -> None:
