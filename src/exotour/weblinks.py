@@ -26,27 +26,32 @@ LOOK_ALIKES = frozenset(
 def spoofing(url: str) -> str | None:
     """Why URL (an http or https address) could show a reader a site it does not go to, in
     words for validate; None when it says what it is."""
+    from exotour.i18n import _
+
     for char in url:
         if char in LOOK_ALIKES or unicodedata.normalize("NFKC", char) != char:
             name = unicodedata.name(char, f"U+{ord(char):04X}")
-            return f"holds '{char}' ({name}), which looks like part of an address but is not"
+            words = _("holds '{char}' ({name}), which looks like part of an address but is not")
+            return words.format(char=char, name=name)
         if unicodedata.category(char)[0] in "CZ" and char != " ":
-            return f"holds an invisible or control character (U+{ord(char):04X})"
+            words = _("holds an invisible or control character ({code})")
+            return words.format(code=f"U+{ord(char):04X}")
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is no number
     except ValueError:
-        return "is not a web address that can be read"
+        return _("is not a web address that can be read")
     if "@" in parts.netloc:
-        return (
+        return _(
             "has a user name or password before its host (the part before '@'), so it goes "
             "to another site than it seems to"
         )
     host = parts.hostname or ""
     if not host:
-        return "names no host"
+        return _("names no host")
     if not host.isascii() and _ascii_host(host) is None:
-        return f"has a host, '{host}', that is not a valid international domain name"
+        words = _("has a host, '{host}', that is not a valid international domain name")
+        return words.format(host=host)
     return None
 
 

@@ -8,12 +8,19 @@ import html
 
 from exotour.content.sources import markdown_citation
 from exotour.decision import OPTION_FIELDS, Condition, Decision
+from exotour.i18n import N_, _
 from exotour.model import Tour
 from exotour.render.citations import html_citation, md_link
 from exotour.safe_markdown import literal
 
 # What every grid says of itself: facts side by side, never a ranking.
-GRID_NOTE = "Options side by side, from the sources; not a ranking or advice."
+GRID_NOTE = N_("Options side by side, from the sources; not a ranking or advice.")
+
+
+def options_for(name: str) -> str:
+    """The heading of a condition's grid: 'Options for NAME'."""
+    # TRANSLATORS: {condition} is a condition's name from the tour, e.g. "Skin and hair".
+    return _("Options for {condition}").format(condition=name)
 
 
 def markdown_condition(
@@ -22,24 +29,24 @@ def markdown_condition(
     """One condition's grid in Markdown; with SOURCES, each option's sources after it."""
     options = condition.options
     out = [
-        f"{level} Options for {literal(condition.name)}",
+        f"{level} {options_for(literal(condition.name))}",
         "",
-        f"*{GRID_NOTE}*",
+        f"*{_(GRID_NOTE)}*",
         "",
-        f"**About it:** {literal(condition.about)}",
+        f"**{_('About it:')}** {literal(condition.about)}",
         "",
-        f"**Without treatment:** {literal(condition.without_treatment)}",
+        f"**{_('Without treatment:')}** {literal(condition.without_treatment)}",
         "",
         "| | " + " | ".join(f"**{literal(o.name)}**" for o in options) + " |",
         "| --- " * (len(options) + 1) + "|",
     ]
     for name, label in OPTION_FIELDS:
         cells = " | ".join(literal(o.field_text(name)) for o in options)
-        out.append(f"| **{label}** | {cells} |")
+        out.append(f"| **{_(label)}** | {cells} |")
     out.append("")
     if not sources:
         return out
-    out += ["Sources:", ""]
+    out += [_("Sources:"), ""]
     for option in options:
         for source in option.sources:
             line = f"- {literal(option.name)}: {markdown_citation(source, literal)}"
@@ -60,10 +67,10 @@ def html_condition(condition: Condition, level: str = "h3", *, sources: bool = T
     options = condition.options
     parts = [
         '<section class="options-grid">',
-        f"<{level}>Options for {e(condition.name)}</{level}>",
-        f'<p class="grid-note">{e(GRID_NOTE)}</p>',
-        f"<p><strong>About it:</strong> {e(condition.about)}</p>",
-        f"<p><strong>Without treatment:</strong> {e(condition.without_treatment)}</p>",
+        f"<{level}>{e(options_for(condition.name))}</{level}>",
+        f'<p class="grid-note">{e(_(GRID_NOTE))}</p>',
+        f"<p><strong>{e(_('About it:'))}</strong> {e(condition.about)}</p>",
+        f"<p><strong>{e(_('Without treatment:'))}</strong> {e(condition.without_treatment)}</p>",
         "<table>",
         "<thead><tr><td></td>"
         + "".join(f'<th scope="col">{e(o.name)}</th>' for o in options)
@@ -72,11 +79,11 @@ def html_condition(condition: Condition, level: str = "h3", *, sources: bool = T
     ]
     for name, label in OPTION_FIELDS:
         cells = "".join(f"<td>{e(o.field_text(name))}</td>" for o in options)
-        parts.append(f'<tr><th scope="row">{e(label)}</th>{cells}</tr>')
+        parts.append(f'<tr><th scope="row">{e(_(label))}</th>{cells}</tr>')
     parts += ["</tbody>", "</table>"]
     if not sources:
         return "\n".join([*parts, "</section>"])
-    parts += ['<p class="grid-sources"><strong>Sources:</strong></p>', "<ul>"]
+    parts += [f'<p class="grid-sources"><strong>{e(_("Sources:"))}</strong></p>', "<ul>"]
     for option in options:
         for source in option.sources:
             parts.append(f"<li>{e(option.name)}: {html_citation(source)}</li>")
