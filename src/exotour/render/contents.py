@@ -100,7 +100,7 @@ WELCOME_SECTIONS = 12
 WELCOME_COMMANDS: tuple[tuple[str, str], ...] = (
     ("exotour summary", N_("the gist of every section on one screen")),
     # TRANSLATORS: WORDS is what the reader types; keep the command, a word may be the language's.
-    ("exotour search WORDS", N_("find a topic, e.g. exotour search collagen")),
+    ("exotour search {WORDS}", N_("find a topic, e.g. exotour search collagen")),
     ("exotour --help", N_("every command")),
 )
 
@@ -147,7 +147,7 @@ def welcome_screen(
     # WELCOME_COMMANDS is written with `exotour`; every command in it takes the prefix.
     commands = described(
         [
-            (c.replace("exotour", prefix), _(w).replace("exotour", prefix))
+            (c.replace("exotour", prefix).format(WORDS=_words()), _(w).replace("exotour", prefix))
             for c, w in WELCOME_COMMANDS
         ]
     )
@@ -187,3 +187,8 @@ def welcome_screen(
         start,  # the commands follow at once: the screen stays within 80x24 with a prompt
         commands,
     )
+
+
+def _words() -> str:
+    # TRANSLATORS: stands for the words a reader searches for, in "exotour search WORDS".
+    return _("WORDS")

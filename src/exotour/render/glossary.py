@@ -30,7 +30,9 @@ def listing(
     heading = Text(terms.format(count=count), style="bold")
     # TRANSLATORS: TERM is what the reader types after the command.
     one = _("One term in full: {command} (aliases work too)")
-    footer = Text(one.format(command=f"{prefix} glossary TERM"), style="dim")
+    # TRANSLATORS: stands for the term a reader asks for, in "exotour glossary TERM".
+    term = _("TERM")
+    footer = Text(one.format(command=f"{prefix} glossary {term}"), style="dim")
     if width < NARROW:
         rows: list[RenderableType] = []
         for entry in ordered:
