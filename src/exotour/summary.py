@@ -9,11 +9,15 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from exotour.i18n import N_
 from exotour.model import Tour
 
 # The section whose body is the article's own overall summary, when the tour has one.
 OVERALL_ID = "summary"
 # The version of `summary --json`'s shape: raised when a key changes meaning or goes away.
+# Headings of the Markdown form, translated where written.
+KEY_LINES = N_("Each section in one line")
+TAKEAWAYS = N_("One takeaway per section")
 JSON_FORMAT = 1
 
 
@@ -138,9 +142,9 @@ def to_markdown(summary: Summary) -> str:
         if summary.bottom_line_source:
             out += [_("Source: {source}").format(source=literal(summary.bottom_line_source)), ""]
     if any(t.gist for t in summary.takeaways):  # the key lines, as the one-screen summary
-        out += [f"## {_('Each section in one line')}", ""]
+        out += [f"## {_(KEY_LINES)}", ""]
         out += [f"{t.number}. {literal(t.key_line)}" for t in summary.takeaways] + [""]
-    out += [f"## {_('One takeaway per section')}", ""]
+    out += [f"## {_(TAKEAWAYS)}", ""]
     for t in summary.takeaways:
         out.append(f"{t.number}. **{literal(t.title)}** (`{t.command}`): {literal(t.takeaway)}")
     if summary.overall is not None:

@@ -13,6 +13,7 @@ from exotour.model import Section, Source, day_month_year
 from exotour.text import escape_markdown
 
 SECTION_ID = "sources"
+ENGLISH = "en"  # the language of the section's words, until they follow the tour's
 TITLE = "Sources"
 TAKEAWAY = "Every source the tour's evidence notes cite, listed once."
 KEYWORDS = ("sources", "references", "citations", "evidence")
@@ -26,11 +27,15 @@ class Cited(NamedTuple):
     sections: tuple[int, ...]
 
 
-def markdown_citation(source: Source, escape: Callable[[str], str] = escape_markdown) -> str:
+def markdown_citation(
+    source: Source, escape: Callable[[str], str] = escape_markdown, language: str | None = None
+) -> str:
     """SOURCE's citation without its link, as Markdown: the title alone in italics, each part
-    passed through ESCAPE, e.g. `FDA, *Public Safety Notification on Exosome Products* (2019).`"""
+    passed through ESCAPE, e.g. `FDA, *Public Safety Notification on Exosome Products* (2019).`
+    Its date in LANGUAGE, else in the interface language."""
     shown = [f"*{escape(text)}*" if is_title else escape(text) for text, is_title in source.parts()]
-    return ", ".join(shown) + (f" ({escape(source.date)})." if source.date else ".")
+    date = source.dated(language)
+    return ", ".join(shown) + (f" ({escape(date)})." if date else ".")
 
 
 def _key(source: Source) -> tuple[str, ...]:
@@ -38,7 +43,7 @@ def _key(source: Source) -> tuple[str, ...]:
     author, title, reference and date); the case of a DOI or URL does not matter."""
     if source.link:
         return (source.link.casefold().rstrip("/"),)
-    return (*(text.casefold() for text, _ in source.parts()), source.date)
+    return (*(text.casefold() for text, _ in source.parts()), source.dated(ENGLISH))
 
 
 def cited(sections: Sequence[Section]) -> tuple[Cited, ...]:
@@ -63,13 +68,13 @@ def collect(sections: Sequence[Section]) -> tuple[Source, ...]:
     return tuple(entry.source for entry in cited(sections))
 
 
-def _days(dates: str) -> str:
+def _days(dates: str, language: str | None = None) -> str:
     """DATES (YYYY-MM-DD, or first/last) in words: '6 Dec 2026', '1-6 Dec 2026',
     '28 Nov-6 Dec 2026'; what the two days share is said once."""
     first, _, last = dates.partition("/")
     if not last or last == first:
-        return day_month_year(first)
-    start, end = day_month_year(first).split(" "), day_month_year(last)
+        return day_month_year(first, language)
+    start, end = day_month_year(first, language).split(" "), day_month_year(last, language)
     if first[:7] == last[:7]:
         return f"{start[0]}-{end}"
     if first[:4] == last[:4]:
@@ -77,12 +82,12 @@ def _days(dates: str) -> str:
     return f"{' '.join(start)}-{end}"
 
 
-def checked_on(dates: str) -> str:
+def checked_on(dates: str, language: str | None = None) -> str:
     """The sentence that dates the sources: DATES (YYYY-MM-DD, or first/last) in words. A check
     is of the copy the checker read, which may since have changed: the reader is sent to the
     sources' own sites."""
     return (
-        f"These sources were checked against stored copies, {_days(dates)}. "
+        f"These sources were checked against stored copies, {_days(dates, language)}. "
         "Check the sources' own sites for anything newer."
     )
 
@@ -94,12 +99,15 @@ def _numbers(indexes: Sequence[int]) -> str:
     return f"sections {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
-def sources_body(sections: Sequence[Section], checked: str | None = None) -> str:
+def sources_body(
+    sections: Sequence[Section], checked: str | None = None, language: str = ENGLISH
+) -> str:
     """The Markdown list of every source: its citation, its link (a source may have none) and
     the sections citing it; first, when CHECKED (YYYY-MM-DD) is given, the date the sources were
-    last checked."""
+    last checked. Its dates in LANGUAGE, never the interface's: the section is built once and
+    kept in the content cache, whatever language the reader asks for later."""
     entries = cited(sections)
-    lines = [checked_on(checked), ""] if checked else []
+    lines = [checked_on(checked, language), ""] if checked else []
     lines += [
         "Every source the evidence notes cite, listed once, in the order the tour first cites "
         "it, with the sections that cite it. Each note in those sections gives its date.",
@@ -107,7 +115,7 @@ def sources_body(sections: Sequence[Section], checked: str | None = None) -> str
     ]
     for number, entry in enumerate(entries, start=1):
         source = entry.source
-        lines.append(f"{number}. {markdown_citation(source)}\\")
+        lines.append(f"{number}. {markdown_citation(source, language=language)}\\")
         if source.link:
             lines.append(f"   {escape_markdown(source.link)}\\")
         lines.append(f"   Cited in {_numbers(entry.sections)}.")

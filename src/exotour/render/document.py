@@ -32,6 +32,9 @@ ALIASES = {"markdown": "markdown", "md": "markdown", "html": "html", "htm": "htm
 EXTENSIONS = {"markdown": (".md", ".markdown"), "html": (".html", ".htm")}
 # Words the documents share (marked here, translated where written: the language is chosen
 # after import).
+GLOSSARY = N_("Glossary")
+CONTENTS = N_("Contents")
+SOURCES = N_("Sources:")
 EVIDENCE = N_("What the evidence says ({when})")
 ADDED = N_("Added by this tour; not part of the article.")
 BOTTOM_LINE = N_("The bottom line on the evidence")
@@ -50,7 +53,7 @@ def _also(names: str) -> str:
 def _md_note(note: EvidenceNote) -> list[str]:
     out = [f"### {_(EVIDENCE).format(when=literal(note.when))}", "", literal(note.text)]
     if note.sources:
-        out += ["", _("Sources:"), ""]
+        out += ["", _(SOURCES), ""]
         for s in note.sources:
             line = f"- {markdown_citation(s, literal)}"
             if s.link:
@@ -78,7 +81,7 @@ def _a_to_z(tour: Tour) -> list[GlossaryEntry]:
 
 def _md_glossary(tour: Tour) -> list[str]:
     """The glossary as a list, each term in bold with the other names a reader may meet."""
-    out = [f"## {_('Glossary')}", ""]
+    out = [f"## {_(GLOSSARY)}", ""]
     for entry in _a_to_z(tour):
         also = _also(literal(", ".join(entry.aliases))) if entry.aliases else ""
         definition = " ".join(entry.definition.split())
@@ -90,7 +93,7 @@ def markdown(tour: Tour) -> str:
     out = [f"# {literal(tour.title)}", ""]
     if tour.subtitle:
         out += [f"*{literal(tour.subtitle)}*", ""]
-    out += [f"> **{literal(tour.disclaimer)}**", "", f"## {_('Contents')}", ""]
+    out += [f"> **{literal(tour.disclaimer)}**", "", f"## {_(CONTENTS)}", ""]
     for number, s in enumerate(tour.sections, start=1):
         out.append(f"{number}. {literal(s.title)} {_minutes(s)}")
     out.append("")
@@ -143,7 +146,7 @@ def _html_note(note: EvidenceNote) -> str:
         f"<p>{e(note.text)}</p>",
     ]
     if note.sources:
-        parts.append(f"<p><strong>{e(_('Sources:'))}</strong></p>\n<ul>")
+        parts.append(f"<p><strong>{e(_(SOURCES))}</strong></p>\n<ul>")
         for s in note.sources:
             parts.append(f"<li>{html_citation(s)}</li>")
         parts.append("</ul>")
@@ -153,7 +156,7 @@ def _html_note(note: EvidenceNote) -> str:
 
 def _html_glossary(tour: Tour) -> str:
     e = html.escape
-    parts = ['<section id="glossary">', f"<h2>{e(_('Glossary'))}</h2>", "<dl>"]
+    parts = ['<section id="glossary">', f"<h2>{e(_(GLOSSARY))}</h2>", "<dl>"]
     for entry in _a_to_z(tour):
         also = e(_also(", ".join(entry.aliases))) if entry.aliases else ""
         parts.append(f"<dt><strong>{e(entry.term)}</strong>{also}</dt>")
@@ -180,12 +183,12 @@ def to_html(tour: Tour) -> str:
     if tour.subtitle:
         parts.append(f'<p class="subtitle">{e(tour.subtitle)}</p>')
     parts.append(f'<p class="disclaimer"><strong>{e(tour.disclaimer)}</strong></p>')
-    parts.append(f"<nav>\n<h2>{e(_('Contents'))}</h2>\n<ol>")
+    parts.append(f"<nav>\n<h2>{e(_(CONTENTS))}</h2>\n<ol>")
     for number, s in enumerate(tour.sections, start=1):
         parts.append(f'<li><a href="#section-{number}">{e(s.title)}</a> {e(_minutes(s))}</li>')
     parts.append("</ol>")
     if tour.glossary:
-        parts.append(f'<p><a href="#glossary">{e(_("Glossary"))}</a></p>')
+        parts.append(f'<p><a href="#glossary">{e(_(GLOSSARY))}</a></p>')
     parts.append("</nav>")
     for number, s in enumerate(tour.sections, start=1):
         parts.append(f'<section id="section-{number}">')

@@ -14,6 +14,9 @@ from exotour.render.citations import html_citation, md_link
 from exotour.safe_markdown import literal
 
 # What every grid says of itself: facts side by side, never a ranking.
+ABOUT_IT = N_("About it:")
+WITHOUT_TREATMENT = N_("Without treatment:")
+SOURCES = N_("Sources:")
 GRID_NOTE = N_("Options side by side, from the sources; not a ranking or advice.")
 
 
@@ -33,9 +36,9 @@ def markdown_condition(
         "",
         f"*{_(GRID_NOTE)}*",
         "",
-        f"**{_('About it:')}** {literal(condition.about)}",
+        f"**{_(ABOUT_IT)}** {literal(condition.about)}",
         "",
-        f"**{_('Without treatment:')}** {literal(condition.without_treatment)}",
+        f"**{_(WITHOUT_TREATMENT)}** {literal(condition.without_treatment)}",
         "",
         "| | " + " | ".join(f"**{literal(o.name)}**" for o in options) + " |",
         "| --- " * (len(options) + 1) + "|",
@@ -46,7 +49,7 @@ def markdown_condition(
     out.append("")
     if not sources:
         return out
-    out += [_("Sources:"), ""]
+    out += [_(SOURCES), ""]
     for option in options:
         for source in option.sources:
             line = f"- {literal(option.name)}: {markdown_citation(source, literal)}"
@@ -69,8 +72,8 @@ def html_condition(condition: Condition, level: str = "h3", *, sources: bool = T
         '<section class="options-grid">',
         f"<{level}>{e(options_for(condition.name))}</{level}>",
         f'<p class="grid-note">{e(_(GRID_NOTE))}</p>',
-        f"<p><strong>{e(_('About it:'))}</strong> {e(condition.about)}</p>",
-        f"<p><strong>{e(_('Without treatment:'))}</strong> {e(condition.without_treatment)}</p>",
+        f"<p><strong>{e(_(ABOUT_IT))}</strong> {e(condition.about)}</p>",
+        f"<p><strong>{e(_(WITHOUT_TREATMENT))}</strong> {e(condition.without_treatment)}</p>",
         "<table>",
         "<thead><tr><td></td>"
         + "".join(f'<th scope="col">{e(o.name)}</th>' for o in options)
@@ -83,7 +86,7 @@ def html_condition(condition: Condition, level: str = "h3", *, sources: bool = T
     parts += ["</tbody>", "</table>"]
     if not sources:
         return "\n".join([*parts, "</section>"])
-    parts += [f'<p class="grid-sources"><strong>{e(_("Sources:"))}</strong></p>', "<ul>"]
+    parts += [f'<p class="grid-sources"><strong>{e(_(SOURCES))}</strong></p>', "<ul>"]
     for option in options:
         for source in option.sources:
             parts.append(f"<li>{e(option.name)}: {html_citation(source)}</li>")

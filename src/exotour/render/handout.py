@@ -77,6 +77,10 @@ def _yes_no(value: bool | None) -> str:
 
 
 # The handout's headings, numbered as the steps of `exotour decide`.
+QUESTION = N_("Question")
+BEFORE = N_("Before")
+AFTER = N_("After")
+ANSWER = N_("Answer:")
 DECISION = N_("1. The decision")
 SURE = N_("2 and 6. SURE, before and after")
 MATTERS = N_("4. What matters to me (0 not at all, 5 very much)")
@@ -115,9 +119,9 @@ def to_html(tour: Tour, sheet: Worksheet, today: str) -> str:
         f"<p><strong>{e(_(CONDITION))}</strong> {_html_condition_line(sheet, condition)}</p>",
         f"<p><strong>{e(_(BY_WHEN))}</strong> {_html_blank(given.get('by-when'))}</p>",
         f"<h2>{e(_(SURE))}</h2>",
-        f'<table>\n<thead><tr><th scope="col">{e(_("Question"))}</th>'
-        f'<th scope="col">{e(_("Before"))}</th>'
-        f'<th scope="col">{e(_("After"))}</th></tr></thead>\n<tbody>',
+        f'<table>\n<thead><tr><th scope="col">{e(_(QUESTION))}</th>'
+        f'<th scope="col">{e(_(BEFORE))}</th>'
+        f'<th scope="col">{e(_(AFTER))}</th></tr></thead>\n<tbody>',
     ]
     before, after = sheet.sure("sure"), sheet.sure("again")
     for number, item in enumerate(SURE_ITEMS):
@@ -211,7 +215,7 @@ def markdown(tour: Tour, sheet: Worksheet, today: str) -> str:
         "",
         f"## {_(SURE)}",
         "",
-        f"| {_('Question')} | {_('Before')} | {_('After')} |",
+        f"| {_(QUESTION)} | {_(BEFORE)} | {_(AFTER)} |",
         "| --- | --- | --- |",
     ]
     before, after = sheet.sure("sure"), sheet.sure("again")
@@ -230,7 +234,7 @@ def markdown(tour: Tour, sheet: Worksheet, today: str) -> str:
         out.append("")
     out += [f"## {_(QUESTIONS)}", ""]
     for number, question in enumerate(sheet.decision.questions, start=1):
-        out += [f"{number}. {literal(question.text)}", f"   {_('Answer:')} {BLANK}"]
+        out += [f"{number}. {literal(question.text)}", f"   {_(ANSWER)} {BLANK}"]
     for check in sheet.decision.checks:
         out += ["", f"**{literal(check.title)}:**", ""]
         out += [f"{n}. {literal(step)}" for n, step in enumerate(check.steps, start=1)]
