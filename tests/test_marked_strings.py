@@ -24,8 +24,12 @@ def marked(tree: ast.AST) -> list[str | tuple[str, str]]:
         count = MARKERS.get(node.func.id)
         if count is None or len(node.args) < count:
             continue
-        texts = [a.value for a in node.args[:count] if isinstance(a, ast.Constant)]
-        if len(texts) != count or not all(isinstance(t, str) for t in texts):
+        texts = [
+            a.value
+            for a in node.args[:count]
+            if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        ]
+        if len(texts) != count:
             continue  # a variable: marked where it was defined
         found.append(texts[0] if count == 1 else (texts[0], texts[1]))
     return found

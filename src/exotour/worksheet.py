@@ -15,6 +15,9 @@ from exotour.decision import FIELD_NAMES, Condition, Decision, Factor
 from exotour.i18n import N_, _
 from exotour.model import Source
 from exotour.text import printable
+from exotour.worksheet_words import MAX_RATING as MAX_RATING
+from exotour.worksheet_words import MAX_TEXT as MAX_TEXT
+from exotour.worksheet_words import answers_for, retry_for
 
 # Marked for the catalogue, translated where shown: the language is chosen after import.
 STEP_TITLES = (
@@ -36,8 +39,6 @@ SURE_ITEMS = (
     N_("Do you have enough support and advice to make a choice?"),
 )
 LOW_SURE = 3
-MAX_RATING = 5
-MAX_TEXT = 200  # a few words: the "by when" and the next step
 YES, NO = "yes", "no"
 QUIT_WORDS = frozenset({"q", "quit"})
 
@@ -177,9 +178,9 @@ def parse(ask: Ask, answer: str) -> str | None:
             return str(int(folded))
         return None
     if ask.kind == "yesno":
-        if folded in _answers("y", "yes"):
+        if folded in answers_for("y", "yes"):
             return YES
-        return NO if folded in _answers("n", "no") else None
+        return NO if folded in answers_for("n", "no") else None
     if ask.kind == "rating":
         return folded if len(folded) == 1 and folded in "012345" else None
     if ask.kind == "text":
@@ -188,48 +189,9 @@ def parse(ask: Ask, answer: str) -> str | None:
     return "seen" if ask.kind == "ack" else None
 
 
-def _answers(letter: str, word: str) -> frozenset[str]:
-    """The answers that mean LETTER/WORD (y/yes, n/no): the English ones, which always work, and
-    the interface language's, with or without accents ('s', 'sí', 'si')."""
-    import unicodedata
-
-    said = {letter, word, _(letter).casefold(), _(word).casefold()}
-    bare = {
-        "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
-        for s in said
-    }
-    return frozenset(said | bare)
-
-
-# TRANSLATORS: the letters and words a reader types for yes and no in the worksheet; the
-# English y, yes, n and no are always taken too.
-_YES_NO = (N_("y"), N_("yes"), N_("n"), N_("no"))
-
-
 def retry_words(ask: Ask, answer: str) -> str:
     """What an answer that does not fit ASK is told, before ASK is put again."""
-    said = answer.strip()
-    quoted = printable(said)[:40]
-    if ask.kind == "choice":
-        if said:
-            words = _("'{answer}' is not one of the numbers 1-{count}.")
-        else:
-            words = _("An empty answer is not one of the numbers 1-{count}.")
-        words += " " + _("Type the number of a condition.")
-        return words.format(answer=quoted, count=ask.count)
-    if ask.kind == "yesno":
-        if said:
-            words = _("'{answer}' is not yes or no.")
-        else:
-            words = _("An empty answer is not yes or no.")
-        words += " " + _("Type y for yes or n for no.")
-        return words.format(answer=quoted)
-    if ask.kind == "rating":
-        empty = N_("An empty answer is not a rating.")
-        words = _(N_("'{answer}' is not a rating.") if said else empty)
-        words += " " + _("Type a number from 0 (not at all) to {most} (very much).")
-        return words.format(answer=quoted, most=MAX_RATING)
-    return _("That is longer than {most} characters. Write a few words.").format(most=MAX_TEXT)
+    return retry_for(ask.kind, ask.count, answer)
 
 
 JSON_FORMAT = 1
