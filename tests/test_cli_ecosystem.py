@@ -82,6 +82,18 @@ def test_the_manual_page_is_generated_from_the_app_as_it_is_now() -> None:
     )
 
 
+def test_the_spanish_manual_page_is_generated_from_the_translated_help() -> None:
+    page = (REPO / "docs" / "es" / "exotour.1").read_text(encoding="utf-8")
+    assert page == _script("manpage").render(language="es"), (
+        "the Spanish manual page differs from cli.py: run `python scripts/manpage.py`"
+    )
+    for heading in ("NOMBRE", "SINOPSIS", "COMANDOS", "ENTORNO"):
+        assert f"\n.SH {heading}\n" in page
+    assert "\\fBexotour learn\\fR" in page
+    assert "Recorre el contenido p\\[u00E1]gina a p\\[u00E1]gina" in page  # learn's help
+    assert page.isascii()  # letters with accents as roff escapes
+
+
 def test_the_manual_page_has_the_usual_sections_and_every_command() -> None:
     page = (REPO / "docs" / "exotour.1").read_text(encoding="utf-8")
     for heading in ("NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "EXIT STATUS", "ENVIRONMENT"):

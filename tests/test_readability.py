@@ -1,4 +1,5 @@
-"""The tour in plain words: Flesch-Kincaid grade 8 or below on average, no unit above 10.
+"""The tour in plain words: Flesch-Kincaid grade 8 or below on average, no unit above 10; the
+Spanish tour by Fernández Huerta, 65 or more on average, no unit below 55.
 
 The measure is tests/readability.py's, one helper for the tests and for the per-section table
 (`python tests/readability.py`). A unit is each section body and each evidence note, and, where
@@ -7,6 +8,7 @@ the tour has a decision.yaml, each condition's options grid.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +17,16 @@ from statistics import fmean
 
 import pytest
 import readability
-from readability import AVERAGE_MOST, UNIT_MOST, grade, plain, units
+import textstat
+from readability import (
+    AVERAGE_MOST,
+    SPANISH_AVERAGE_LEAST,
+    SPANISH_UNIT_LEAST,
+    UNIT_MOST,
+    grade,
+    plain,
+    units,
+)
 
 from exotour.content.loader import builtin_content_dir, load_tour
 from exotour.model import Tour
@@ -167,3 +178,106 @@ def test_the_table_gives_each_section_its_grades(tour: Tour) -> None:
     for section in tour.sections[:-1]:
         assert any(line.startswith(section.id + " ") for line in table), section.id
     assert table[-1].startswith("average of ")
+
+
+# -- the Spanish tour, by its own formula ----------------------------------------------------------
+
+SPANISH_FIXTURE = Path(__file__).parent / "search" / "spanish-tour"
+
+
+@pytest.fixture(scope="module")
+def spanish_tour() -> Tour:
+    """The built-in tour in Spanish."""
+    return load_tour(builtin_content_dir("es"))
+
+
+def test_the_spanish_tour_is_measured_by_fernandez_huerta(spanish_tour: Tour) -> None:
+    assert spanish_tour.language == "es"
+    assert readability.measure_for(spanish_tour.language) is readability.FERNANDEZ_HUERTA
+
+
+def test_the_spanish_average_is_at_least_65(spanish_tour: Tour) -> None:
+    measured = units(spanish_tour)
+    assert len(measured) > 40
+    average = fmean(unit.grade for unit in measured)
+    assert average >= SPANISH_AVERAGE_LEAST, readability.report(spanish_tour)
+
+
+def test_no_spanish_unit_is_below_55(spanish_tour: Tour) -> None:
+    below = [unit for unit in units(spanish_tour) if unit.grade < SPANISH_UNIT_LEAST]
+    assert not below, below
+
+
+def test_the_spanish_tour_has_the_english_tours_units(tour: Tour, spanish_tour: Tour) -> None:
+    assert [u.where for u in units(spanish_tour)] == [u.where for u in units(tour)]
+
+
+@pytest.mark.parametrize(
+    ("language", "measure"),
+    [
+        ("es", "Fernández Huerta"),
+        ("es-MX", "Fernández Huerta"),
+        ("ES", "Fernández Huerta"),
+        ("en", "Flesch-Kincaid grade"),
+        ("en-GB", "Flesch-Kincaid grade"),
+        ("fr", "Flesch-Kincaid grade"),  # no formula of its own here: the English rule
+    ],
+)
+def test_the_measure_follows_the_tours_language(language: str, measure: str) -> None:
+    assert readability.measure_for(language).name == measure
+
+
+def test_a_spanish_unit_is_scored_by_textstat_in_spanish() -> None:
+    spanish = load_tour(SPANISH_FIXTURE)
+    body = spanish.sections[0].body
+    textstat.set_lang("es")
+    try:
+        expected = float(textstat.fernandez_huerta(plain(body)))
+    finally:
+        textstat.set_lang("en_US")
+    assert units(spanish)[0] == readability.Unit(f"{spanish.sections[0].id} body", expected)
+
+
+def test_measuring_spanish_leaves_the_english_measure_as_it_was() -> None:
+    """textstat's language is one setting for the process: the Spanish measure puts it back."""
+    text = "Exosomes are tiny bubbles. A regulator decides if a medicine may be sold."
+    before = grade(text)
+    readability.fernandez_huerta("Los exosomas son bolsas muy pequeñas que sueltan las células.")
+    assert grade(text) == before
+
+
+def test_the_spanish_rule_is_higher_is_easier() -> None:
+    easy = "El sol sale. La casa es azul. Su perro come pan."
+    hard = (
+        "La administración intravenosa de vesículas extracelulares derivadas de células "
+        "mesenquimales presenta consideraciones regulatorias considerablemente complejas."
+    )
+    assert readability.fernandez_huerta(easy) > SPANISH_AVERAGE_LEAST
+    assert readability.fernandez_huerta(hard) < SPANISH_UNIT_LEAST
+
+
+@pytest.mark.parametrize("words", ["EE. UU.", "p. ej.", "aprox.", "Dr."])
+def test_a_spanish_abbreviation_does_not_end_a_sentence(words: str) -> None:
+    text = f"La agencia de {words} revisó cuarenta estudios pequeños de estos tratamientos."
+    assert plain(text).count(".") == 1
+
+
+def test_a_closing_quote_after_the_full_stop_ends_a_sentence() -> None:
+    assert plain("- «Es seguro.»\n- Nada más") == "«Es seguro.» Nada más."
+
+
+def test_the_script_prints_each_spanish_units_score(spanish_tour: Tour) -> None:
+    script = Path(readability.__file__)
+    done = subprocess.run(
+        [sys.executable, str(script), str(builtin_content_dir("es"))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    for unit in units(spanish_tour):
+        assert any(
+            re.fullmatch(rf"{re.escape(unit.where)} +{unit.grade:.1f}.*", line) for line in lines
+        )
+    assert lines[-1].startswith("average of ") and lines[-1].endswith("(Fernández Huerta)")

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from helpers import PYTHON, REPO, child_env
 
 from exotour import __version__
@@ -61,9 +62,13 @@ def test_the_wheel_carries_the_content(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "exotour/tours/exosome/tour.yaml" in names
     assert "exotour/tours/exosome/sections/safety.yaml" in names
+    assert "exotour/tours/exosome-es/tour.yaml" in names  # the tour in Spanish
+    assert "exotour/tours/exosome-es/sections/safety.yaml" in names
+    assert "exotour/tours/exosome-es/glossary.yaml" in names
+    assert "exotour/tours/exosome-es/decision.yaml" in names
     assert "exotour/py.typed" in names
     assert "exotour/locale/es/LC_MESSAGES/exotour.mo" in names  # the interface in Spanish
-    assert not any(name.startswith(("tests/", "content/")) for name in names)
+    assert not any(name.startswith(("tests/", "content/", "content-es/")) for name in names)
 
 
 def test_the_wheel_carries_the_license_the_example_and_the_manual_page(wheel: Path) -> None:
@@ -71,6 +76,7 @@ def test_the_wheel_carries_the_license_the_example_and_the_manual_page(wheel: Pa
     version = wheel.name.split("-")[1]
     assert f"exotour-{version}.dist-info/licenses/LICENSE" in names
     assert f"exotour-{version}.data/data/share/man/man1/exotour.1" in names
+    assert f"exotour-{version}.data/data/share/man/es/man1/exotour.1" in names  # man -L es
     assert "exotour/tours/first-tour/tour.yaml" in names
     assert "exotour/tours/first-tour/schema/section.schema.json" in names
     assert "exotour/docs/authoring.md" in names  # `exotour new` points to it
@@ -95,14 +101,17 @@ def test_the_sdist_carries_what_its_tests_read(tmp_path: Path) -> None:
         "scripts/manpage.py",
         "scripts/screenshots.py",
         "docs/exotour.1",
+        "docs/es/exotour.1",
         "tests/conftest.py",
         "content/tour.yaml",
+        "content-es/tour.yaml",
     ):
         assert needed in names, needed
 
 
 def test_installed_manual_page_and_new_tour(venv: Path, tmp_path: Path) -> None:
     assert (venv / "share" / "man" / "man1" / "exotour.1").is_file()
+    assert (venv / "share" / "man" / "es" / "man1" / "exotour.1").is_file()
     exotour = str(venv / "bin" / "exotour")
     made = run([exotour, "new", "my-tour", "--title", "Mine"], tmp_path)
     assert (made.returncode, made.stderr) == (0, ""), made.stdout
@@ -134,6 +143,19 @@ def test_installed_package_is_the_one_that_runs(venv: Path, tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     module, content = done.stdout.splitlines()
     assert module.startswith(str(venv)) and content.startswith(str(venv))
+
+
+def test_installed_exotour_in_spanish_reads_the_spanish_tour(venv: Path, tmp_path: Path) -> None:
+    exotour = str(venv / "bin" / "exotour")
+    spanish = yaml.safe_load((REPO / "content-es" / "tour.yaml").read_text(encoding="utf-8"))
+    code = "import exotour.content.location as m; print(m.builtin_content_dir('es'))"
+    done = run([str(venv / "bin" / "python"), "-c", code], tmp_path)
+    assert done.returncode == 0, done.stderr
+    folder = Path(done.stdout.strip())
+    assert folder.name == "exosome-es" and folder.is_relative_to(venv)
+    done = run([exotour, "--lang", "es", "summary"], tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith(f"{spanish['title']} · ")
 
 
 def test_installed_version_and_module(venv: Path, tmp_path: Path) -> None:

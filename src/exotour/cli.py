@@ -13,11 +13,14 @@ import typer
 
 from exotour.cli_authoring import register_authoring
 from exotour.cli_decision import register_decision
+from exotour.cli_reference import register_reference
 from exotour.clitypes import (
+    AsJson,
     Command,
     Group,
     NoColor,
     NoPager,
+    Section,
     flag,
     folder_path,
     merged_options,
@@ -26,13 +29,14 @@ from exotour.clitypes import (
     valued,
 )
 from exotour.commands import Options
-from exotour.commands.completion import choices, complete_section, complete_term
+from exotour.commands.completion import choices, complete_section
+from exotour.i18n import N_
 from exotour.tui.keymap import keys_help
 
 app = typer.Typer(
     cls=Group,
     name="exotour",
-    help="A guided tour of exosome therapy in the terminal, with what the evidence says.",
+    help=N_("A guided tour of exosome therapy in the terminal, with what the evidence says."),
     add_completion=True,  # --install-completion and --show-completion, for bash, zsh and fish
     no_args_is_help=False,
     invoke_without_command=True,
@@ -40,17 +44,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-# Arguments that several commands share, said the same way everywhere.
-Section = Annotated[
-    str | None,
-    typer.Argument(
-        help="A section: an id, a number, or the start of a title.",
-        metavar="SECTION",
-        autocompletion=complete_section,
-    ),
-]
-AsJson = Annotated[bool, typer.Option("--json", help="Print it as JSON (keys: see README).")]
 
 
 @app.callback()
@@ -61,7 +54,7 @@ def root(
         typer.Option(
             "--content",
             envvar="EXOTOUR_CONTENT",
-            help="Use another tour's content folder (default: the built-in exosome tour).",
+            help=N_("Use another tour's content folder (default: the built-in exosome tour)."),
             metavar="DIR",
             show_default=False,
             parser=folder_path,
@@ -70,7 +63,7 @@ def root(
     no_color: NoColor = False,
     ascii: Annotated[  # named as Options names it, for the fast path
         bool,
-        typer.Option("--ascii", help="No box drawing or symbols, as ACCESSIBLE=1 does."),
+        typer.Option("--ascii", help=N_("No box drawing or symbols, as ACCESSIBLE=1 does.")),
     ] = False,
     no_pager: NoPager = False,
     lang: Annotated[
@@ -78,8 +71,10 @@ def root(
         typer.Option(
             "--lang",
             envvar="EXOTOUR_LANG",
-            help="The interface language: en or es (default: as LANGUAGE, LC_ALL, LC_MESSAGES "
-            "or LANG say; English when they name no other).",
+            help=N_(
+                "The interface language: en or es (default: as LANGUAGE, LC_ALL, LC_MESSAGES "
+                "or LANG say; English when they name no other)."
+            ),
             metavar="LANG",
             show_default=False,
         ),
@@ -91,7 +86,7 @@ def root(
             callback=show_version,
             is_eager=True,
             expose_value=False,
-            help="Show the version.",
+            help=N_("Show the version."),
         ),
     ] = False,
 ) -> None:
@@ -105,28 +100,32 @@ def root(
 
 @app.command(
     cls=Command,
-    short_help="Walk through the tour, page by page.",
-    help="Walk through the tour page by page; it remembers where you stopped.\n\n" + keys_help(),
+    short_help=N_("Walk through the tour, page by page."),
+    help=N_("Walk through the tour page by page; it remembers where you stopped.")
+    + "\n\n"
+    + keys_help(),
 )
 def learn(
     ctx: typer.Context,
     section: Section = None,
-    restart: Annotated[bool, flag("--restart", "Start again from the beginning.")] = False,
-    plain: Annotated[bool, flag("--plain", "Print the tour as plain text, with no keys.")] = False,
+    restart: Annotated[bool, flag("--restart", N_("Start again from the beginning."))] = False,
+    plain: Annotated[
+        bool, flag("--plain", N_("Print the tour as plain text, with no keys."))
+    ] = False,
     at: Annotated[
         str | None,
         valued(
             "--at",
-            help="Open SECTION where it shows these words (not with --plain).",
+            help=N_("Open SECTION where it shows these words (not with --plain)."),
             metavar="WORDS",
         ),
     ] = None,
-    watch: Annotated[bool, flag("--watch", "Reload as the content files change.")] = False,
+    watch: Annotated[bool, flag("--watch", N_("Reload as the content files change."))] = False,
     theme: Annotated[
         str | None,
         valued(
             "--theme",
-            help="Colours for a light or dark background (default: as COLORFGBG says).",
+            help=N_("Colours for a light or dark background (default: as COLORFGBG says)."),
             metavar="light|dark",
             autocompletion=choices("light", "dark"),
         ),
@@ -142,39 +141,47 @@ def learn(
     raise typer.Exit(int(status))
 
 
-@app.command(cls=Command, short_help="Search the tour; the best passages first.")
+@app.command(
+    cls=Command,
+    short_help=N_("Search the tour; the best passages first."),
+    help=N_("Search the tour; the best passages first, with the command that opens each."),
+)
 def search(
     ctx: typer.Context,
     query: Annotated[
         list[str],
-        typer.Argument(help='Words to find; "a phrase" or a prefix*.', metavar="QUERY..."),
+        typer.Argument(help=N_('Words to find; "a phrase" or a prefix*.'), metavar="QUERY..."),
     ],
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="Show at most N hits.", metavar="N")
+        int, typer.Option("--limit", "-n", min=1, help=N_("Show at most N hits."), metavar="N")
     ] = 10,
     as_json: AsJson = False,
     no_color: NoColor = False,
 ) -> None:
-    """Search the tour; the best passages first, with the command that opens each."""
     from exotour.commands import search as command
 
     options = merged_options(ctx, no_color)
     raise typer.Exit(int(command.run(options, query=query, limit=limit, as_json=as_json)))
 
 
-@app.command(cls=Command, short_help="The gist of the whole tour on one screen.")
+@app.command(
+    cls=Command,
+    short_help=N_("The gist of the whole tour on one screen."),
+    help=N_(
+        "The gist of the whole tour on one screen: the bottom line on the evidence first, then the"
+        " sections; --all adds one takeaway per section and the article's own summary."
+    ),
+)
 def summary(
     ctx: typer.Context,
     show_all: Annotated[
-        bool, flag("--all", "Every section's takeaway and the article's own summary too.")
+        bool, flag("--all", N_("Every section's takeaway and the article's own summary too."))
     ] = False,
     as_json: AsJson = False,
-    as_markdown: Annotated[bool, flag("--markdown", "Print the summary as Markdown.")] = False,
+    as_markdown: Annotated[bool, flag("--markdown", N_("Print the summary as Markdown."))] = False,
     no_pager: NoPager = False,
     no_color: NoColor = False,
 ) -> None:
-    """The gist of the whole tour on one screen: the bottom line on the evidence first, then the
-    sections; --all adds one takeaway per section and the article's own summary."""
     from exotour.commands import summary as command
 
     options = merged_options(ctx, no_color, no_pager)
@@ -182,26 +189,33 @@ def summary(
     raise typer.Exit(int(run))
 
 
-@app.command(cls=Command, short_help="The contents, with ids, reading time and progress.")
+@app.command(
+    cls=Command,
+    short_help=N_("The contents, with ids, reading time and progress."),
+    help=N_("The contents: number, id, title, reading time and what you have read."),
+)
 def sections(
     ctx: typer.Context,
     as_json: AsJson = False,
     no_pager: NoPager = False,
     no_color: NoColor = False,
 ) -> None:
-    """The contents: number, id, title, reading time and what you have read."""
     from exotour.commands import sections as command
 
     raise typer.Exit(int(command.run(merged_options(ctx, no_color, no_pager), as_json=as_json)))
 
 
-@app.command(cls=Command, short_help="Print one section in full, with no keys to press.")
+@app.command(
+    cls=Command,
+    short_help=N_("Print one section in full, with no keys to press."),
+    help=N_("Print one section in full, with no keys to press."),
+)
 def show(
     ctx: typer.Context,
     section: Annotated[
         str,
         typer.Argument(
-            help="An id, a number, or the start of a title.",
+            help=N_("An id, a number, or the start of a title."),
             metavar="SECTION",
             autocompletion=complete_section,
         ),
@@ -209,75 +223,13 @@ def show(
     no_pager: NoPager = False,
     no_color: NoColor = False,
 ) -> None:
-    """Print one section in full, with no keys to press."""
     from exotour.commands import show as command
 
     raise typer.Exit(int(command.run(merged_options(ctx, no_color, no_pager), section=section)))
 
 
-@app.command(cls=Command, short_help="The whole tour as one Markdown or HTML document.")
-def export(
-    ctx: typer.Context,
-    format_: Annotated[
-        str | None,
-        valued(
-            "--format",
-            "-f",
-            help="markdown or html (default: what FILE's extension says, else markdown).",
-            metavar="FORMAT",
-            autocompletion=choices("markdown", "html"),
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        valued(
-            "--output",
-            "-o",
-            help="Write to FILE, a .md or .html file ('-': stdout, the default).",
-            metavar="FILE",
-        ),
-    ] = None,
-    force: Annotated[bool, flag("--force", "Overwrite FILE if it is a file that exists.")] = False,
-    no_color: NoColor = False,
-) -> None:
-    """The whole tour, sources included, as one document to share or print."""
-    from exotour.commands import export as command
-
-    options = merged_options(ctx, no_color)
-    raise typer.Exit(int(command.run(options, format_=format_, output=output, force=force)))
-
-
-@app.command(cls=Command, short_help="The key terms in plain words, or one term.")
-def glossary(
-    ctx: typer.Context,
-    term: Annotated[
-        str | None,
-        typer.Argument(
-            help="Show one term (aliases work too).", metavar="TERM", autocompletion=complete_term
-        ),
-    ] = None,
-    as_json: AsJson = False,
-    no_pager: NoPager = False,
-    no_color: NoColor = False,
-) -> None:
-    """The key terms in plain words, or one term with the sections that use it."""
-    from exotour.commands import glossary as command
-
-    raise typer.Exit(
-        int(command.run(merged_options(ctx, no_color, no_pager), term=term, as_json=as_json))
-    )
-
-
-@app.command(cls=Command, short_help="A short multiple-choice check, with a score.")
-def quiz(
-    ctx: typer.Context,
-    section: Section = None,
-    no_color: NoColor = False,
-) -> None:
-    """A short multiple-choice check with explanations and a score."""
-    from exotour.commands import quiz as command
-
-    raise typer.Exit(int(command.run(merged_options(ctx, no_color), section=section)))
+# The commands that print the tour for reference (export, glossary, quiz), beside.
+register_reference(app)
 
 
 # The commands for tour authors (validate, new) are defined beside, on the same app.

@@ -73,8 +73,12 @@ class Problem(NamedTuple):
     is_warning: bool = False
 
     def __str__(self) -> str:
-        kind = "warning: " if self.is_warning else ""
-        return f"{self.path}:{self.line}:{self.column}: {kind}{self.message}"
+        place = f"{self.path}:{self.line}:{self.column}"
+        if not self.is_warning:
+            return f"{place}: {self.message}"
+        from exotour.i18n import _
+
+        return _("{place}: warning: {message}").format(place=place, message=self.message)
 
 
 class ContentError(ExotourError):

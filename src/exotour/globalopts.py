@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from exotour.i18n import N_
+
 # How the help says it, under every command's options.
-RULE = (
+RULE = N_(
     "Global options (--content DIR, --lang LANG, --no-color, --ascii, --no-pager) may come "
     "before or after the command."
 )

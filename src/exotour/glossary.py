@@ -89,8 +89,9 @@ def find(entries: Sequence[GlossaryEntry], name: str, prefix: str = "exotour") -
         )
     near = closest(entries, name)
     count = len(entries)
+    # The English says "terms" for one too, as it always has; another language says its own.
     listing = ngettext(
-        "'{command}' lists all {count} term", "'{command}' lists all {count} terms", count
+        "'{command}' lists all {count} terms", "'{command}' lists all {count} terms", count
     ).format(command=f"{prefix} glossary", count=count)
     if near:
         hint = _("closest terms: {terms}; {listing}").format(terms=", ".join(near), listing=listing)

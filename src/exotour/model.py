@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exotour.errors import UnknownSectionError
+from exotour.later import Later, is_given
 
 if TYPE_CHECKING:
     from exotour.decision import About, Decision
@@ -202,8 +203,10 @@ class Tour:
     bottom_line_short: str = ""  # the bottom line in about two lines, its sources in it
     sources_checked: str | None = None  # YYYY-MM-DD, or first/last: when sources were checked
     language: str = DEFAULT_LANGUAGE  # BCP 47: what the tour is written in (search stems by it)
-    decision: Decision | None = None  # the decision aid, from decision.yaml
-    about: About | None = None  # who made the tour, its checks and funding
+    # Made when first read (exotour.later): the tour cache decodes them only for what draws them.
+    # A descriptor, shared by design (the value lives in each tour): hence the noqa.
+    decision: Later[Decision] = Later()  # noqa: RUF009  # the decision aid, from decision.yaml
+    about: Later[About] = Later()  # noqa: RUF009  # who made the tour, its checks and funding
     content_dir: Path | None = field(default=None, compare=False)
     fingerprint: str = field(default="", compare=False)
 
@@ -213,6 +216,11 @@ class Tour:
         ids = [s.id for s in self.sections]
         if len(set(ids)) != len(ids):
             raise ValueError("section ids must be unique")
+
+    @property
+    def has_decision(self) -> bool:
+        """Whether the tour has a decision aid, without decoding it (tour.decision does)."""
+        return is_given(self, "decision")
 
     @property
     def section_ids(self) -> tuple[str, ...]:

@@ -43,4 +43,8 @@ def close_words(
 def did_you_mean(word: str, candidates: Iterable[str], *, cutoff: float = 0.6) -> str:
     """' (did you mean 'X'?)' for the closest candidate, or '' when none is close."""
     close = close_words(word, candidates, limit=1, cutoff=cutoff)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if not close:
+        return ""
+    from exotour.i18n import _
+
+    return " " + _("(did you mean '{word}'?)").format(word=close[0])

@@ -90,7 +90,7 @@ def build(tour: Tour, prefix: str = "exotour") -> Summary:
         tour.bottom_line,
         tour.bottom_line_source,
         prefix,
-        decide=tour.decision is not None,
+        decide=tour.has_decision,
     )
 
 

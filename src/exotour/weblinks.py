@@ -31,11 +31,11 @@ def spoofing(url: str) -> str | None:
     for char in url:
         if char in LOOK_ALIKES or unicodedata.normalize("NFKC", char) != char:
             name = unicodedata.name(char, f"U+{ord(char):04X}")
-            words = _("holds '{char}' ({name}), which looks like part of an address but is not")
-            return words.format(char=char, name=name)
+            message = _("holds '{char}' ({name}), which looks like part of an address but is not")
+            return message.format(char=char, name=name)
         if unicodedata.category(char)[0] in "CZ" and char != " ":
-            words = _("holds an invisible or control character ({code})")
-            return words.format(code=f"U+{ord(char):04X}")
+            message = _("holds an invisible or control character ({code})")
+            return message.format(code=f"U+{ord(char):04X}")
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is no number
@@ -50,8 +50,8 @@ def spoofing(url: str) -> str | None:
     if not host:
         return _("names no host")
     if not host.isascii() and _ascii_host(host) is None:
-        words = _("has a host, '{host}', that is not a valid international domain name")
-        return words.format(host=host)
+        message = _("has a host, '{host}', that is not a valid international domain name")
+        return message.format(host=host)
     return None
 
 

@@ -3,8 +3,11 @@ reported at its file, line and column; hostile values refused as anywhere in a t
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import run_cli
@@ -13,6 +16,7 @@ from exotour.content import cache as tourcache
 from exotour.content import loader
 from exotour.decision import FIELD_NAMES, Decision
 from exotour.model import Tour
+from exotour.state.paths import cache_dir
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "decision-tour"
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "first-tour"
@@ -67,6 +71,58 @@ def test_the_cache_carries_the_decision_and_about(
     again = tourcache.load(copy)
     assert again == first
     assert isinstance(_decision(again).conditions[0].options[0].sources, tuple)
+
+
+def test_a_cached_decision_is_decoded_only_when_it_is_read(
+    copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tourcache, "SETTLE_NS", -(10**18))
+    first = tourcache.load(copy)
+    again = tourcache.load(copy)
+    assert again.has_decision and "_later_decision" in vars(again)
+    assert not isinstance(vars(again)["_later_decision"], Decision)  # not decoded yet
+    assert again.decision == first.decision
+    assert vars(again)["_later_decision"] is again.decision  # decoded once, then kept
+    (copy / "decision.yaml").unlink()
+    assert not tourcache.load(copy).has_decision
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda aid: aid.update(conditions="text"), id="text for a list"),
+        pytest.param(lambda aid: aid.pop("factors"), id="a field missing"),
+        pytest.param(lambda aid: aid["conditions"][0].update(extra=1), id="a field too many"),
+    ],
+)
+def test_a_damaged_cached_decision_is_read_from_the_files(
+    copy: Path, monkeypatch: pytest.MonkeyPatch, damage: Callable[[dict[str, Any]], object]
+) -> None:
+    monkeypatch.setattr(tourcache, "SETTLE_NS", -(10**18))
+    expected = loader.load_tour(copy)
+    tourcache.load(copy)
+    (cache,) = sorted(cache_dir().glob("tour-*.json"))
+    key, data = cache.read_text(encoding="utf-8").split("\n", 1)
+    tampered = json.loads(data)
+    damage(tampered["decision"])
+    cache.write_text(key + "\n" + json.dumps(tampered), encoding="utf-8")
+    tour = tourcache.load(copy)
+    assert tour.has_decision
+    assert tour.decision == expected.decision
+
+
+def test_a_cached_decision_that_is_no_record_is_read_past(
+    copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tourcache, "SETTLE_NS", -(10**18))
+    expected = loader.load_tour(copy)
+    tourcache.load(copy)
+    (cache,) = sorted(cache_dir().glob("tour-*.json"))
+    key, data = cache.read_text(encoding="utf-8").split("\n", 1)
+    tampered = json.loads(data)
+    tampered["decision"] = ["a", "list"]
+    cache.write_text(key + "\n" + json.dumps(tampered), encoding="utf-8")
+    assert tourcache.load(copy) == expected
 
 
 def test_a_changed_decision_is_not_served_from_the_cache(

@@ -21,7 +21,7 @@ import pytest
 from helpers import PYTHON, REPO, child_env, run_cli
 from terminals import Terminals
 
-from exotour.content.location import content_place
+from exotour.content.location import content_place, older_place_key, place_key
 from exotour.state.progress import FORMAT, LOCK_FILE, STATE_FILE, ProgressStore, Saved
 
 EXAMPLE = REPO / "examples" / "first-tour"
@@ -307,3 +307,21 @@ def test_progress_saved_under_the_older_key_is_still_read(
     tours = read_state(state_dir)["tours"]
     assert set(tours) == {EXAMPLE_KEY}  # moved to the new key, the place kept
     assert tours[EXAMPLE_KEY]["section"] == "write-a-section"
+
+
+def test_progress_saved_under_the_sha256_key_is_still_read(
+    state_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    older = {"section": "write-a-section", "visited": ["start-here"]}
+    key = f"first-tour@{older_place_key(EXAMPLE.resolve())}"
+    state = state_dir / STATE_FILE
+    state.write_text(json.dumps({"format": FORMAT, "tours": {key: older}}))
+    result = run_cli(["--content", str(EXAMPLE), "sections"], capsys)
+    assert (result.status, result.err) == (0, "")
+    assert "1 of 4 read" in result.out
+
+
+def test_a_folder_keeps_its_key_from_version_to_version() -> None:
+    # Progress is kept under the key: a new key in a new version would lose every place.
+    assert place_key(Path("/home/reader/tours/skin")) == "e849a6cb665208cb"
+    assert older_place_key(Path("/home/reader/tours/skin")) == "ae3de70d11573a9de6ee"

@@ -58,10 +58,12 @@ class Options:
         return Look(no_color=self.no_color, ascii=self.ascii)
 
     def place(self) -> ContentPlace:
-        """The content folder in use, resolved once, with its one key."""
+        """The content folder in use, resolved once, with its one key: without --content, the
+        built-in tour in the interface's language."""
+        from exotour import i18n
         from exotour.content.location import content_place  # without importing the loader
 
-        return content_place(self.content)
+        return content_place(self.content, i18n.current() if self.content is None else "en")
 
     def content_dir(self) -> Path:
         return self.place().folder
@@ -123,10 +125,13 @@ def store_for(tour: Tour) -> ProgressStore:
     """The progress of this tour, so two tours never mix.
 
     The built-in tour is kept by its id alone, so a reinstall (a new path) keeps the reader's
-    place; any other folder by id and the folder's key, so a copied tour that kept its id starts
-    afresh. Progress saved under the older key (id@path) is still read.
+    place, and so does a change of language: its English and Spanish folders have the same id
+    and section ids, and share one record. Any other folder by id and the folder's key, so a
+    copied tour that kept its id starts afresh. Progress saved under the older keys (id@path,
+    then id@ and the path's SHA-256) is
+    still read.
     """
-    from exotour.content.location import content_place
+    from exotour.content.location import content_place, older_place_key
     from exotour.state.progress import ProgressStore, default_state_dir
 
     if tour.content_dir is None:
@@ -134,16 +139,17 @@ def store_for(tour: Tour) -> ProgressStore:
     place = content_place(tour.content_dir)
     if place.builtin:
         return ProgressStore(default_state_dir(), tour.id)
-    older = (f"{tour.id}@{place.resolved}",)
+    older = (f"{tour.id}@{place.resolved}", f"{tour.id}@{older_place_key(place.resolved)}")
     return ProgressStore(default_state_dir(), f"{tour.id}@{place.key}", older)
 
 
 def warn(lines: list[str]) -> None:
     """Warnings on stderr, each as `exotour: warning: ...`."""
+    from exotour.i18n import _
     from exotour.render.printer import message
 
     for line in lines:
-        message(f"exotour: warning: {line}")
+        message(_("exotour: warning: {warning}").format(warning=line))
 
 
 def emit(options: Options, screen: RenderableType, console: Console | None = None) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from exotour.commands import Options, command_prefix, emit, load, store_for, warn
 from exotour.commands.quiz import KeySource, Streams, _Screen, default_streams
 from exotour.errors import ExitStatus, UsageError
+from exotour.i18n import _
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -35,8 +36,8 @@ def decision_of(tour: Tour) -> Decision:
     """The tour's decision aid; a UsageError (exit 2) for a tour without one."""
     if tour.decision is None:
         raise UsageError(
-            "this tour has no decision aid (its content folder holds no decision.yaml)",
-            hint="a tour's author can add one as decision.yaml (see docs/authoring.md)",
+            _("this tour has no decision aid (its content folder holds no decision.yaml)"),
+            hint=_("a tour's author can add one as decision.yaml (see docs/authoring.md)"),
         )
     return tour.decision
 
@@ -52,8 +53,8 @@ def run(
 ) -> ExitStatus:
     if output is not None and as_json:
         raise UsageError(
-            "--json and --output cannot be used together",
-            hint="use --json to print the worksheet, or --output FILE to write the handout",
+            _("--json and --output cannot be used together"),
+            hint=_("use --json to print the worksheet, or --output FILE to write the handout"),
         )
     from exotour.commands.export import STDOUT_NAMES, check_target
 
@@ -92,9 +93,10 @@ def _handout_format(path: Path) -> str:
 
     stem = printable(path.stem) or "handout"
     raise UsageError(
-        f"cannot write {printable(str(path))}: the handout is HTML or Markdown, "
-        f"not {printable(suffix)}",
-        hint=f"name the file {stem}.html (to print) or {stem}.md",
+        _("cannot write {file}: the handout is HTML or Markdown, not {suffix}").format(
+            file=printable(str(path)), suffix=printable(suffix)
+        ),
+        hint=_("name the file {stem}.html (to print) or {stem}.md").format(stem=stem),
     )
 
 
@@ -162,7 +164,7 @@ def _answer(sheet: Worksheet, ask: Ask, screen: _Screen, streams: Streams) -> Wo
         keys = None if ask.kind == "text" else streams.keys  # words are typed as a line
         said = _line(streams) if keys is None else _key(keys)
         if said is None or said == _STOP:
-            screen.answered("(stopped)" if said == _STOP else "(end of input)")
+            screen.answered(_("(stopped)") if said == _STOP else _("(end of input)"))
             return None
         if ask.kind == "ack":
             screen.answered("")

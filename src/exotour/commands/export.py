@@ -17,6 +17,7 @@ from pathlib import Path
 
 from exotour.commands import Options, load
 from exotour.errors import ExitStatus, UsageError
+from exotour.i18n import _, ngettext
 from exotour.text import printable
 
 # Names of stdout as a file; `-` is the usual one.
@@ -36,7 +37,8 @@ def choose_format(format_: str | None, output: Path | None) -> str:
         if chosen is None:
             known = ", ".join(FORMATS)
             raise UsageError(
-                f"unknown format '{printable(format_)}'", hint=f"choose one of: {known}"
+                _("unknown format '{format}'").format(format=printable(format_)),
+                hint=_("choose one of: {formats}").format(formats=known),
             )
     if output is None:
         return chosen or "markdown"
@@ -48,14 +50,22 @@ def choose_format(format_: str | None, output: Path | None) -> str:
     stem = printable(output.stem) or "tour"
     if named is None:
         raise UsageError(
-            f"cannot write {name}: export writes Markdown or HTML, not {printable(suffix)}",
-            hint=f"name the file {stem}.md or {stem}.html, or use '-o -' for stdout",
+            _("cannot write {file}: export writes Markdown or HTML, not {suffix}").format(
+                file=name, suffix=printable(suffix)
+            ),
+            hint=_("name the file {stem}.md or {stem}.html, or use '-o -' for stdout").format(
+                stem=stem
+            ),
         )
     if chosen is not None and chosen != named:
         right = EXTENSIONS[chosen][0]
         raise UsageError(
-            f"--format {chosen} does not match {name}, which names a {named} file",
-            hint=f"name the file {stem}{right}, or leave out --format to write {named}",
+            _("--format {format} does not match {file}, which names a {named} file").format(
+                format=chosen, file=name, named=named
+            ),
+            hint=_("name the file {file}, or leave out --format to write {named}").format(
+                file=f"{stem}{right}", named=named
+            ),
         )
     return named
 
@@ -74,7 +84,12 @@ def run(options: Options, format_: str | None, output: Path | None, *, force: bo
         sys.stdout.write(text)
         return ExitStatus.OK
     write_atomically(target, text)
-    print(f"Wrote {printable(str(target))} ({fmt}, {len(text.encode('utf-8')):,} bytes)")
+    size = len(text.encode("utf-8"))
+    print(
+        ngettext(
+            "Wrote {file} ({format}, {size} byte)", "Wrote {file} ({format}, {size} bytes)", size
+        ).format(file=printable(str(target)), format=fmt, size=f"{size:,}")
+    )
     return ExitStatus.OK
 
 
@@ -86,23 +101,32 @@ def check_target(path: Path, *, force: bool) -> None:
     name = printable(str(path))
     if path.is_symlink():  # /dev/stderr among them: the rename would put a file in its place
         raise UsageError(
-            f"{name} is a symbolic link",
-            hint="export replaces only a regular file, never a link; give the file it points "
-            "to, or '-o -' for stdout",
+            _("{file} is a symbolic link").format(file=name),
+            hint=_(
+                "export replaces only a regular file, never a link; give the file it points "
+                "to, or '-o -' for stdout"
+            ),
         )
     kind = kind_of(path)
     if kind is not None:
-        hint = "export replaces only a regular file; give a file name, e.g. -o tour.md"
-        raise UsageError(f"{name} is {kind}", hint=f"{hint}, or '-o -' for stdout")
+        raise UsageError(
+            _("{file} is {kind}").format(file=name, kind=kind),
+            hint=_(
+                "export replaces only a regular file; give a file name, e.g. -o tour.md, "
+                "or '-o -' for stdout"
+            ),
+        )
     if path.exists() and not force:
         raise UsageError(
-            f"{name} already exists",
-            hint="add --force to overwrite it, or choose another name with -o",
+            _("{file} already exists").format(file=name),
+            hint=_("add --force to overwrite it, or choose another name with -o"),
         )
     if not path.parent.is_dir():
         raise UsageError(
-            f"cannot write {name}: the folder {printable(str(path.parent))} does not exist",
-            hint="create the folder first, or choose another place with -o",
+            _("cannot write {file}: the folder {folder} does not exist").format(
+                file=name, folder=printable(str(path.parent))
+            ),
+            hint=_("create the folder first, or choose another place with -o"),
         )
 
 
@@ -117,4 +141,6 @@ def write_atomically(path: Path, text: str) -> None:
         raise UsageError(printable(str(exc))) from exc
     except OSError as exc:
         why = exc.strerror.lower() if exc.strerror else type(exc).__name__
-        raise UsageError(f"cannot write {printable(str(path))} ({why})") from exc
+        raise UsageError(
+            _("cannot write {file} ({why})").format(file=printable(str(path)), why=why)
+        ) from exc

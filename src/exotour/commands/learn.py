@@ -12,6 +12,7 @@ from exotour.commands import (
     warn,
 )
 from exotour.errors import ExitStatus
+from exotour.i18n import _
 
 if TYPE_CHECKING:
     from exotour.model import Tour
@@ -33,7 +34,10 @@ def run(
         from exotour.errors import UsageError
         from exotour.text import printable
 
-        raise UsageError(f"--theme '{printable(theme)}' is not light or dark", "try --theme light")
+        raise UsageError(
+            _("--theme '{theme}' is not light or dark").format(theme=printable(theme)),
+            _("try --theme light"),
+        )
     tour = load(options)
     start = tour.resolve(section) if section is not None else None
     terms = _at_terms(tour, start, at, command_prefix(options)) if at is not None else ()
@@ -76,7 +80,7 @@ def run(
         _resume(walkthrough, saved)
     warn(store.warnings)
     if store.warnings:
-        walkthrough.message = "Warning: " + store.warnings[-1]
+        walkthrough.message = _("Warning: {warning}").format(warning=store.warnings[-1])
     store.warnings.clear()
     status = walkthrough.run()
     warn(store.warnings)
@@ -93,9 +97,12 @@ def _at_terms(tour: Tour, start: int | None, words: str, prefix: str) -> tuple[s
     terms = tuple(term.display.strip('"') for term in parse_query(words))
     shown = printable(words.strip())
     if not terms:
-        raise UsageError(f"--at '{shown}' has no words to find", "give a word, e.g. --at collagen")
+        raise UsageError(
+            _("--at '{words}' has no words to find").format(words=shown),
+            _("give a word, e.g. --at collagen"),
+        )
     if start is None:
-        raise UsageError("--at needs a SECTION to look in", _at_hint(tour, words, shown, prefix))
+        raise UsageError(_("--at needs a SECTION to look in"), _at_hint(tour, words, shown, prefix))
     from exotour.tui.hits import first_match
     from exotour.tui.pages import Paginator
 
@@ -103,7 +110,9 @@ def _at_terms(tour: Tour, start: int | None, words: str, prefix: str) -> tuple[s
     if first_match(texts, terms) is None:
         title = printable(tour.sections[start].title)
         raise UsageError(
-            f"'{shown}' is not in section {start + 1} ({title})",
+            _("'{words}' is not in section {number} ({title})").format(
+                words=shown, number=start + 1, title=title
+            ),
             _at_hint(tour, words, shown, prefix),
         )
     return terms
@@ -115,8 +124,10 @@ def _at_hint(tour: Tour, words: str, shown: str, prefix: str) -> str:
 
     hit = next((hit for hit in search(tour, words, 50) if hit.section is not None), None)
     if hit is None:
-        return f"no section holds '{shown}'; {prefix} search WORDS finds where words are"
-    return f"try '{hit.command_from(prefix)}'"
+        return _("no section holds '{words}'; {prefix} search WORDS finds where words are").format(
+            words=shown, prefix=prefix
+        )
+    return _("try '{command}'").format(command=hit.command_from(prefix))
 
 
 def _open(walkthrough: Walkthrough, start: int, terms: tuple[str, ...], at: str | None) -> None:
@@ -145,9 +156,9 @@ def _resume(walkthrough: Walkthrough, saved: Saved) -> None:
     if saved.anchor is not None and saved.section is not None and not walkthrough.finished:
         walkthrough.resume_at(saved.section, *saved.anchor)  # the line, not only its page
     where = describe(walkthrough.tour, resumed, pages.count)
-    walkthrough.message = f"Resumed at {where} (--restart starts over)"
+    walkthrough.message = _("Resumed at {place} (--restart starts over)").format(place=where)
     if len(walkthrough.message) >= walkthrough.size[0]:  # a narrow terminal: never cut it
-        walkthrough.message = f"Resumed at {where}"
+        walkthrough.message = _("Resumed at {place}").format(place=where)
     if len(walkthrough.message) >= walkthrough.size[0] and not walkthrough.finished:
         page = walkthrough.position
         walkthrough.message = f"Resumed: section {page.section + 1}, page {page.page + 1}"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from exotour.commands import Options
 from exotour.errors import ExitStatus, UsageError
+from exotour.i18n import _, ngettext
 
 EXAMPLE = "first-tour"
 FALLBACK_ID = "my-tour"
@@ -40,24 +41,35 @@ def run(options: Options, folder: Path, title: str | None) -> ExitStatus:
     # Echoed in every message: a control character in the name is shown escaped, never sent.
     shown = printable(str(folder))
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        raise UsageError(f"'{shown}' exists and is not a folder", "choose a new folder name")
+        raise UsageError(
+            _("'{folder}' exists and is not a folder").format(folder=shown),
+            _("choose a new folder name"),
+        )
     if folder.is_dir() and any(folder.iterdir()):
         raise UsageError(
-            f"'{shown}' is not empty; exotour new only writes into a new or empty folder",
-            "choose a new folder name, or remove what is in it",
+            _("'{folder}' is not empty; exotour new only writes into a new or empty folder").format(
+                folder=shown
+            ),
+            _("choose a new folder name, or remove what is in it"),
         )
     source = example_tour_dir()
     files = _files(source, _tour_id(folder), title)
     _create(folder, files)
     sections = sum(1 for name in files if name.startswith("sections/"))
-    print(f"Created a tour of {sections} sections in {shown}, with schemas for your editor.")
+    print(
+        ngettext(
+            "Created a tour of {count} section in {folder}, with schemas for your editor.",
+            "Created a tour of {count} sections in {folder}, with schemas for your editor.",
+            sections,
+        ).format(count=sections, folder=shown)
+    )
     from exotour.content.location import authoring_guide
     from exotour.text import printable
 
     steps = [
-        (f"exotour validate {_quote(shown)}", "check it after every edit"),
-        (f"exotour --content {_quote(shown)} learn --watch", "read it as you write"),
-        (printable(str(authoring_guide())), "every field, the limits and the checks"),
+        (f"exotour validate {_quote(shown)}", _("check it after every edit")),
+        (f"exotour --content {_quote(shown)} learn --watch", _("read it as you write")),
+        (printable(str(authoring_guide())), _("every field, the limits and the checks")),
     ]
     width = max(len(command) for command, _ in steps)
     print("Next:")
@@ -113,7 +125,8 @@ def _create(folder: Path, files: dict[str, bytes]) -> None:
         if tour is None:
             reasons = "; ".join(p.message for p in problems if not p.is_warning)
             raise UsageError(
-                f"cannot make that tour: {reasons}", "give --title one line of plain text"
+                _("cannot make that tour: {reasons}").format(reasons=reasons),
+                _("give --title one line of plain text"),
             )
         umask = os.umask(0)
         os.umask(umask)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 
 from exotour.commands import Options, command_prefix, load, print_plain, stdout, store_for, warn
 from exotour.errors import ExitStatus, UsageError
+from exotour.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -183,11 +184,13 @@ def _by_lines(state: Quiz, screen: _Screen, lines: TextIO) -> Iterator[Quiz]:
         line = lines.readline(LONGEST_ANSWER + 1)  # read no further: stdin may never end a line
         if len(line) > LONGEST_ANSWER:
             raise UsageError(
-                f"an answer line is longer than {LONGEST_ANSWER:,} characters",
-                "answer each question with its number or letter, one to a line",
+                _("an answer line is longer than {count} characters").format(
+                    count=f"{LONGEST_ANSWER:,}"
+                ),
+                _("answer each question with its number or letter, one to a line"),
             )
         if not line:
-            screen.answered("(end of input)")
+            screen.answered(_("(end of input)"))
             return
         # Echoed back, so nothing in it may reach the terminal as a control sequence.
         answer = printable(line.strip())[:40]

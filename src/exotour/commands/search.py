@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from exotour.commands import Options, command_prefix, emit, load, stdout
 from exotour.errors import ExitStatus, NoResultsError, UsageError
+from exotour.i18n import _
 
 if TYPE_CHECKING:
     from exotour.search.hits import Hit
@@ -54,7 +55,8 @@ def run(options: Options, query: list[str], *, limit: int, as_json: bool) -> Exi
     text = query_text(query)
     if not text:
         raise UsageError(
-            "the search query is empty", hint="give a word to find, as in: exotour search collagen"
+            _("the search query is empty"),
+            hint=_("give a word to find, as in: exotour search collagen"),
         )
     from exotour.search import engine
 
@@ -76,7 +78,9 @@ def run(options: Options, query: list[str], *, limit: int, as_json: bool) -> Exi
     if as_json:
         _print_json(text, hits, limit=limit, more=more, suggestion=suggestion, prefix=prefix)
     if not hits:
-        raise NoResultsError(f"no results for '{shown(text)}'", hint=_hint(text, suggestion))
+        raise NoResultsError(
+            _("no results for '{query}'").format(query=shown(text)), hint=_hint(text, suggestion)
+        )
     if not as_json:
         from exotour.render.results import results_screen
 
@@ -90,12 +94,12 @@ def _hint(text: str, suggestion: str | None) -> str:
     from exotour.search.query import parse_query
 
     if suggestion:
-        return f"did you mean: {shown(suggestion)}?"
+        return _("did you mean: {word}?").format(word=shown(suggestion))
     if not parse_query(text):
-        return "search for words or numbers; punctuation and symbols are not indexed"
+        return _("search for words or numbers; punctuation and symbols are not indexed")
     if len(parse_query(text)) > 1:
-        return "every word must be in the same passage; try fewer words"
-    return "try another word, or the start of one followed by *, as in collag*"
+        return _("every word must be in the same passage; try fewer words")
+    return _("try another word, or the start of one followed by *, as in collag*")
 
 
 def json_document(

@@ -7,6 +7,7 @@ import sys
 
 from exotour.commands import Options, command_prefix, emit, load, stdout, write_json
 from exotour.errors import ExitStatus, UsageError
+from exotour.i18n import _
 
 
 def run(
@@ -15,8 +16,10 @@ def run(
     prefix = command_prefix(options)
     if as_json and as_markdown:
         raise UsageError(
-            "--json and --markdown cannot be used together",
-            hint=f"choose one: '{prefix} summary --json' or '{prefix} summary --markdown'",
+            _("--json and --markdown cannot be used together"),
+            hint=_("choose one: '{prefix} summary --json' or '{prefix} summary --markdown'").format(
+                prefix=prefix
+            ),
         )
     tour = load(options)
     from exotour import summary

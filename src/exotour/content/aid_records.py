@@ -12,6 +12,7 @@ from exotour.content.problems import shown, where
 from exotour.content.records import _source as read_source
 from exotour.content.schema import PATTERNS, fields_of
 from exotour.decision import Check, ClinicQuestion, Condition, Decision, Factor, Option
+from exotour.i18n import _
 from exotour.model import Source
 
 
@@ -27,7 +28,7 @@ def _checked(file: Checker, record: Record, path: str, name: str) -> None:
             pattern = PATTERNS[spec.pattern]
             value: str = record.values[spec.name]
             if not pattern.matches(value):
-                file.problem(node, field_path, f"'{shown(value)}' {pattern.message}")
+                file.problem(node, field_path, pattern.refuse(value))
         if (
             spec.bounds
             and spec.kind in ("lines", "records")
@@ -36,13 +37,15 @@ def _checked(file: Checker, record: Record, path: str, name: str) -> None:
             low, high = spec.bounds
             count = len(node.value)
             if count < low:
-                file.problem(
-                    node,
-                    field_path,
-                    "lists none" if count == 0 else f"has {count}; give at least {low}",
+                message = (
+                    _("lists none")
+                    if count == 0
+                    else _("has {count}; give at least {low}").format(count=count, low=low)
                 )
+                file.problem(node, field_path, message)
             elif high is not None and count > high:
-                file.problem(node, field_path, f"has {count}; the limit is {high}")
+                message = _("has {count}; the limit is {limit}").format(count=count, limit=high)
+                file.problem(node, field_path, message)
 
 
 def _unique(file: Checker, records: list[Record], path: str, field: str = "id") -> None:
@@ -53,7 +56,9 @@ def _unique(file: Checker, records: list[Record], path: str, field: str = "id") 
         if not isinstance(value, str):
             continue
         if value in first:
-            message = f"'{shown(value)}' is also the {field} of {path}[{first[value]}]"
+            message = _("'{value}' is also the {field} of {place}").format(
+                value=shown(value), field=field, place=f"{path}[{first[value]}]"
+            )
             file.problem(record.nodes[field], f"{path}[{i}].{field}", message)
         first.setdefault(value, i)
 

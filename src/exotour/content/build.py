@@ -30,6 +30,8 @@ from exotour.content.records import (
 )
 from exotour.decision import Decision
 from exotour.errors import ContentError, Problem, UsageError
+from exotour.i18n import N_, _
+from exotour.localnumbers import number
 from exotour.model import GlossaryEntry, Section, Tour
 from exotour.suggest import did_you_mean
 
@@ -71,13 +73,16 @@ def _root_file(folder: _Folder, name: str, what: str) -> Path | None:
         )
     except OSError:
         others = []
-    hint = f"; {shown(others[0])} is there: rename it {name}" if others else ""
     if what:
-        folder.report.add(path, 1, 1, f"{what}{hint}")
+        message = _(what)
+        if others:
+            found = shown(others[0])
+            rename = _("{problem}; {found} is there: rename it {name}")
+            message = rename.format(problem=message, found=found, name=name)
+        folder.report.add(path, 1, 1, message)
     elif others:
-        folder.report.add(
-            folder.root / others[0], 1, 1, f"not read: rename it {name}", warning=True
-        )
+        message = _("not read: rename it {name}").format(name=name)
+        folder.report.add(folder.root / others[0], 1, 1, message, warning=True)
     return None
 
 
@@ -86,23 +91,28 @@ def _section_files(folder: _Folder) -> list[Path]:
     try:
         entries = section_entries(folder.root) if place.is_dir() else []
     except OSError as exc:
-        folder.report.add(place, 1, 1, f"cannot read the folder ({why(exc)})")
+        message = _("cannot read the folder ({why})").format(why=why(exc))
+        folder.report.add(place, 1, 1, message)
         return []
     readable: list[Path] = []
     for entry in entries:
         if entry.misnamed:
-            message = (
-                f"not read: section files end in .yaml (lower case); rename it {_lower(entry)}"
-            )
+            message = _(
+                "not read: section files end in .yaml (lower case); rename it {name}"
+            ).format(name=_lower(entry))
             folder.report.add(entry.path, 1, 1, message, warning=True)
         elif not entry.is_file:
-            what = kind_of(entry.mode) if entry.mode else "a symbolic link to nothing"
-            message = f"{shown(entry.path.name)} is {what}, not a file; not read"
+            what = kind_of(entry.mode) if entry.mode else _("a symbolic link to nothing")
+            message = _("{name} is {kind}, not a file; not read").format(
+                name=shown(entry.path.name), kind=what
+            )
             folder.report.add(entry.path, 1, 1, message, warning=True)
         else:
             readable.append(entry.path)
     if len(readable) > MAX_SECTIONS:
-        message = f"holds {len(readable):,} section files; the limit is {MAX_SECTIONS:,}"
+        message = _("holds {count} section files; the limit is {limit}").format(
+            count=number(len(readable)), limit=number(MAX_SECTIONS)
+        )
         folder.report.add(place, 1, 1, message)
         return []
     return readable
@@ -116,20 +126,20 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
     """Read and check a whole content folder: the tour (None if any error) and every problem."""
     if not root.exists():
         raise UsageError(
-            f"content folder '{shown(str(root), 400)}' does not exist",
-            hint="give a folder that holds tour.yaml and sections/",
+            _("content folder '{folder}' does not exist").format(folder=shown(str(root), 400)),
+            hint=_("give a folder that holds tour.yaml and sections/"),
         )
     if not root.is_dir():
         raise UsageError(
-            f"'{shown(str(root), 400)}' is not a folder",
-            hint="give the folder that holds tour.yaml and sections/, not a file in it",
+            _("'{folder}' is not a folder").format(folder=shown(str(root), 400)),
+            hint=_("give the folder that holds tour.yaml and sections/, not a file in it"),
         )
     folder = _Folder(root)
     report = folder.report
     head: TourHead | None = None
     tour_file: Checker | None = None
     report.ranks[root / TOUR_FILE] = 0
-    missing = "the tour file is missing (it gives the title and the order)"
+    missing = N_("the tour file is missing (it gives the title and the order)")
     tour_path = _root_file(folder, TOUR_FILE, missing)
     if tour_path is not None:
         tour_file, node = folder.read(tour_path)
@@ -147,7 +157,9 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
             continue
         if got.id in claimed:
             first = display_path(claimed[got.id][0].path)
-            message = f"section id '{shown(got.id)}' is also used by {first}"
+            message = _("section id '{id}' is also used by {file}").format(
+                id=shown(got.id), file=first
+            )
             file.problem(got.id_node, "id", message)
             continue
         claimed[got.id] = (file, got.id_node)
@@ -162,12 +174,15 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
             glossary = read_glossary(file, node)
     decision = _decision(folder)
     if folder.read_bytes > MAX_TOUR_BYTES:
-        message = f"the tour's files hold more than {MAX_TOUR_BYTES:,} bytes together"
+        message = _("the tour's files hold more than {limit} bytes together").format(
+            limit=number(MAX_TOUR_BYTES)
+        )
         report.add(root / TOUR_FILE, 1, 1, message)
 
     ordered: list[Section] = []
     if not files:
-        report.add(root / SECTIONS_DIR, 1, 1, "no section files (expected sections/<id>.yaml)")
+        message = _("no section files (expected sections/<id>.yaml)")
+        report.add(root / SECTIONS_DIR, 1, 1, message)
     elif head is not None and tour_file is not None:
         ordered = _in_order(head, tour_file, sections, claimed, unreadable)
     for file in folder.files:
@@ -179,7 +194,7 @@ def check_content(root: Path) -> tuple[Tour | None, list[Problem]]:
     if any(section.evidence for section in ordered):
         from exotour.content.sources import sources_section  # the generated "Sources" section, last
 
-        ordered.append(sources_section(ordered, checked=head.sources_checked))
+        ordered.append(sources_section(ordered, head.sources_checked, head.language))
     tour = Tour(
         id=head.id,
         title=head.title,
@@ -235,11 +250,14 @@ def _in_order(
             # A file whose id could not be read was reported already: not blamed twice.
             suggested += 1  # each suggestion compares with every id: a few are enough
             hint = did_you_mean(section_id, claimed) if suggested <= MAX_SUGGESTIONS else ""
-            message = f"no section file has the id '{shown(section_id)}'{hint}"
+            message = _("no section file has the id '{id}'").format(id=shown(section_id))
+            message += hint
             tour_file.problem(node, f"sections[{i}]", message)
     for section_id, (file, id_node) in claimed.items():
         if section_id not in listed:
-            message = f"section '{shown(section_id)}' is not listed in {TOUR_FILE}"
+            message = _("section '{id}' is not listed in {file}").format(
+                id=shown(section_id), file=TOUR_FILE
+            )
             file.problem(id_node, "id", message)
     return ordered
 

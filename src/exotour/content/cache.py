@@ -22,6 +22,7 @@ import os
 import re
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
@@ -29,7 +30,7 @@ from typing import Any
 
 from exotour.content.fingerprint import SETTLE_NS, folder_key
 from exotour.content.location import content_place
-from exotour.decision import About, Check, ClinicQuestion, Condition, Decision, Factor, Option
+from exotour.later import Deferred
 from exotour.model import EvidenceNote, GlossaryEntry, Question, Section, Source, Tour
 
 FORMAT = 5  # 4: the tour's language; 5: the decision aid, the about block, options_grid
@@ -42,19 +43,41 @@ _NESTED: dict[type, dict[str, type]] = {
     Tour: {"sections": Section, "glossary": GlossaryEntry},
     Section: {"evidence": EvidenceNote, "quiz": Question},
     EvidenceNote: {"sources": Source},
-    Decision: {
-        "conditions": Condition,
-        "factors": Factor,
-        "questions": ClinicQuestion,
-        "checks": Check,
-    },
-    Condition: {"options": Option},
-    Option: {"sources": Source},
-    ClinicQuestion: {"sources": Source},
-    Check: {"sources": Source},
 }
-# The records a record may hold one of, or none (null in JSON), by field.
-_OPTIONAL: dict[type, dict[str, type]] = {Tour: {"decision": Decision, "about": About}}
+# The records a tour may hold one of, or none (null in JSON), by field: the decision aid's,
+# decoded (and their classes imported) only when a command reads them (exotour.later).
+_OPTIONAL: dict[type, tuple[str, ...]] = {Tour: ("decision", "about")}
+
+
+@cache
+def _aid_records() -> tuple[dict[str, type], dict[type, dict[str, type]]]:
+    """The decision aid's records: the class of each of the tour's optional fields, and the
+    records inside each record, by field."""
+    from exotour.decision import About, Check, ClinicQuestion, Condition, Decision, Factor, Option
+
+    kinds = {"decision": Decision, "about": About}
+    nested: dict[type, dict[str, type]] = {
+        Decision: {
+            "conditions": Condition,
+            "factors": Factor,
+            "questions": ClinicQuestion,
+            "checks": Check,
+        },
+        Condition: {"options": Option},
+        Option: {"sources": Source},
+        ClinicQuestion: {"sources": Source},
+        Check: {"sources": Source},
+    }
+    return kinds, nested
+
+
+def _nested(kind: type) -> dict[str, type]:
+    found = _NESTED.get(kind)
+    if found is None and kind.__module__ == "exotour.decision":
+        found = _aid_records()[1].get(kind)
+    return found or {}
+
+
 _SKIPPED = frozenset({"content_dir"})  # set from the folder as given, not stored
 # What checked content cannot hold, as JSON writes it with every character beyond ASCII escaped
 # (control characters, the characters that reorder or split lines): a cache file that has any,
@@ -148,7 +171,7 @@ def _write(path: Path, key: list[Any], tour: Tour, limit: int) -> None:
 
 def _plain(record: Any) -> dict[str, Any]:
     """A record of the model as JSON values, field by field (new fields come along)."""
-    nested = _NESTED.get(type(record), {})
+    nested = _nested(type(record))
     out: dict[str, Any] = {}
     for spec in fields(record):
         if spec.name in _SKIPPED:
@@ -156,7 +179,7 @@ def _plain(record: Any) -> dict[str, Any]:
         value = getattr(record, spec.name)
         if spec.name in nested:
             value = [_plain(item) for item in value]
-        elif spec.name in _OPTIONAL.get(type(record), {}):
+        elif spec.name in _OPTIONAL.get(type(record), ()):
             value = None if value is None else _plain(value)
         elif is_dataclass(value):
             raise TypeError(f"{spec.name}: a record this cache does not know")
@@ -189,8 +212,8 @@ def _build(kind: type, data: Any, root: Path) -> Any:
     expected = _fields(kind)
     if type(data) is not dict or data.keys() != expected.keys():
         raise TypeError(f"not a {kind.__name__}")
-    nested = _NESTED.get(kind, {})
-    optional = _OPTIONAL.get(kind, {})
+    nested = _nested(kind)
+    optional = _OPTIONAL.get(kind, ())
     values: dict[str, Any] = {}
     for name, annotation in expected.items():
         value = data[name]
@@ -199,7 +222,9 @@ def _build(kind: type, data: Any, root: Path) -> Any:
                 raise TypeError(f"{kind.__name__}.{name}")
             value = tuple(_build(nested[name], item, root) for item in value)
         elif name in optional:
-            value = None if value is None else _build(optional[name], value, root)
+            if value is not None and type(value) is not dict:
+                raise TypeError(f"{kind.__name__}.{name}")
+            value = None if value is None else Deferred(_later(name, value, root))
         elif type(value) not in _TYPES[annotation]:  # exact: a bool is no int here
             raise TypeError(f"{kind.__name__}.{name}")
         elif type(value) is list:
@@ -210,3 +235,17 @@ def _build(kind: type, data: Any, root: Path) -> Any:
     if kind is Tour:
         values["content_dir"] = root
     return kind(**values)
+
+
+def _later(name: str, data: dict[str, Any], root: Path) -> Callable[[], Any]:
+    """How to make the tour's field NAME from DATA when it is first read: decoded as any
+    record is; a record that cannot be (a damaged cache file) is taken from the files, as
+    without a cache."""
+
+    def make() -> Any:
+        try:
+            return _build(_aid_records()[0][name], data, root)
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return getattr(_load_tour(root), name)
+
+    return make

@@ -20,17 +20,19 @@ from exotour.content.markdown_shapes import shape_problem
 from exotour.content.nodes import BOOL, INT, NULL, STR, TIMESTAMP, describe
 from exotour.content.problems import FileReport, shown, where
 from exotour.content.schema import PATTERNS, TEXT_LIMITS, FieldSpec, fields_of
+from exotour.i18n import N_, _
+from exotour.localnumbers import number
 from exotour.suggest import did_you_mean
 
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
 # Whole numbers YAML 1.1 reads in a form other than plain decimal digits.
 _OTHER_FORMS = (
-    (re.compile(r"[-+]?0b[01_]+"), "a binary number"),
-    (re.compile(r"[-+]?0x[0-9a-fA-F_]+"), "a hexadecimal number"),
-    (re.compile(r"[-+]?0[0-7_]+"), "an octal number (it starts with 0)"),
-    (re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"), "a number in base 60 (as in 1:30)"),
-    (re.compile(r"[-+]?[0-9][0-9_]*"), "a number with underscores"),
+    (re.compile(r"[-+]?0b[01_]+"), N_("a binary number")),
+    (re.compile(r"[-+]?0x[0-9a-fA-F_]+"), N_("a hexadecimal number")),
+    (re.compile(r"[-+]?0[0-7_]+"), N_("an octal number (it starts with 0)")),
+    (re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"), N_("a number in base 60 (as in 1:30)")),
+    (re.compile(r"[-+]?[0-9][0-9_]*"), N_("a number with underscores")),
 )
 
 # Only its scalar conversions are used, never construct_object: no state, no objects.
@@ -40,16 +42,20 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 def _other_form(node: yaml.ScalarNode, written: str) -> str:
     """What YAML reads WRITTEN (a whole number not in plain decimal digits) as, in words."""
     form = next((name for regex, name in _OTHER_FORMS if regex.fullmatch(written)), "")
-    value = ""
+    what = _(form) if form else _("no plain number")
+    value = None
     if len(written) <= 30:  # a longer number is no typo, and not worth printing
         try:
-            value = f", {_CONSTRUCTOR.construct_yaml_int(node)} in decimal"
+            value = _CONSTRUCTOR.construct_yaml_int(node)
         except (ValueError, IndexError):
-            value = ""
-    return (
-        f"'{shown(written)}' is read by YAML as {form or 'no plain number'}{value}; "
-        "write plain decimal digits"
+            value = None
+    if value is None:
+        message = _("'{written}' is read by YAML as {form}; write plain decimal digits")
+        return message.format(written=shown(written), form=what)
+    message = _(
+        "'{written}' is read by YAML as {form}, {value} in decimal; write plain decimal digits"
     )
+    return message.format(written=shown(written), form=what, value=value)
 
 
 @dataclass
@@ -123,7 +129,8 @@ class Checker(FileReport):
         if self.refused(node):
             return None
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, path, f"expected a mapping of fields, got {describe(node)}")
+            message = _("expected a mapping of fields, got {found}")
+            self.problem(node, path, message.format(found=describe(node)))
             return None
         known = [spec.name for spec in specs]
         found: dict[str, yaml.Node] = {}
@@ -132,18 +139,24 @@ class Checker(FileReport):
             if self.refused(key_node):
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR:
-                self.problem(key_node, path, "field names must be plain text")
+                self.problem(key_node, path, _("field names must be plain text"))
                 continue
             name = str(key_node.value)
             field_path = where(path, shown(name))
             if name in found:
-                message = f"duplicate field (first at line {first_line[name]})"
+                message = _("duplicate field (first at line {line})").format(line=first_line[name])
                 self.problem(key_node, field_path, message)
                 continue
             if name not in known:
                 quiet = self.errors >= MAX_PROBLEMS_PER_FILE  # not shown: spare the suggestion
                 hint = "" if quiet else did_you_mean(name, known)
-                message = "" if quiet else f"unknown field{hint}; valid fields: {', '.join(known)}"
+                message = (
+                    ""
+                    if quiet
+                    else _("unknown field{suggestion}; valid fields: {fields}").format(
+                        suggestion=hint, fields=", ".join(known)
+                    )
+                )
                 self.problem(key_node, field_path, message)
                 continue
             found[name] = value_node
@@ -152,9 +165,9 @@ class Checker(FileReport):
             if spec.name in found:
                 continue
             if spec.need == "required":
-                self.problem(node, where(path, spec.name), "missing (required)")
+                self.problem(node, where(path, spec.name), _("missing (required)"))
             elif spec.need == "warn":
-                self.warn(node, where(path, spec.name), spec.if_missing)
+                self.warn(node, where(path, spec.name), _(spec.if_missing))
         return found
 
     def text(
@@ -163,22 +176,29 @@ class Checker(FileReport):
         if self.refused(node):
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, path, f"expected text, got {describe(node)}")
+            self.problem(node, path, _("expected text, got {found}").format(found=describe(node)))
             return None
         # A number, a date or yes/no where text belongs is text: the characters as written.
         text = "" if node.tag == NULL else str(node.value).strip()
         if not text:
-            self.problem(node, path, "is empty")
+            self.problem(node, path, _("is empty"))
             return None
         if one_line and "\n" in text:
-            self.problem(node, path, "must be a single line")
+            self.problem(node, path, _("must be a single line"))
             return None
-        why = ", so that it fits one line of a terminal" if limit else ""
-        what = "this field" if limit else "one line" if one_line else "one field"
-        limit = limit or TEXT_LIMITS["line" if one_line else "text"]
-        if len(text) > limit:
-            message = f"is {len(text):,} characters long; the limit for {what} is {limit:,}{why}"
-            self.problem(node, path, message)
+        bound = limit or TEXT_LIMITS["line" if one_line else "text"]
+        if len(text) > bound:
+            if limit:
+                message = _(
+                    "is {length} characters long; the limit for this field is {limit}, "
+                    "so that it fits one line of a terminal"
+                )
+            elif one_line:
+                message = _("is {length} characters long; the limit for one line is {limit}")
+            else:
+                message = _("is {length} characters long; the limit for one field is {limit}")
+            length = number(len(text))
+            self.problem(node, path, message.format(length=length, limit=number(bound)))
             return None
         shape = None if one_line else shape_problem(text)
         if shape is not None:  # what Markdown renders too slowly: refused here, not met later
@@ -193,21 +213,27 @@ class Checker(FileReport):
         if getattr(node, "style", None) == "|" and mark is not None:
             self.fail(mark.line + 1 + line, 1, f"{path}: {message}")
         else:
-            self.problem(node, path, f"{message} (line {line} of the text)")
+            where_ = _("{problem} (line {line} of the text)")
+            self.problem(node, path, where_.format(problem=message, line=line))
 
     def integer(self, node: yaml.Node, path: str) -> int | None:
         if self.refused(node):
             return None
         written = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
         if not isinstance(node, yaml.ScalarNode) or node.tag != INT:
-            got = describe(node)
+            message = _("expected a whole number, got {found}")
             if node.tag == STR and written.strip().isdigit():
                 if getattr(node, "style", None) in ("'", '"'):
-                    got += " in quotes; remove the quotes"
+                    message = _("expected a whole number, got {found} in quotes; remove the quotes")
                 else:  # `09`: not octal, so YAML 1.1 reads it as text
-                    got = f"'{shown(written)}', which YAML reads as text (a leading 0 means octal)"
-                    got += f"; write {shown(written.lstrip('0') or '0')}"  # shown: kept short
-            self.problem(node, path, f"expected a whole number, got {got}")
+                    message = _(
+                        "expected a whole number, got '{written}', which YAML reads as text "
+                        "(a leading 0 means octal); write {digits}"
+                    )
+            found = describe(node)
+            digits = shown(written.lstrip("0") or "0")  # shown: kept short
+            message = message.format(found=found, written=shown(written), digits=digits)
+            self.problem(node, path, message)
             return None
         if not _DECIMAL.fullmatch(written) and isinstance(node, yaml.ScalarNode):
             self.problem(node, path, _other_form(node, written))
@@ -215,18 +241,21 @@ class Checker(FileReport):
         try:
             return int(written)
         except ValueError:  # more digits than Python converts
-            self.problem(node, path, f"'{shown(written)}' is not a usable whole number")
+            message = _("'{written}' is not a usable whole number").format(written=shown(written))
+            self.problem(node, path, message)
             return None
 
     def boolean(self, node: yaml.Node, path: str) -> bool | None:
         if self.refused(node):
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag != BOOL:
-            self.problem(node, path, f"expected true or false, got {describe(node)}")
+            message = _("expected true or false, got {found}").format(found=describe(node))
+            self.problem(node, path, message)
             return None
         value = _BOOLS.get(str(node.value).casefold())
         if value is None:  # an explicit !!bool on other text
-            self.problem(node, path, f"expected true or false, got '{shown(str(node.value))}'")
+            message = _("expected true or false, got '{written}'")
+            self.problem(node, path, message.format(written=shown(str(node.value))))
         return value
 
     def date(self, node: yaml.Node, path: str, pattern: str = "date") -> str | None:
@@ -235,7 +264,8 @@ class Checker(FileReport):
         if self.refused(node):
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (STR, TIMESTAMP):
-            self.problem(node, path, f"expected a date (YYYY-MM-DD), got {describe(node)}")
+            message = _("expected a date (YYYY-MM-DD), got {found}").format(found=describe(node))
+            self.problem(node, path, message)
             return None
         written = str(node.value).strip()
         try:
@@ -244,7 +274,7 @@ class Checker(FileReport):
         except ValueError:
             valid = False
         if not valid:
-            self.problem(node, path, f"'{shown(written)}' {PATTERNS[pattern].message}")
+            self.problem(node, path, PATTERNS[pattern].refuse(written))
             return None
         return written
 
@@ -252,6 +282,6 @@ class Checker(FileReport):
         if self.refused(node):
             return None
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, path, f"expected a list, got {describe(node)}")
+            self.problem(node, path, _("expected a list, got {found}").format(found=describe(node)))
             return None
         return list(node.value)

@@ -15,9 +15,12 @@ from pathlib import Path
 import yaml
 
 from exotour.content.limits import MAX_CHAR_REPORTS, MAX_FILE_BYTES
-from exotour.content.nodes import char, compose
+from exotour.content.node_words import char
+from exotour.content.nodes import compose
 from exotour.content.problems import FileReport, shown
 from exotour.content.schema import FORBIDDEN_CHARS
+from exotour.i18n import _, ngettext
+from exotour.localnumbers import number
 from exotour.state.atomic import kind_of_mode
 
 # Byte order marks, the longest first (UTF-32's little-endian mark starts as UTF-16's does).
@@ -31,7 +34,7 @@ _BOMS = (
 
 def kind_of(mode: int) -> str:
     """What a file of MODE is, in words, when it is not a regular file (the writer's rule)."""
-    return kind_of_mode(mode) or "a regular file"
+    return kind_of_mode(mode) or _("a regular file")
 
 
 def why(exc: OSError) -> str:
@@ -48,18 +51,22 @@ def read_bytes(path: Path, file: FileReport) -> bytes | None:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         dangling = path.is_symlink()
-        file.fail(1, 1, f"{name} is a symbolic link to nothing" if dangling else "is missing")
+        if dangling:
+            file.fail(1, 1, _("{name} is a symbolic link to nothing").format(name=name))
+        else:
+            file.fail(1, 1, _("is missing"))
         return None
     except IsADirectoryError:
-        file.fail(1, 1, f"{name} is a folder, not a file")
+        file.fail(1, 1, _("{name} is a folder, not a file").format(name=name))
         return None
     except OSError as exc:
-        file.fail(1, 1, f"cannot read the file ({why(exc)})")
+        file.fail(1, 1, cannot_read(exc))
         return None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            file.fail(1, 1, f"{name} is {kind_of(info.st_mode)}, not a file")
+            kind = kind_of(info.st_mode)
+            file.fail(1, 1, _("{name} is {kind}, not a file").format(name=name, kind=kind))
             return None
         if info.st_size > MAX_FILE_BYTES:
             file.fail(1, 1, too_large(info.st_size))
@@ -72,7 +79,7 @@ def read_bytes(path: Path, file: FileReport) -> bytes | None:
             if len(data) > info.st_size:
                 data += handle.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as exc:
-        file.fail(1, 1, f"cannot read the file ({why(exc)})")
+        file.fail(1, 1, cannot_read(exc))
         return None
     finally:
         os.close(fd)
@@ -82,10 +89,13 @@ def read_bytes(path: Path, file: FileReport) -> bytes | None:
     return data
 
 
+def cannot_read(exc: OSError) -> str:
+    return _("cannot read the file ({why})").format(why=why(exc))
+
+
 def too_large(size: int) -> str:
-    return (
-        f"the file is too large ({size:,} bytes); "
-        f"the limit is {MAX_FILE_BYTES // 1_000_000} MB ({MAX_FILE_BYTES:,} bytes)"
+    return _("the file is too large ({size} bytes); the limit is {mb} MB ({limit} bytes)").format(
+        size=number(size), mb=MAX_FILE_BYTES // 1_000_000, limit=number(MAX_FILE_BYTES)
     )
 
 
@@ -109,7 +119,9 @@ def decode(data: bytes, file: FileReport) -> str | None:
     """DATA as text with \\n line ends, or None after reporting why it is not UTF-8 text."""
     encoding = encoding_of(data)
     if encoding is not None:
-        file.fail(1, 1, f"the file is {encoding} text; save it as UTF-8")
+        file.fail(
+            1, 1, _("the file is {encoding} text; save it as UTF-8").format(encoding=encoding)
+        )
         return None
     try:
         text = data.decode("utf-8")
@@ -117,7 +129,8 @@ def decode(data: bytes, file: FileReport) -> str | None:
         line = data[: exc.start].count(b"\n") + 1
         start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[start : exc.start].decode("utf-8", "replace")) + 1
-        file.fail(line, column, f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x})")
+        byte = f"0x{data[exc.start]:02x}"
+        file.fail(line, column, _("the file is not UTF-8 text (byte {byte})").format(byte=byte))
         return None
     # Windows line ends are line ends; a carriage return anywhere else is refused below.
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
@@ -133,7 +146,13 @@ def plain_characters(text: str, file: FileReport) -> bool:
             column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
             file.fail(line, column, char(match.group()))
     if bad > MAX_CHAR_REPORTS:
-        file.fail(1, 1, f"{bad - MAX_CHAR_REPORTS} more control characters in this file")
+        more = bad - MAX_CHAR_REPORTS
+        message = ngettext(
+            "{count} more control character in this file",
+            "{count} more control characters in this file",
+            more,
+        )
+        file.fail(1, 1, message.format(count=number(more)))
     return not bad
 
 

@@ -11,9 +11,26 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 _CHECKOUT = _PACKAGE.parents[1]  # the repository, when run from a checkout (src/exotour)
 
 
-def builtin_content_dir() -> Path:
-    """The exosome tour shipped with the package (or the repository's content/, in a checkout)."""
+# The built-in tour in each language it is written in: its folder in the wheel (exotour/tours/)
+# and in a checkout. Both have the same section ids, so a reader's place is shared between them.
+BUILTIN_TOURS = {"en": ("exosome", "content"), "es": ("exosome-es", "content-es")}
+
+
+def builtin_content_dir(language: str = "en") -> Path:
+    """The exosome tour shipped with the package (or the repository's content/, in a checkout)
+    in LANGUAGE (an interface language, exotour.i18n's); English for a language it is not in,
+    or when that language's folder is missing."""
+    if language != "en" and language in BUILTIN_TOURS:
+        name, folder = BUILTIN_TOURS[language]
+        found = _found(name, _CHECKOUT / folder)
+        if found.is_dir():
+            return found
     return _found("exosome", _CHECKOUT / "content")
+
+
+def builtin_content_dirs() -> tuple[Path, ...]:
+    """The built-in tour's folder in every language it is written in, English first."""
+    return tuple(dict.fromkeys(builtin_content_dir(language) for language in BUILTIN_TOURS))
 
 
 def example_tour_dir() -> Path:
@@ -62,12 +79,35 @@ class ContentPlace(NamedTuple):
 
 
 @cache
-def content_place(given: Path | None) -> ContentPlace:
-    """The place of the folder GIVEN (None: the built-in tour), worked out once per process."""
+def content_place(given: Path | None, language: str = "en") -> ContentPlace:
+    """The place of the folder GIVEN (None: the built-in tour in LANGUAGE, the interface's),
+    worked out once per process. A folder given is used as it is, whatever the language; it is
+    built-in when it is one of the built-in tour's folders in any language."""
+    folder = given if given is not None else builtin_content_dir(language)
+    resolved = folder.resolve()
+    builtin = given is None or resolved in {d.resolve() for d in builtin_content_dirs()}
+    return ContentPlace(folder, resolved, builtin, place_key(resolved))
+
+
+def place_key(resolved: Path) -> str:
+    """The key of the folder at RESOLVED: the same in every run and every version, short enough
+    for a file name. It names caches and keeps progress apart, and is no secret: two checksums
+    of the path (64 bits) do that, where hashlib would cost more to import (its OpenSSL) than
+    the rest of the key's work. A clash of two folders costs a cache miss, not a wrong tour:
+    each cache file holds the fingerprint of what it was made from."""
+    import zlib
+
+    name = _path_bytes(resolved)
+    return f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}"
+
+
+def older_place_key(resolved: Path) -> str:
+    """The key that named the folder at RESOLVED before place_key (a SHA-256 of the path),
+    so that progress saved under it is still read."""
     import hashlib
 
-    folder = given if given is not None else builtin_content_dir()
-    resolved = folder.resolve()
-    builtin = given is None or resolved == builtin_content_dir().resolve()
-    name = str(resolved).encode("utf-8", "surrogateescape")
-    return ContentPlace(folder, resolved, builtin, hashlib.sha256(name).hexdigest()[:20])
+    return hashlib.sha256(_path_bytes(resolved)).hexdigest()[:20]
+
+
+def _path_bytes(resolved: Path) -> bytes:
+    return str(resolved).encode("utf-8", "surrogateescape")

@@ -16,6 +16,8 @@ from exotour.content.limits import (
     MAX_MARKDOWN_INDENT,
     MAX_MARKDOWN_LIST_ITEMS,
 )
+from exotour.i18n import _
+from exotour.localnumbers import number
 
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.M)
 _DEEP = re.compile(rf"^[ \t]{{{MAX_MARKDOWN_INDENT + 1},}}", re.M)
@@ -30,15 +32,21 @@ def shape_problem(text: str) -> tuple[int, str] | None:
     brackets = text.count("[")
     if brackets > MAX_MARKDOWN_BRACKETS:
         at = _nth(text, "[", MAX_MARKDOWN_BRACKETS + 1)
-        message = f"holds {brackets:,} '['; the limit is {MAX_MARKDOWN_BRACKETS:,} in one field"
+        message = _("holds {count} '['; the limit is {limit} in one field").format(
+            count=number(brackets), limit=number(MAX_MARKDOWN_BRACKETS)
+        )
         return _line_of(text, at), message
     deep = _DEEP.search(text)
     if deep is not None:
-        message = f"indented more than {MAX_MARKDOWN_INDENT} spaces; nest lists less deeply"
+        message = _("indented more than {limit} spaces; nest lists less deeply").format(
+            limit=MAX_MARKDOWN_INDENT
+        )
         return _line_of(text, deep.start()), message
     for items, match in enumerate(_LIST_ITEM.finditer(text), start=1):
         if items > MAX_MARKDOWN_LIST_ITEMS:
-            message = f"more than {MAX_MARKDOWN_LIST_ITEMS:,} list items; split the list"
+            message = _("more than {limit} list items; split the list").format(
+                limit=number(MAX_MARKDOWN_LIST_ITEMS)
+            )
             return _line_of(text, match.start()), message
     return None
 
@@ -46,6 +54,6 @@ def shape_problem(text: str) -> tuple[int, str] | None:
 def _nth(text: str, char: str, n: int) -> int:
     """The index of the Nth CHAR in TEXT (from 1); TEXT holds at least N."""
     index = -1
-    for _ in range(n):
+    for _count in range(n):
         index = text.index(char, index + 1)
     return index

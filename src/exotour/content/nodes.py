@@ -17,8 +17,10 @@ from exotour.content.limits import (
     MAX_FILE_CHARS,
     MAX_VALUES,
 )
+from exotour.content.node_words import char, syntax_error, too_deep, too_much
 from exotour.content.problems import FileReport, shown, where
 from exotour.content.schema import FORBIDDEN_CHARS
+from exotour.i18n import N_, _
 
 # libyaml's composer when the wheel ships it: several times faster on large tours.
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -39,26 +41,25 @@ for _resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.values():
     for _tag, _regexp in _resolvers:
         _FORMS.setdefault(_tag, _regexp)
 _MEANING = {
-    INT: "a whole number",
-    FLOAT: "a number",
-    BOOL: "true or false",
-    NULL: "nothing",
-    TIMESTAMP: "a date",
+    INT: N_("a whole number"),
+    FLOAT: N_("a number"),
+    BOOL: N_("true or false"),
+    NULL: N_("nothing"),
+    TIMESTAMP: N_("a date"),
 }
-_SYNTAX_HINTS = (
-    ("found undefined alias", "an alias (*name) needs an anchor (&name) before it"),
-    ("but found another document", "a file holds one document: remove the second '---'"),
-)
+_TEXT = N_("text")
+_DESCRIBED = {INT: N_("a number"), FLOAT: N_("a number"), BOOL: "true/false", NULL: N_("nothing")}
 
 
 def describe(node: yaml.Node) -> str:
     """What NODE holds, in words, for "expected ..., got ..." messages."""
     if isinstance(node, yaml.MappingNode):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    names = {INT: "a number", FLOAT: "a number", BOOL: "true/false", NULL: "nothing"}
-    return names.get(node.tag, "a date" if node.tag == TIMESTAMP else "text")
+        return _("a list")
+    if node.tag == TIMESTAMP:
+        return _("a date")
+    return _(_DESCRIBED.get(node.tag, _TEXT))
 
 
 def compose(text: str, file: FileReport) -> yaml.Node | None:
@@ -70,36 +71,30 @@ def compose(text: str, file: FileReport) -> yaml.Node | None:
             return None
         node: yaml.Node | None = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = str(exc.problem or exc.context or "the file cannot be read")
-        if exc.context and what.startswith("but "):  # "expected a single document, but ..."
-            what = f"{exc.context}, {what}"
-        what = " ".join(what.split())
-        hint = next((h for key, h in _SYNTAX_HINTS if key in what), "")
-        message = f"YAML syntax error: {shown(what, 200)}" + (f" ({hint})" if hint else "")
-        file.fail(line, column, message)
+        file.fail(*syntax_error(exc))
         return None
     except RecursionError:  # libyaml bounds nesting itself; the pure-Python parser recurses
-        file.fail(1, 1, f"values are nested more than {MAX_DEPTH} deep")
+        file.fail(1, 1, too_deep())
         return None
     except yaml.reader.ReaderError as exc:  # a noncharacter such as U+FFFE
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        file.fail(line, column, f"character U+{code:04X} is not allowed in YAML")
+        message = _("character {code} is not allowed in YAML").format(code=f"U+{code:04X}")
+        file.fail(line, column, message)
         return None
     except yaml.YAMLError as exc:
         what = " ".join(str(exc).split()) or type(exc).__name__
-        file.fail(1, 1, f"YAML syntax error: {shown(what, 200)}")
+        file.fail(1, 1, _("YAML syntax error: {problem}").format(problem=shown(what, 200)))
         return None
     if node is None:
-        file.fail(1, 1, "the file is empty (expected a mapping of fields)")
+        file.fail(1, 1, _("the file is empty (expected a mapping of fields)"))
         return None
     if not _inspect(node, file) or file.refused(node):
         return None
     if not isinstance(node, yaml.MappingNode):
-        file.problem(node, "", f"the file holds {describe(node)}, not a mapping of fields")
+        message = _("the file holds {found}, not a mapping of fields")
+        file.problem(node, "", message.format(found=describe(node)))
         return None
     return node
 
@@ -133,7 +128,7 @@ def _prescan(text: str) -> tuple[int, int, str] | None:
             continue
         count += 1
         if count > MAX_VALUES:
-            return 1, 1, f"the file holds more than {MAX_VALUES} values"
+            return 1, 1, _("the file holds more than {limit} values").format(limit=MAX_VALUES)
         if len(stack) == 1 and stack[0]:  # a value of the root mapping, or a field name
             if field_next and isinstance(event, yaml.ScalarEvent):
                 name = shown(str(event.value))
@@ -142,8 +137,7 @@ def _prescan(text: str) -> tuple[int, int, str] | None:
             stack.append(isinstance(event, yaml.MappingStartEvent))
             field_next = field_next or (len(stack) == 1 and stack[0])
             if len(stack) > MAX_DEPTH + 1:  # the root is 0 deep
-                prefix = f"{name}: " if name else ""
-                message = f"{prefix}values are nested more than {MAX_DEPTH} deep"
+                message = f"{name}: {too_deep()}" if name else too_deep()
                 mark = event.start_mark
                 return (mark.line + 1, mark.column + 1, message) if mark else (1, 1, message)
     return None
@@ -188,12 +182,15 @@ class _Walk:
         (The nesting is bounded by MAX_DEPTH before it could run deep.)"""
         ident = id(node)
         if ident in self.on_path:
-            self.file.problem(node, path, "an alias refers to a value that contains it (a loop)")
+            message = _("an alias refers to a value that contains it (a loop)")
+            self.file.problem(node, path, message)
             return False
         if ident in self.seen:
             self.budget -= self.values[ident]  # what the alias adds: the value and all it holds
             if self.budget < 0:
-                message = f"aliases expand to more than {MAX_ALIAS_EXPANSION} values"
+                message = _("aliases expand to more than {limit} values").format(
+                    limit=MAX_ALIAS_EXPANSION
+                )
                 self.file.problem(self.root, "", message)
                 return False
             return True  # measured already, and its children checked
@@ -201,7 +198,7 @@ class _Walk:
         _check_node(node, path, self.file, key=key)
         if depth > MAX_DEPTH:
             top = re.split(r"[.\[]", path, maxsplit=1)[0]  # the field; the path is too long
-            self.file.problem(node, top, f"values are nested more than {MAX_DEPTH} deep")
+            self.file.problem(node, top, too_deep())
             return False
         if isinstance(node, yaml.ScalarNode):
             self.size[ident] = len(str(node.value))
@@ -258,38 +255,30 @@ def _measure(node: yaml.Node, path: str, size: dict[int, int], file: FileReport)
     return True
 
 
-def too_much(chars: int, what: str) -> str:
-    limit = MAX_FIELD_CHARS if what == "a field" else MAX_FILE_CHARS
-    return (
-        f"holds {chars:,} characters of text (aliases counted as expanded); "
-        f"the limit for {what} is {limit:,}"
-    )
-
-
 def _check_node(node: yaml.Node, path: str, file: FileReport, *, key: bool) -> None:
     if node.tag == MERGE:
-        file.refuse(node, path, "merge keys (<<) are not supported; write the fields out")
+        file.refuse(node, path, _("merge keys (<<) are not supported; write the fields out"))
     elif node.tag not in PLAIN_TAGS:
-        message = f"the tag {shown(node.tag, 120)} is not allowed (content is plain data)"
+        message = _("the tag {tag} is not allowed (content is plain data)").format(
+            tag=shown(node.tag, 120)
+        )
         file.refuse(node, path, message)
     elif not isinstance(node, yaml.ScalarNode):
         return
     elif bad := FORBIDDEN_CHARS.search(str(node.value)):
         # Written as an escape ("\\e"): the characters typed into the file were checked already.
-        file.refuse(node, path, "field names must be plain text" if key else char(bad.group()))
+        file.refuse(node, path, _("field names must be plain text") if key else char(bad.group()))
     elif node.tag in _MEANING and not _FORMS[node.tag].match(str(node.value)):
         # Only an explicit tag (`!!int ""`) can give a value a tag it does not fit.
         short = node.tag.rsplit(":", 1)[-1]
+        message = _("'{value}' does not fit its tag {tag} ({meaning}); remove the tag")
         file.refuse(
             node,
             path,
-            f"'{shown(str(node.value))}' does not fit its tag !!{short} "
-            f"({_MEANING[node.tag]}); remove the tag",
+            message.format(
+                value=shown(str(node.value)), tag=f"!!{short}", meaning=_(_MEANING[node.tag])
+            ),
         )
-
-
-def char(found: str) -> str:
-    return f"control character U+{ord(found):04X} is not allowed in content"
 
 
 def _members(node: yaml.Node) -> list[yaml.Node]:

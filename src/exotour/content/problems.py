@@ -130,6 +130,12 @@ class FileReport:
 
     def finish(self) -> None:
         if self.silenced:
-            self.report.add(
-                self.path, 1, 1, f"{self.silenced} more problems in this file are not shown"
+            from exotour.i18n import ngettext
+            from exotour.localnumbers import number
+
+            message = ngettext(
+                "{count} more problem in this file is not shown",
+                "{count} more problems in this file are not shown",
+                self.silenced,
             )
+            self.report.add(self.path, 1, 1, message.format(count=number(self.silenced)))

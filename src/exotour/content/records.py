@@ -11,6 +11,7 @@ from exotour.content.lookalike import skeleton
 from exotour.content.problems import shown
 from exotour.content.schema import PATTERNS, RECORDS, VALID_ID, FieldSpec, fields_of
 from exotour.decision import About
+from exotour.i18n import _
 from exotour.model import DEFAULT_LANGUAGE, EvidenceNote, GlossaryEntry, Question, Section, Source
 
 
@@ -32,7 +33,7 @@ class TourHead:
 
 
 def bad_id(value: str) -> str:
-    return f"'{shown(value)}' {PATTERNS['id'].message}"
+    return PATTERNS["id"].refuse(value)
 
 
 def _spec(record: str, name: str) -> FieldSpec:
@@ -48,15 +49,16 @@ def read_tour_file(file: Checker, root: yaml.Node) -> TourHead | None:
         file.problem(tour.nodes["id"], "id", bad_id(values["id"]))
     language = PATTERNS["language"]
     if "language" in values and not language.matches(values["language"]):
-        written = shown(values["language"])
-        file.problem(tour.nodes["language"], "language", f"'{written}' {language.message}")
+        message = language.refuse(values["language"])
+        file.problem(tour.nodes["language"], "language", message)
     order = tour.lines("sections")
     if "sections" in values and not tour.nodes["sections"].value:
-        file.problem(tour.nodes["sections"], "sections", "lists no sections")
+        file.problem(tour.nodes["sections"], "sections", _("lists no sections"))
     listed: dict[str, int] = {}
     for i, (section_id, node) in enumerate(order):
         if section_id in listed:
-            file.problem(node, f"sections[{i}]", f"'{shown(section_id)}' is listed twice")
+            message = _("'{id}' is listed twice").format(id=shown(section_id))
+            file.problem(node, f"sections[{i}]", message)
         listed.setdefault(section_id, i)
     bottom: Record | None = values.get("bottom_line")
     about: Record | None = values.get("about")
@@ -117,7 +119,7 @@ def read_section(file: Checker, root: yaml.Node) -> SectionFile:
 def _note(file: Checker, record: Record, path: str) -> EvidenceNote | None:
     sources_node = record.nodes.get("sources")
     if isinstance(sources_node, yaml.SequenceNode) and not sources_node.value:
-        file.problem(record.nodes["sources"], f"{path}.sources", "lists no sources")
+        file.problem(record.nodes["sources"], f"{path}.sources", _("lists no sources"))
     sources = [
         _source(file, r, f"{path}.sources[{i}]") for i, r in enumerate(record.records("sources"))
     ]
@@ -134,21 +136,23 @@ def _source(file: Checker, record: Record, path: str) -> Source | None:
     values, nodes = record.values, record.nodes
     for group in RECORDS["source"].one_of:
         if not any(name in nodes for name in group.names):
-            file.problem(record.node, path, group.message)
+            file.problem(record.node, path, _(group.message))
     for name in ("url", "doi"):
         pattern = PATTERNS[_spec("source", name).pattern]
         if name in values and not pattern.matches(values[name]):
-            file.problem(nodes[name], f"{path}.{name}", pattern.message)
+            file.problem(nodes[name], f"{path}.{name}", pattern.problem())
         elif name == "url" and name in values:
             from exotour.weblinks import spoofing
 
             problem = spoofing(values[name])
             if problem is not None:
-                file.problem(nodes[name], f"{path}.{name}", f"the link {problem}")
+                message = _("the link {problem}").format(problem=problem)
+                file.problem(nodes[name], f"{path}.{name}", message)
     low, high = _spec("source", "year").bounds or (0, None)
     if "year" in values and not low <= values["year"] <= (high or values["year"]):
         written = shown(str(nodes["year"].value))
-        file.problem(nodes["year"], f"{path}.year", f"{written} is not a year")
+        message = _("{written} is not a year").format(written=written)
+        file.problem(nodes["year"], f"{path}.year", message)
     if not file.complete(record):
         return None
     return Source(
@@ -168,11 +172,15 @@ def _question(file: Checker, record: Record, path: str) -> Question | None:
     low, high = _spec("question", "choices").bounds or (0, None)
     all_read = "choices" in nodes and len(choices) == len(nodes["choices"].value)
     if all_read and not low <= len(choices) <= (high or len(choices)):
-        message = f"has {len(choices)}; give {low} to {high}"
+        message = _("has {count}; give {low} to {high}").format(
+            count=len(choices), low=low, high=high
+        )
         file.problem(nodes["choices"], f"{path}.choices", message)
     elif all_read and "answer" in values and not 1 <= values["answer"] <= len(choices):
         written = shown(str(nodes["answer"].value))
-        message = f"{written} is not a choice (1-{len(choices)})"
+        message = _("{written} is not a choice (1-{count})").format(
+            written=written, count=len(choices)
+        )
         file.problem(nodes["answer"], f"{path}.answer", message)
     if not file.complete(record):
         return None
@@ -198,7 +206,9 @@ def read_glossary(file: Checker, root: yaml.Node) -> tuple[GlossaryEntry, ...]:
             index, node = first.setdefault(skeleton(name), (i, term.node))
             if index != i:
                 line = node.start_mark.line + 1
-                message = f"'{shown(name)}' already names the term at line {line}"
+                message = _("'{name}' already names the term at line {line}").format(
+                    name=shown(name), line=line
+                )
                 file.problem(term.node, f"terms[{i}]", message)
         if file.complete(term):
             entries.append(

@@ -19,6 +19,7 @@ from exotour.content.fields import records_field
 from exotour.content.glossary_schema import GLOSSARY_RECORDS
 from exotour.content.limits import GIST_CHARS, MAX_FIELD_CHARS, MAX_LINE_CHARS
 from exotour.content.patterns import PATTERNS as PATTERNS  # re-exported: part of the schema
+from exotour.i18n import N_
 from exotour.text import UNSAFE_CHARS
 
 ID_PATTERN = PATTERNS["id"].regex
@@ -81,7 +82,8 @@ RECORDS: dict[str, RecordSpec] = {
                 "line",
                 "optional",
                 description="The language the tour is written in, as a BCP 47 tag such as en, "
-                "es or es-MX (default: en); search finds words in their other forms by it.",
+                "es or es-MX (default: en); search finds words in their other forms by it, and "
+                "the Sources section and the exports' lang follow it.",
                 pattern="language",
             ),
             FieldSpec(
@@ -131,7 +133,7 @@ RECORDS: dict[str, RecordSpec] = {
                 "takeaway",
                 "line",
                 "warn",
-                if_missing="missing; 'exotour summary' will show none for this section",
+                if_missing=N_("missing; 'exotour summary' will show none for this section"),
                 description="One sentence: the gist, shown by 'exotour summary'. Missing is a "
                 "warning.",
             ),
@@ -245,9 +247,9 @@ RECORDS: dict[str, RecordSpec] = {
             ),
         ),
         one_of=(
-            OneOf(("author", "title", "reference"), "needs an author, a title or a reference"),
-            OneOf(("year", "accessed"), "needs a year, or accessed for an undated page"),
-            OneOf(("url", "doi", "reference"), "needs a url, a doi or a reference"),
+            OneOf(("author", "title", "reference"), N_("needs an author, a title or a reference")),
+            OneOf(("year", "accessed"), N_("needs a year, or accessed for an undated page")),
+            OneOf(("url", "doi", "reference"), N_("needs a url, a doi or a reference")),
         ),
     ),
     "question": RecordSpec(

@@ -32,9 +32,9 @@ def about_screen(tour: Tour, prefix: str = "exotour") -> RenderableType:
     if tour.sources_checked:
         from exotour.content.sources import checked_on
 
-        parts += [Text(""), Text(checked_on(tour.sources_checked))]
+        parts += [Text(""), Text(checked_on(tour.sources_checked, tour.language))]
     parts += [Text(""), Text(tour.disclaimer, style="italic")]
-    if tour.decision is not None:
+    if tour.has_decision:
         weigh = _("To weigh your options: {command}").format(command=f"{prefix} decide")
         parts.append(Text(weigh, style="dim"))
     return Constrain(Group(*parts), READING_WIDTH)

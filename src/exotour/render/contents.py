@@ -164,7 +164,7 @@ def welcome_screen(
         )
         more = with_command(words, f"{prefix} sections", style="dim", count=left)
         contents.append(more)
-    if tour.decision is not None:  # a tour with a decision aid points to it (IPDAS)
+    if tour.has_decision:  # a tour with a decision aid points to it (IPDAS)
         # On the same line: the screen fits 80x24.
         start.append_text(with_command(_(" · to decide: {command}"), f"{prefix} decide"))
     heading = Text(_("Contents (✓ read)"), style="bold")

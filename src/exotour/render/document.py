@@ -50,12 +50,12 @@ def _also(names: str) -> str:
     return _(" (also: {names})").format(names=names)
 
 
-def _md_note(note: EvidenceNote) -> list[str]:
+def _md_note(note: EvidenceNote, language: str) -> list[str]:
     out = [f"### {_(EVIDENCE).format(when=literal(note.when))}", "", literal(note.text)]
     if note.sources:
         out += ["", _(SOURCES), ""]
         for s in note.sources:
-            line = f"- {markdown_citation(s, literal)}"
+            line = f"- {markdown_citation(s, literal, language)}"
             if s.link:
                 line += f" {md_link(s.link)}"
             out.append(line)
@@ -68,9 +68,9 @@ def _md_section(number: int, section: Section, tour: Tour) -> list[str]:
         out += [f"*{_(ADDED)}*", ""]
     out += [closed_fences(section.body.strip()), ""]
     if section.options_grid and tour.decision is not None:
-        out += markdown_grids(tour.decision)
+        out += markdown_grids(tour.decision, tour.language)
     for note in section.evidence:
-        out += _md_note(note)
+        out += _md_note(note, tour.language)
     return out
 
 
@@ -138,7 +138,7 @@ def _body_html(body: str) -> str:
     return html_text
 
 
-def _html_note(note: EvidenceNote) -> str:
+def _html_note(note: EvidenceNote, language: str) -> str:
     e = html.escape
     parts = [
         '<aside class="evidence">',
@@ -148,7 +148,7 @@ def _html_note(note: EvidenceNote) -> str:
     if note.sources:
         parts.append(f"<p><strong>{e(_(SOURCES))}</strong></p>\n<ul>")
         for s in note.sources:
-            parts.append(f"<li>{html_citation(s)}</li>")
+            parts.append(f"<li>{html_citation(s, language)}</li>")
         parts.append("</ul>")
     parts.append("</aside>")
     return "\n".join(parts)
@@ -197,8 +197,8 @@ def to_html(tour: Tour) -> str:
             parts.append(f'<p class="added">{e(_(ADDED))}</p>')
         parts.append(_body_html(s.body).strip())
         if s.options_grid and tour.decision is not None:
-            parts.append(html_grids(tour.decision))
-        parts.extend(_html_note(note) for note in s.evidence)
+            parts.append(html_grids(tour.decision, tour.language))
+        parts.extend(_html_note(note, tour.language) for note in s.evidence)
         parts.append("</section>")
     if tour.bottom_line:
         parts.append(f"<section>\n<h2>{e(_(BOTTOM_LINE))}</h2>")

@@ -26,7 +26,8 @@ def listing(
         return Text(_(NO_GLOSSARY))
     ordered = sorted(entries, key=lambda e: e.term.casefold())
     count = len(ordered)
-    terms = ngettext("Glossary: {count} term", "Glossary: {count} terms", count)
+    # The English says "terms" for one too, as it always has; another language says its own.
+    terms = ngettext("Glossary: {count} terms", "Glossary: {count} terms", count)
     heading = Text(terms.format(count=count), style="bold")
     # TRANSLATORS: TERM is what the reader types after the command.
     one = _("One term in full: {command} (aliases work too)")

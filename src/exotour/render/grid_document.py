@@ -27,9 +27,10 @@ def options_for(name: str) -> str:
 
 
 def markdown_condition(
-    condition: Condition, level: str = "###", *, sources: bool = True
+    condition: Condition, level: str = "###", *, sources: bool = True, language: str = "en"
 ) -> list[str]:
-    """One condition's grid in Markdown; with SOURCES, each option's sources after it."""
+    """One condition's grid in Markdown; with SOURCES, each option's sources after it, dated in
+    the words of a tour in LANGUAGE."""
     options = condition.options
     out = [
         f"{level} {options_for(literal(condition.name))}",
@@ -52,19 +53,21 @@ def markdown_condition(
     out += [_(SOURCES), ""]
     for option in options:
         for source in option.sources:
-            line = f"- {literal(option.name)}: {markdown_citation(source, literal)}"
+            line = f"- {literal(option.name)}: {markdown_citation(source, literal, language)}"
             out.append(f"{line} {md_link(source.link)}" if source.link else line)
     return [*out, ""]
 
 
-def markdown_grids(decision: Decision) -> list[str]:
+def markdown_grids(decision: Decision, language: str = "en") -> list[str]:
     out: list[str] = []
     for condition in decision.conditions:
-        out += markdown_condition(condition)
+        out += markdown_condition(condition, language=language)
     return out
 
 
-def html_condition(condition: Condition, level: str = "h3", *, sources: bool = True) -> str:
+def html_condition(
+    condition: Condition, level: str = "h3", *, sources: bool = True, language: str = "en"
+) -> str:
     """One condition's grid in HTML; with SOURCES, each option's sources after it."""
     e = html.escape
     options = condition.options
@@ -89,13 +92,13 @@ def html_condition(condition: Condition, level: str = "h3", *, sources: bool = T
     parts += [f'<p class="grid-sources"><strong>{e(_(SOURCES))}</strong></p>', "<ul>"]
     for option in options:
         for source in option.sources:
-            parts.append(f"<li>{e(option.name)}: {html_citation(source)}</li>")
+            parts.append(f"<li>{e(option.name)}: {html_citation(source, language)}</li>")
     parts += ["</ul>", "</section>"]
     return "\n".join(parts)
 
 
-def html_grids(decision: Decision) -> str:
-    return "\n".join(html_condition(condition) for condition in decision.conditions)
+def html_grids(decision: Decision, language: str = "en") -> str:
+    return "\n".join(html_condition(c, language=language) for c in decision.conditions)
 
 
 GRID_CSS = """

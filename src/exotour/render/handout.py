@@ -64,7 +64,7 @@ def _sources(tour: Tour, sheet: Worksheet) -> list[Source]:
 
 
 def _checked_line(tour: Tour, today: str) -> str:
-    checked = f" {checked_on(tour.sources_checked)}" if tour.sources_checked else ""
+    checked = f" {checked_on(tour.sources_checked, tour.language)}" if tour.sources_checked else ""
     printed = _("From {title}, printed {date}.").format(
         title=tour.title, date=day_month_year(today)
     )
@@ -106,7 +106,7 @@ def to_html(tour: Tour, sheet: Worksheet, today: str) -> str:
     given = sheet.given
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{e(tour.language)}">',  # the tour's, as the export's
         '<head>\n<meta charset="utf-8">',
         f"<title>{e(_(TITLE))}</title>",
         f"<style>\n{_CSS}\n</style>\n</head>",
@@ -156,7 +156,8 @@ def to_html(tour: Tour, sheet: Worksheet, today: str) -> str:
         parts.append("</div>")
     else:
         parts.append(_html_all_conditions(sheet))
-    cited = (f"[{n}] {html_citation(s)}" for n, s in enumerate(_sources(tour, sheet), start=1))
+    sources = enumerate(_sources(tour, sheet), start=1)
+    cited = (f"[{n}] {html_citation(s, tour.language)}" for n, s in sources)
     parts += [f"<h2>{e(_(SOURCES))}</h2>", f'<p class="sources">{" ".join(cited)}</p>']
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
@@ -248,7 +249,7 @@ def markdown(tour: Tour, sheet: Worksheet, today: str) -> str:
         "",
     ]
     for source in _sources(tour, sheet):
-        line = f"- {markdown_citation(source, literal)}"
+        line = f"- {markdown_citation(source, literal, tour.language)}"
         out.append(f"{line} {md_link(source.link)}" if source.link else line)
     return "\n".join(out) + "\n"
 

@@ -152,7 +152,7 @@ def closing_screen(
     narrow = height < 20 or width < 60  # fewer words and no blank lines, so that 40x15 holds it
     gap = "\n" if narrow else "\n\n"
     commands = list(CLOSING_COMMANDS)
-    if tour.decision is not None:
+    if tour.has_decision:
         commands.insert(2, DECIDE_COMMAND)
     body = Text()
     done = _("The end of the tour.") if narrow else _("You have reached the end of the tour.")

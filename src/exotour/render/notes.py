@@ -131,7 +131,9 @@ class SourceEntry(Panel):
         citation = citation_text(source)
         # A hanging indent: the citation's lines start under its first word, not the marker.
         for number, line in enumerate(citation.wrap(console, max(1, width - len(marker)))):
-            parts.append(Text(marker if number == 0 else indent) + line)
+            line = Text(marker if number == 0 else indent) + line
+            line.no_wrap = True  # wrapped already, to fit: wrapping it again costs as much
+            parts.append(line)
         room = None if self.whole else width - len(indent)
         if source.link:
             parts.append(link(source.link, room, indent))

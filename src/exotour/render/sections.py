@@ -80,15 +80,6 @@ def section_blocks(
     return blocks
 
 
-def _cited_in(indexes: Sequence[int]) -> str:
-    numbers = [str(i + 1) for i in indexes]
-    if len(numbers) == 1:
-        return _("Cited in section {number}.").format(number=numbers[0])
-    # TRANSLATORS: {numbers} are section numbers joined by commas, {last} the last of them.
-    words = _("Cited in sections {numbers} and {last}.")
-    return words.format(numbers=", ".join(numbers[:-1]), last=numbers[-1])
-
-
 def _sources_blocks(
     tour: Tour, section: Section, *, whole: bool, full_links: str | None
 ) -> list[RenderableType]:
@@ -106,7 +97,7 @@ def _sources_blocks(
         hint = LinkHint(full_links, links, indent=len(f"{len(entries)}. "))
     for number, entry in enumerate(entries, start=1):
         ending = hint if number == len(entries) else None  # the hint stays with the last entry
-        cited_in = _cited_in(entry.sections)
+        cited_in = sources.cited_in(entry.sections, tour.language)  # the tour's words
         blocks.append(
             SourceEntry(entry.source, whole=whole, number=number, cited_in=cited_in, hint=ending)
         )

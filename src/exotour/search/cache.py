@@ -15,7 +15,6 @@ loading the tour (see current_key and open_current).
 
 from __future__ import annotations
 
-import hashlib
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +58,8 @@ def index_key(tour: Tour) -> str:
     """What TOUR's index depends on: its fingerprint, its language and the stemmer for it,
     exotour's version and the indexing code (by size and time, so an edited checkout does not
     serve an index built by older code)."""
+    import hashlib  # here: a search answered from the index file alone never needs it
+
     from exotour import __version__
     from exotour.search.stemming import algorithm_for, stemmer_key
 

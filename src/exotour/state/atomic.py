@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,13 +34,15 @@ def kind_of_mode(mode: int) -> str | None:
     """What a file of st_mode MODE is, in words, when it is not a regular file; else None."""
     if stat.S_ISREG(mode):
         return None
+    from exotour.i18n import _
+
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return _("a FIFO (named pipe)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
+        return _("a socket")
+    return _("a device")
 
 
 # A temporary file not written for this long was left by a process that was killed (SIGKILL
@@ -86,7 +87,11 @@ def atomic_path(path: Path, *, shared: bool = False) -> Iterator[Path]:
     """
     kind = kind_of(path)
     if kind is not None:
-        raise NotARegularFileError(f"{path} is {kind}")
+        from exotour.i18n import _
+
+        raise NotARegularFileError(_("{file} is {kind}").format(file=path, kind=kind))
+    import tempfile  # here: reading progress (which imports this module) never needs it
+
     fd, name = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
     tmp = Path(name)
     try:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from exotour.i18n import _
 from exotour.state.progress_json import FORMAT, READABLE_FORMATS, DamagedError
 from exotour.state.saved import END, Anchor, Saved
 from exotour.state.untrusted import UnreadableFileError, UnusableFileError, why
@@ -91,7 +92,8 @@ class ProgressStore:
         try:
             self._base = _saved(entry)
         except ValueError:
-            self.warnings.append(f"the saved place in {self.shown} is damaged; starting afresh")
+            message = _("the saved place in {file} is damaged; starting afresh")
+            self.warnings.append(message.format(file=self.shown))
         return self._base
 
     def save(self, saved: Saved) -> None:
@@ -107,10 +109,12 @@ class ProgressStore:
                 self._merge_and_write(saved)
         except OSError as exc:
             self._read_only = True
-            self.warnings.append(
-                f"cannot save progress in {printable(str(self.state_dir))} ({why(exc)}); "
+            message = _(
+                "cannot save progress in {folder} ({why}); "
                 "the tour runs, but your place will not be kept"
             )
+            folder = printable(str(self.state_dir))
+            self.warnings.append(message.format(folder=folder, why=why(exc)))
 
     def _merge_and_write(self, saved: Saved) -> None:
         """Under the lock: read the file, merge SAVED into its entry, write it back."""
@@ -157,13 +161,12 @@ class ProgressStore:
         try:
             raw = read_small_file(self.path, MAX_BYTES)
         except UnusableFileError as exc:
-            return _Found(
-                {}, f"the progress file {path} {exc.reason}; starting afresh", exc.identity
-            )
+            message = _("the progress file {file} {reason}; starting afresh")
+            return _Found({}, message.format(file=path, reason=exc.reason), exc.identity)
         except UnreadableFileError as exc:
-            problem = (
-                f"cannot read the progress file {path} ({exc.why}); your place will not be saved"
-            )
+            problem = _(
+                "cannot read the progress file {file} ({why}); your place will not be saved"
+            ).format(file=path, why=exc.why)
             return _Found({}, problem, writable=False)
         if raw is None:
             return _Found({})
@@ -173,20 +176,22 @@ class ProgressStore:
         try:
             data = parse(raw)
         except DamagedError:
-            return _Found({}, f"the progress file {path} is damaged; starting afresh", identity)
+            return _Found({}, damaged(path), identity)
         version = data.get("format") if isinstance(data, dict) else None
         if type(version) is int and version > FORMAT:
-            problem = (
-                f"the progress file {path} is from a newer exotour (format {version}); "
+            problem = _(
+                "the progress file {file} is from a newer exotour (format {version}); "
                 "it is left as it is, and your place will not be saved"
-            )
+            ).format(file=path, version=version)
             return _Found({}, problem, writable=False)
         if type(version) is not int or version not in READABLE_FORMATS:
-            problem = f"the progress file {path} is from another version; starting afresh"
+            problem = _("the progress file {file} is from another version; starting afresh").format(
+                file=path
+            )
             return _Found({}, problem, identity)
         tours = data.get("tours", {})
         if not isinstance(tours, dict):
-            return _Found({}, f"the progress file {path} is damaged; starting afresh", identity)
+            return _Found({}, damaged(path), identity)
         return _Found(tours)
 
     def _set_aside(self, identity: tuple[int, int]) -> None:
@@ -204,6 +209,10 @@ class ProgressStore:
             number += 1
             target = self.path.with_name(f"{STATE_FILE}.damaged-{stamp}-{number}")
         self.path.rename(target)
+
+
+def damaged(path: str) -> str:
+    return _("the progress file {file} is damaged; starting afresh").format(file=path)
 
 
 def _saved(entry: object) -> Saved:

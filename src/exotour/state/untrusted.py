@@ -50,7 +50,10 @@ def read_small_file(path: Path, limit: int) -> bytes | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:  # a loop of symbolic links, a name too long
-        raise UnusableFileError(f"cannot be opened ({why(exc)})", identity) from exc
+        from exotour.i18n import _
+
+        reason = _("cannot be opened ({why})").format(why=why(exc))
+        raise UnusableFileError(reason, identity) from exc
     _check(found, limit, identity)
     try:
         # O_NONBLOCK: should a FIFO replace the file between stat and open, open cannot hang.
@@ -72,18 +75,27 @@ def read_small_file(path: Path, limit: int) -> bytes | None:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > limit:  # it grew while we read
-        raise UnusableFileError(f"is too large (over {limit:,} bytes)", identity)
+        from exotour.i18n import _
+        from exotour.localnumbers import number
+
+        reason = _("is too large (over {limit} bytes)").format(limit=number(limit))
+        raise UnusableFileError(reason, identity)
     return data
 
 
 def _check(found: os.stat_result, limit: int, identity: tuple[int, int] | None) -> None:
     kind = kind_of_mode(found.st_mode)
     if kind is not None:
-        raise UnusableFileError(f"is {kind}", identity)
+        from exotour.i18n import _
+
+        raise UnusableFileError(_("is {kind}").format(kind=kind), identity)
     if stat.S_ISREG(found.st_mode) and found.st_size > limit:
-        raise UnusableFileError(
-            f"is too large ({found.st_size:,} bytes; at most {limit:,})", identity
-        )
+        from exotour.i18n import _
+        from exotour.localnumbers import number
+
+        reason = _("is too large ({size} bytes; at most {limit})")
+        size = number(found.st_size)
+        raise UnusableFileError(reason.format(size=size, limit=number(limit)), identity)
 
 
 def why(exc: BaseException) -> str:

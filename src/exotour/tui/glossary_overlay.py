@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from exotour.i18n import _, ngettext
 from exotour.model import GlossaryEntry, Tour
 from exotour.render.page import Line, Page
 from exotour.tui.overlay import CLOSE, OverlayAnswer
@@ -50,18 +51,25 @@ class GlossaryOverlay:
 
     def _blocks(self) -> list[RenderableType]:
         if not self.tour.glossary:
-            return [Text("This tour has no glossary.")]
+            return [Text(_("This tour has no glossary."))]
         if not self.entries:
             return [
-                Text("No glossary terms on this page."),
-                Text(f"'{self.prefix} glossary' lists every term of the tour.", style="dim"),
+                Text(_("No glossary terms on this page.")),
+                Text(
+                    _("'{prefix} glossary' lists every term of the tour.").format(
+                        prefix=self.prefix
+                    ),
+                    style="dim",
+                ),
             ]
         blocks: list[RenderableType] = [
             Group(Text(entry.term, style="bold"), Text(entry.definition)) for entry in self.entries
         ]
         blocks.append(
             Text(
-                f"'{self.prefix} glossary TERM' shows one term and where the tour uses it.",
+                _("'{prefix} glossary TERM' shows one term and where the tour uses it.").format(
+                    prefix=self.prefix
+                ),
                 style="dim",
             )
         )
@@ -76,12 +84,14 @@ class GlossaryOverlay:
         page = Page(tuple(lines[self.offset : self.offset + rows]))
         count = len(self.entries)
         title = (
-            f"Glossary: {count} term{'s' if count != 1 else ''} on this page"
+            ngettext(
+                "Glossary: {count} term on this page", "Glossary: {count} terms on this page", count
+            ).format(count=count)
             if count
-            else "Glossary"
+            else _("Glossary")
         )
         scrolls = len(lines) > rows
-        keys = "↑↓ scroll · any other key: back" if scrolls else "any key: back to the tour"
+        keys = _("↑↓ scroll · any other key: back") if scrolls else _("any key: back to the tour")
         return overlay_frame(title, page, size, keys)
 
     def handle(self, key: str) -> OverlayAnswer:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from exotour.i18n import _
+
 DIGITS = "0123456789"  # only ASCII digits choose a section: `²` or `①` are not numbers
 
 
@@ -45,4 +47,6 @@ def more(typed: Typed | None, digit: str, sections: int) -> Typed:
 
 def prompt(typed: Typed, sections: int) -> str:
     """The key line while `:` waits for a number."""
-    return f"Go to section (1-{sections}): {typed.digits}▏ Enter: go · Esc: cancel"
+    return _("Go to section (1-{sections}): {digits}▏ Enter: go · Esc: cancel").format(
+        sections=sections, digits=typed.digits
+    )

@@ -13,12 +13,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from exotour.i18n import N_, _
 from exotour.model import Tour
 from exotour.render.palette import DARK, Palette
 from exotour.tui.keymap import HELP_KEYS
 from exotour.tui.overlay import CLOSE, Jump, OverlayAnswer
 
-HELP_COMPACT = (
+HELP_COMPACT = N_(
     "n → j f next · p ← k b back · g G first/last · 1-9 or :N section · t contents · "
     "/ search, then n N hits · ' back · w glossary · ? h help · Esc close · q quit"
 )
@@ -49,19 +50,20 @@ class HelpOverlay:
 
     def screen(self, size: tuple[int, int]) -> RenderableType:
         columns, rows = size[0] - 4, size[1] - 3  # inside the frame, above the key line
-        widest = max(len(k) for k, _ in HELP_KEYS) + 2 + max(len(w) for _, w in HELP_KEYS)
+        rows_of_keys = [(keys, _(what)) for keys, what in HELP_KEYS]
+        widest = max(len(k) for k, _w in rows_of_keys) + 2 + max(len(w) for _k, w in rows_of_keys)
         body: RenderableType
         if rows >= len(HELP_KEYS) and columns >= widest:
             table = Table.grid(padding=(0, 2))
             table.add_column(no_wrap=True, style="bold")
             table.add_column(no_wrap=True)
-            for keys, what in HELP_KEYS:
+            for keys, what in rows_of_keys:
                 table.add_row(keys, what)
             body = table
         else:
             # Too small for a table: one paragraph that wraps, so no key is ever cut off.
-            body = Text(HELP_COMPACT)
-        return overlay_frame("Keys", body, size, "any key: back to the tour")
+            body = Text(_(HELP_COMPACT))
+        return overlay_frame(_("Keys"), body, size, _("any key: back to the tour"))
 
     def handle(self, key: str) -> OverlayAnswer:
         return CLOSE
@@ -102,14 +104,14 @@ class ContentsOverlay:
                 Text(f"{index + 1}.", style=style),
                 Text(section.title, style=style),
                 mark,
-                Text(f"{section.reading_minutes} min", style="dim"),
+                Text(_("{minutes} min").format(minutes=section.reading_minutes), style="dim"),
             )
         keys = _fit_keys(
             size[0],
-            "↑↓ j k or number: choose · Enter: open · Esc: back",
-            "↑↓ choose · Enter open · Esc back",
+            _("↑↓ j k or number: choose · Enter: open · Esc: back"),
+            _("↑↓ choose · Enter open · Esc back"),
         )
-        return overlay_frame("Contents (✓ read, 2/5 pages seen)", table, size, keys)
+        return overlay_frame(_("Contents (✓ read, 2/5 pages seen)"), table, size, keys)
 
     def handle(self, key: str) -> OverlayAnswer:
         count = len(self.tour.sections)

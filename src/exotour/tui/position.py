@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from exotour.i18n import _
 from exotour.model import Tour
 from exotour.state.progress import END, Saved
 from exotour.tui.keys import EOF_KEY
@@ -115,6 +116,8 @@ def resume_position(
 
 def describe(tour: Tour, position: Position, pages: Callable[[int], int]) -> str:
     if position.section >= len(tour.sections):
-        return "the end of the tour"
+        return _("the end of the tour")
     count = pages(position.section)
-    return f"section {position.section + 1}, page {position.page + 1} of {count}"
+    return _("section {number}, page {page} of {pages}").format(
+        number=position.section + 1, page=position.page + 1, pages=count
+    )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
+from exotour.i18n import _
 from exotour.model import Tour
 from exotour.render.palette import DARK, Palette
 from exotour.state.progress import END, ProgressStore, Saved
@@ -132,7 +133,7 @@ class Reading:
     def back(self) -> None:
         """`'` and Ctrl-O: to the place before the last jump, which becomes the way back again."""
         if self.mark is None:
-            self.message = "No jump to go back from yet (' returns after t, /, a digit, g or G)"
+            self.message = _("No jump to go back from yet (' returns after t, /, a digit, g or G)")
             return
         here = (self.position.section, self.place)
         section, place = self.mark
@@ -163,7 +164,7 @@ class Reading:
         """Reading on past a search's hits ends it: n is the next page again."""
         if self.search is not None and not self.on_hit():
             self.search, self.highlight = None, ()
-            self.message = self.message or "Search ended: n is next page again; / searches"
+            self.message = self.message or _("Search ended: n is next page again; / searches")
 
     def next_hit(self, by: int) -> None:
         assert self.search is not None
@@ -171,7 +172,11 @@ class Reading:
         self.go(Position(stop.section, stop.page))
         self.highlight = self.search.terms
         if wrapped:
-            self.message = "Search wrapped round to the " + ("first" if by > 0 else "last") + " hit"
+            self.message = (
+                _("Search wrapped round to the first hit")
+                if by > 0
+                else _("Search wrapped round to the last hit")
+            )
 
     # -- changes from outside: a resize, a reload ------------------------------------------------
 
@@ -215,7 +220,7 @@ class Reading:
             self.position, self._place = Position(len(tour.sections)), None
         else:
             self.open_at(section, self.pages.find_line(section, line, place) or place)
-        self.message = "Reloaded: the files changed"
+        self.message = _("Reloaded: the files changed")
 
     def _page_texts(self, section: int) -> list[str]:
         return [page.text for page in self.pages.pages(section)]

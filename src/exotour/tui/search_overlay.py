@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from exotour.i18n import N_, _, ngettext
 from exotour.render.palette import Palette
 from exotour.render.results import highlighted
 from exotour.tui.overlay import CLOSE, Jump, OverlayAnswer
@@ -26,17 +27,20 @@ if TYPE_CHECKING:
 
 # The longest query typed (or pasted) into the prompt; the rest of a paste is dropped.
 LONGEST_QUERY = 200
-PROMPT = "Search: "
+PROMPT = N_("Search: ")
 EDIT_KEYS = (
-    "type words · Enter: search · Backspace: delete · Esc: back to the tour",
-    "Enter search · Esc back",
+    N_("type words · Enter: search · Backspace: delete · Esc: back to the tour"),
+    N_("Enter search · Esc back"),
 )
 LIST_KEYS = (
-    "↑↓: choose · Enter: open · type: new search · Esc: back",
-    "↑↓ choose · Enter open · Esc back",
+    N_("↑↓: choose · Enter: open · type: new search · Esc: back"),
+    N_("↑↓ choose · Enter open · Esc back"),
 )
 _MOVES = {"up": -1, "down": 1, "pageup": -5, "pagedown": 5}
-DETAIL_KEYS = ("any key: back to the hits · Esc: back to the tour", "any key: hits · Esc: tour")
+DETAIL_KEYS = (
+    N_("any key: back to the hits · Esc: back to the tour"),
+    N_("any key: hits · Esc: tour"),
+)
 
 
 @dataclass
@@ -75,7 +79,9 @@ class SearchOverlay:
                 self.query = ""  # a new search: the old words give way
             self.editing, self.message, self.fresh = True, "", False
             if len(self.query) >= LONGEST_QUERY:  # a paste of a book is no search
-                self.message = f"A search is at most {LONGEST_QUERY} characters"
+                self.message = _("A search is at most {count} characters").format(
+                    count=LONGEST_QUERY
+                )
                 return None
             self.query += " " if key == "space" else key
         return None
@@ -91,7 +97,7 @@ class SearchOverlay:
         tour = self.walkthrough.tour
         self.fresh = False
         if not self.query.strip():
-            self.message = "Type a word to search for, then Enter"
+            self.message = _("Type a word to search for, then Enter")
             return None
         self.walkthrough.last_query = self.query
         self.hits = search(tour, self.query, ALL_HITS)  # all: counted as `exotour search` counts
@@ -99,17 +105,17 @@ class SearchOverlay:
         if self.hits:
             self.editing = False
             count = len(self.hits)
-            self.message = f"{count} result{'s' * (count != 1)}"
+            self.message = ngettext("{count} result", "{count} results", count).format(count=count)
             glossary = sum(1 for hit in self.hits if hit.section is None)
             if glossary:
-                self.message += f" ({glossary} in the glossary)"
+                self.message += " " + _("({count} in the glossary)").format(count=glossary)
             return None
         suggestion = suggest(tour, self.query)
-        self.message = f"No results for '{self.query.strip()}'"
+        self.message = _("No results for '{query}'").format(query=self.query.strip())
         if suggestion:
-            self.message += f"; did you mean: {suggestion}?"
+            self.message += "; " + _("did you mean: {word}?").format(word=suggestion)
         elif not parse_query(self.query):
-            self.message += "; search for words or numbers"
+            self.message += "; " + _("search for words or numbers")
         return None
 
     def _open(self) -> OverlayAnswer:
@@ -135,7 +141,7 @@ class SearchOverlay:
         if self.detail is not None:
             return self._detail_screen(self.detail, size)
         width, height = size
-        prompt = Text(PROMPT, style="bold")
+        prompt = Text(_(PROMPT), style="bold")
         prompt.append(self.query)
         if self.editing:
             prompt.append("▏", style="bold")
@@ -147,7 +153,7 @@ class SearchOverlay:
         lines.append(Text(""))
         lines.extend(self._hit_lines(rows, width - 9))
         keys = EDIT_KEYS if self.editing or not self.hits else LIST_KEYS
-        return overlay_frame("Search", Group(*lines), size, _fit(keys, width))
+        return overlay_frame(_("Search"), Group(*lines), size, _fit(keys, width))
 
     def _hit_lines(self, rows: int, width: int) -> list[RenderableType]:
         """Two lines a hit: where it is, and its snippet; scrolled to show the one chosen."""
@@ -159,7 +165,11 @@ class SearchOverlay:
             chosen = number == self.selected and not self.editing
             place = Text("> " if chosen else "  ", style="bold")
             place.append(f"{number + 1}. ", style="reverse" if chosen else "bold")
-            where = "Glossary" if hit.section is None else f"Section {hit.section + 1}"
+            where = (
+                _("Glossary")
+                if hit.section is None
+                else _("Section {number}").format(number=hit.section + 1)
+            )
             place.append(f"{where} · ", style="reverse" if chosen else "")
             place.append_text(
                 highlighted(
@@ -167,7 +177,7 @@ class SearchOverlay:
                 )
             )
             if hit.kind == "note":
-                place.append(" · evidence note", style="cyan")
+                place.append(" · " + _("evidence note"), style="cyan")
             place.no_wrap, place.overflow = True, "ellipsis"
             snippet, spans = hit.excerpt(width - 4)  # "… " and " …" fit too
             line = Text("     ") + highlighted(snippet, spans, self._palette.match)
@@ -181,14 +191,20 @@ class SearchOverlay:
             Text(""),
             highlighted(hit.text, hit.spans, self._palette.match),
             Text(""),
-            Text(f"Outside the tour: {hit.command_from(self.walkthrough.prefix)}", style="dim"),
+            Text(
+                _("Outside the tour: {command}").format(
+                    command=hit.command_from(self.walkthrough.prefix)
+                ),
+                style="dim",
+            ),
         )
-        return overlay_frame("Search · glossary", body, size, _fit(DETAIL_KEYS, size[0]))
+        return overlay_frame(_("Search · glossary"), body, size, _fit(DETAIL_KEYS, size[0]))
 
 
 def _fit(keys: tuple[str, str], width: int) -> str:
     """The key line that fits WIDTH: the full one, or the short one."""
-    return keys[0] if len(keys[0]) < width else keys[1]
+    full = _(keys[0])
+    return full if len(full) < width else _(keys[1])
 
 
 def _tail(text: Text, width: int) -> Text:

@@ -13,6 +13,7 @@ from rich.control import Control
 from rich.segment import Segment, Segments
 
 from exotour.errors import ExitStatus, Signalled
+from exotour.i18n import _
 from exotour.model import Tour
 from exotour.tui import goto
 from exotour.tui.keys import EOF_KEY, REDRAW_KEY, KeyReader
@@ -61,7 +62,7 @@ class Walkthrough(Reading):
         if self.problems:
             from exotour.render.learn import problems_screen
 
-            folder = str(self.watcher.folder) if self.watcher is not None else "this folder"
+            folder = str(self.watcher.folder) if self.watcher is not None else _("this folder")
             return problems_screen(self.problems, self.size, folder)
         if self.overlay is not None:
             return self.overlay.screen(self.size)
@@ -176,9 +177,9 @@ class Walkthrough(Reading):
         elif goto.is_digit(key) or key == ":":
             self._number_key(key)
         elif key == "N":
-            self.message = "N goes to the previous hit of a search: press / to search"
+            self.message = _("N goes to the previous hit of a search: press / to search")
         else:
-            self.message = "That key does nothing here; press ? for the keys"
+            self.message = _("That key does nothing here; press ? for the keys")
         self.leave_search()
         return True
 
@@ -192,7 +193,10 @@ class Walkthrough(Reading):
             if self.typed.asked:
                 pass
             elif index is None:
-                self.typed, self.message = None, f"No section {key}: the tour has 1-{sections}"
+                self.typed = None
+                self.message = _("No section {number}: the tour has 1-{sections}").format(
+                    number=key, sections=sections
+                )
             elif typed is None:
                 self.jump(Position(index))  # the first digit jumps, and ' comes back
             else:
@@ -204,7 +208,9 @@ class Walkthrough(Reading):
         elif typed is not None and typed.asked and key == "enter":
             index = goto.named(typed.digits, sections)
             if index is None:
-                self.message = f"No section {typed.digits or 'number'}: the tour has 1-{sections}"
+                self.message = _("No section {number}: the tour has 1-{sections}").format(
+                    number=typed.digits or _("number"), sections=sections
+                )
             else:
                 self.jump(Position(index))
             return True
@@ -217,9 +223,9 @@ class Walkthrough(Reading):
     def _escape(self) -> None:
         if self.search is not None:
             self.search, self.highlight = None, ()
-            self.message = "Search ended; / searches again"
+            self.message = _("Search ended; / searches again")
         else:
-            self.message = "Esc closes what is open; q quits the tour"
+            self.message = _("Esc closes what is open; q quits the tour")
 
     def _overlay_key(self, key: str) -> bool:
         assert self.overlay is not None
