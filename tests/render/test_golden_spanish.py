@@ -64,7 +64,7 @@ def test_a_spanish_screen_is_its_golden_file(
     ("argv", "line"),
     [
         ([], "Índice (✓ leído)"),
-        ([], "Empiece aquí: exotour --content tour-es learn (unos 3 minutos en total)"),
+        ([], "Empiece aquí: exotour --content tour-es learn (unos 3 min)"),
         (["summary"], "Las secciones"),
         (["summary", "--all"], "Una idea clave por sección"),
         (["sections"], "leído   #  título                        id                    tiempo"),
