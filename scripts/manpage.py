@@ -90,7 +90,7 @@ SPANISH = {
         "sección por sección, y a su lado lo que dicen las autoridades reguladoras y las "
         "sociedades científicas, con fuentes y fechas. Es información educativa, no un consejo "
         "médico. Sin comando muestra la pantalla de bienvenida; con --content se puede leer la "
-        "carpeta de contenido de otro recorrido."
+        "carpeta de contenido de otra visita."
     ),
     "exit": {
         "OK": "Éxito.",
@@ -106,7 +106,7 @@ SPANISH = {
         "un idioma sin catálogo en exotour dan inglés.",
         "EXOTOUR_STATE_DIR": "Dónde se guarda el progreso de lectura, en lugar de la carpeta "
         "de estado del usuario.",
-        "EXOTOUR_CACHE_DIR": "Dónde se guardan las cachés del recorrido y de la búsqueda, en "
+        "EXOTOUR_CACHE_DIR": "Dónde se guardan las cachés de la visita y de la búsqueda, en "
         "lugar de la carpeta de caché del usuario.",
         "XDG_STATE_HOME, XDG_CACHE_HOME": "Las carpetas de estado y de caché del usuario, en "
         "Linux y en los BSD.",
@@ -131,15 +131,15 @@ SPANISH = {
         "LESS, LV": "Opciones para less(1) y lv(1); sin valor, exotour los ejecuta con FRX y \\-c.",
     },
     "files": {
-        "$XDG_STATE_HOME/exotour/progress.json": "Dónde se dejó cada recorrido, sus marcas y "
-        "las puntuaciones de las pruebas de repaso (en Linux, ~/.local/state/exotour/ por "
+        "$XDG_STATE_HOME/exotour/progress.json": "Dónde se dejó cada visita, sus marcas y "
+        "los resultados de las pruebas de repaso (en Linux, ~/.local/state/exotour/ por "
         "defecto).",
-        "$XDG_CACHE_HOME/exotour/": "Los recorridos validados y los índices de búsqueda, que "
+        "$XDG_CACHE_HOME/exotour/": "Las visitas validadas y los índices de búsqueda, que "
         "se rehacen cada vez que cambia el contenido (en Linux, ~/.cache/exotour/ por defecto); "
         "se pueden borrar sin riesgo.",
     },
     "see_also": (
-        "exotour COMMAND --help; para escribir un recorrido propio, la guía de autores "
+        "exotour COMMAND --help; para escribir una visita propia, la guía de autores "
         "(authoring.md, instalada con exotour: exotour new indica dónde)."
     ),
 }

@@ -90,7 +90,7 @@ def test_the_spanish_manual_page_is_generated_from_the_translated_help() -> None
     for heading in ("NOMBRE", "SINOPSIS", "COMANDOS", "ENTORNO"):
         assert f"\n.SH {heading}\n" in page
     assert "\\fBexotour learn\\fR" in page
-    assert "Recorre el contenido p\\[u00E1]gina a p\\[u00E1]gina" in page  # learn's help
+    assert "Lee la visita p\\[u00E1]gina a p\\[u00E1]gina" in page  # learn's help
     assert page.isascii()  # letters with accents as roff escapes
 
 

@@ -64,14 +64,14 @@ ERRORS = [
         1,
         "exotour: error: no hay resultados para 'xyzzyq'\n"
         "exotour: sugerencia: pruebe otra palabra, o el comienzo de una seguido de *, como en "
-        "collag*\n",
+        "colág*\n",
     ),
     (
         ["decide", "--json", "-o", "x.md"],
         2,
         "exotour: error: --json y --output no se pueden usar juntos\n"
-        "exotour: sugerencia: use --json para mostrar la hoja, o --output FILE para escribir la "
-        "hoja para la consulta\n",
+        "exotour: sugerencia: use --json para mostrar la hoja de decisión, o --output FILE para "
+        "escribir la hoja para la consulta\n",
     ),
     (
         ["--content", "", "sections"],
@@ -138,7 +138,7 @@ def test_search_help_in_spanish(runner: object, capsys: pytest.CaptureFixture[st
         0,
         "Uso: exotour search [OPTIONS] QUERY...\n"
         "\n"
-        "  Busca en el recorrido; los mejores pasajes primero, con el comando que abre\n"
+        "  Busca en la visita; los mejores pasajes primero, con el comando que abre\n"
         "  cada uno.\n"
         "\n"
         "Argumentos:\n"
@@ -148,7 +148,7 @@ def test_search_help_in_spanish(runner: object, capsys: pytest.CaptureFixture[st
         "  -n, --limit N  Mostrar como máximo N resultados.  [por defecto: 10; x>=1]\n"
         "  --json         Mostrarlo como JSON (claves: vea el README).\n"
         "  --no-color     Sin colores (la negrita se mantiene), como hace NO_COLOR.\n"
-        "  -h, --help     Muestra este mensaje y termina.\n"
+        "  -h, --help     Mostrar este mensaje y salir.\n"
         "\n"
         "Opciones globales, antes o después del comando: --content DIR, --lang LANG,\n"
         "--no-color, --ascii y --no-pager.\n",
@@ -171,8 +171,8 @@ def test_the_group_help_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
     out = run_cli(["--help", "--lang", "es"], capsys).out
     assert out.startswith("Uso: exotour [OPTIONS] COMMAND [ARGS]...\n")
     assert "[variable de entorno: EXOTOUR_CONTENT]" in out
-    assert "  learn     Recorre el contenido, página a página.\n" in out
-    assert "  -h, --help            Muestra este mensaje y termina.\n" in out
+    assert "  learn     Lee la visita, página a página.\n" in out
+    assert "  -h, --help            Mostrar este mensaje y salir.\n" in out
 
 
 def _complete(
@@ -190,7 +190,7 @@ def test_completion_describes_commands_and_options_in_spanish(
 ) -> None:
     monkeypatch.setenv("LANGUAGE", "es")
     commands = _complete("exotour se", monkeypatch, capsys)
-    assert '"search":"Busca en el recorrido; los mejores pasajes primero."' in commands
+    assert '"search":"Busca en la visita; los mejores pasajes primero."' in commands
     options = _complete("exotour search --", monkeypatch, capsys)
     assert '"--limit":"Mostrar como máximo N resultados."' in options
     monkeypatch.setenv("LANGUAGE", "en")
@@ -208,7 +208,7 @@ def test_overlays_in_spanish(tour: Tour, width: int, height: int) -> None:
     i18n.use("es")
     help_screen = _drawn(HelpOverlay(tour).screen((width, height)), width, height)
     assert "Teclas" in help_screen
-    assert "cualquier tecla: volver al recorrido" in help_screen
+    assert "cualquier tecla: volver a la visita" in help_screen
     assert "next page" not in help_screen and "any key" not in help_screen
     if width == 80:  # the whole table fits, as in English: one key a line
         assert "│ → n Space Enter j f PgDn ↓  página siguiente " in help_screen

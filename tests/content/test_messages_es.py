@@ -66,7 +66,7 @@ SPANISH = {
         "sections/copy-of-start-here.yaml\n"
     ),
     "tour-file-misnamed": (
-        "tour.yaml:1:1: falta el archivo del recorrido (da el título y el orden); existe "
+        "tour.yaml:1:1: falta el archivo de la visita (da el título y el orden); existe "
         "tour.yml: cámbiele el nombre a tour.yaml\n"
     ),
     "source-citation-faults": (
@@ -116,7 +116,7 @@ SPANISH = {
         "sections/start-here.yaml:4:1: takeway: campo desconocido (¿quiso decir 'takeaway'?); "
         f"campos válidos: {FIELDS}\n"
         "sections/start-here.yaml:2:1: aviso: takeaway: falta; 'exotour summary' no mostrará "
-        "ninguno para esta sección\n"
+        "ninguna idea clave para esta sección\n"
     ),
 }
 VERDICTS = {
@@ -218,7 +218,7 @@ def test_a_broken_tour_stops_another_command_in_spanish(
         (
             "file",
             "'missing' no es una carpeta",
-            "indique la carpeta que contiene tour.yaml y sections/, no un archivo de dentro",
+            "indique la carpeta que contiene tour.yaml y sections/, no un archivo que haya dentro",
         ),
     ],
 )
@@ -274,7 +274,7 @@ def test_a_warning_line_in_spanish_and_english() -> None:
 @pytest.mark.parametrize(
     ("query", "hint"),
     [
-        ("inflamation", "¿quiso decir: inflammation?"),
+        ("inflamation", "¿quiso decir inflammation?"),
         ("%%", "busque palabras o números; los signos de puntuación y los símbolos no se indexan"),
     ],
 )
@@ -300,5 +300,5 @@ def test_a_search_with_no_results_by_the_locale(
         1,
         "",
         "exotour: error: no hay resultados para 'zzzz'\nexotour: sugerencia: pruebe otra "
-        "palabra, o el comienzo de una seguido de *, como en collag*\n",
+        "palabra, o el comienzo de una seguido de *, como en colág*\n",
     )

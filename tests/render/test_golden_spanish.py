@@ -63,11 +63,11 @@ def test_a_spanish_screen_is_its_golden_file(
 @pytest.mark.parametrize(
     ("argv", "line"),
     [
-        ([], "Índice (✓ leído)"),
+        ([], "Índice (✓ leída)"),
         ([], "Empiece aquí: exotour --content tour-es learn (unos 3 min)"),
         (["summary"], "Las secciones"),
         (["summary", "--all"], "Una idea clave por sección"),
-        (["sections"], "leído   #  título                        id                    tiempo"),
+        (["sections"], "leída   #  título                        id                    tiempo"),
         (["glossary"], "Glosario: 2 términos"),
         (["glossary", "YAML"], "En la visita:"),
         (["show", "2"], "Lo que dicen las pruebas (a fecha de 2021-10-01):"),

@@ -79,12 +79,12 @@ def test_quiz_feedback_and_score_in_spanish() -> None:
     question = Question("¿Cuál?", ("uno", "dos"), 1, "Porque sí.")
     item = Item(0, "one", "Uno", question)
     wrong = drawn(feedback_block(Feedback(item, 0, False)))
-    assert wrong == "✗ No exactamente: la respuesta es la 2, dos. Porque sí.\n"
+    assert wrong == "✗ No del todo: la respuesta es la 2, dos. Porque sí.\n"
     assert drawn(feedback_block(Feedback(item, 1, True))) == "✓ Correcto. Porque sí.\n"
     state, _ = Quiz((item, item)).answer(0)
     lines = drawn(ending(_tour(1), state, None)).splitlines()
     assert lines[1:3] == [
-        "Resultado: 0/1  (parada tras 1 de 2 preguntas)",
+        "Resultado: 0/1  (detenida tras 1 de 2 preguntas)",
         "Secciones para repasar:",
     ]
 
@@ -122,11 +122,11 @@ def test_the_decide_screens_in_spanish(tour: Tour) -> None:
     sheet = Worksheet(decision)
     assert drawn(heading(2)) == "\nPaso 2 de 6: SURE: ¿qué seguridad siente?\n"
     asks = sheet.asks()
-    assert prompt_text(asks[0]) == "¿Sobre qué problema de salud está decidiendo? (1-5, q para):"
-    assert prompt_text(asks[2]).endswith("(s/n, q para):")
+    assert prompt_text(asks[0]) == "¿Sobre qué afección está decidiendo? (1-5, q: parar):"
+    assert prompt_text(asks[2]).endswith("(s/n, q: parar):")
     words = drawn(decide_ending(sheet, "exotour")).splitlines()
     assert words[1:3] == [
-        "Parado en el paso 1 de 6. Sus respuestas están guardadas.",
+        "Se detuvo en el paso 1 de 6. Sus respuestas están guardadas.",
         "Siga donde lo dejó: exotour decide",
     ]
 
@@ -140,7 +140,7 @@ def test_the_handout_in_spanish(tour: Tour) -> None:
     text = handout(tour, Worksheet(tour.decision), "markdown", today="2026-12-06")
     for line in ("# Mi hoja de decisión", "## 1. La decisión", "| Pregunta | Antes | Después |"):
         assert line in text.splitlines()
-    assert ", impreso el 6 dic 2026." in text
+    assert ", impresa el 6 dic 2026." in text
     assert "☐ sí ☐ no" in text
     i18n.use("en")
     english = handout(tour, Worksheet(tour.decision), "markdown", today="2026-12-06")
