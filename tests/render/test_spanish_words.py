@@ -120,7 +120,7 @@ def test_the_decide_screens_in_spanish(tour: Tour) -> None:
     decision = tour.decision
     assert isinstance(decision, Decision)
     sheet = Worksheet(decision)
-    assert drawn(heading(2)) == "\nPaso 2 de 6: SURE: ¿qué seguridad siente?\n"
+    assert drawn(heading(2)) == "\nPaso 2 de 6: SURE: ¿cuánta seguridad siente?\n"
     asks = sheet.asks()
     assert prompt_text(asks[0]) == "¿Sobre qué afección está decidiendo? (1-5, q: parar):"
     assert prompt_text(asks[2]).endswith("(s/n, q: parar):")
