@@ -3,6 +3,8 @@ walkthrough's overlays follow --lang and the locale variables; English stays as 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from helpers import Result, run_cli, run_typer
 from rich.console import Console
@@ -214,3 +216,26 @@ def test_overlays_in_spanish(tour: Tour, width: int, height: int) -> None:
     assert "Índice (✓ leída, 2/5 páginas vistas)"[: width - 6] in contents
     assert "elegir" in contents and "Esc" in contents and "choose" not in contents
     assert all(len(line) <= width for line in contents.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Wrote {file} (html, {size} bytes)\n"),
+        ("es", "Se escribió {file} (html, {size} bytes)\n"),
+    ],
+)
+@pytest.mark.parametrize("command", [["export", "-f", "html"], ["decide"]])
+def test_the_written_file_line_groups_its_number_as_the_language_does(
+    lang: str,
+    said: str,
+    command: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    target = tmp_path / "out.html"
+    result = run_cli(["--lang", lang, *command, "-o", str(target)], capsys)
+    size = len(target.read_bytes())
+    assert size > 9999  # a number that is grouped: 12,345 in English, 12 345 in Spanish
+    grouped = f"{size:,}" if lang == "en" else f"{size:,}".replace(",", " ")
+    assert result == Result(0, said.format(file=target, size=grouped), "")

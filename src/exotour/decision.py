@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from exotour.i18n import N_
 from exotour.model import Source
 
-# The fields every option has, in the order the grid shows them, with their row labels.
+# The fields every option has, in the order the grid shows them, with their row labels (marked
+# for the catalogue: translated where drawn, as the language is chosen after import).
 OPTION_FIELDS: tuple[tuple[str, str], ...] = (
-    ("what", "What it is"),
-    ("benefit", "How much it helps"),
-    ("risks", "Risks and side effects"),
-    ("daily_life", "What it is like"),
-    ("cost", "Cost"),
-    ("evidence", "How sure anyone is"),
+    ("what", N_("What it is")),
+    ("benefit", N_("How much it helps")),
+    ("risks", N_("Risks and side effects")),
+    ("daily_life", N_("What it is like")),
+    ("cost", N_("Cost")),
+    ("evidence", N_("How sure anyone is")),
 )
 FIELD_NAMES = tuple(name for name, _ in OPTION_FIELDS)
 FIELD_LABELS = dict(OPTION_FIELDS)
@@ -135,13 +137,13 @@ class About:
     report_errors: str  # where to report an error
 
 
-# The About fields in the order they are shown, with their headings.
+# The About fields in the order they are shown, with their headings (translated where drawn).
 ABOUT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("checked", "Facts last checked"),
-    ("update_policy", "Update policy"),
-    ("made_by", "Who made it"),
-    ("funding", "Who paid for it"),
-    ("conflicts", "Conflicts of interest"),
-    ("reading_level", "Reading level"),
-    ("report_errors", "To report an error"),
+    ("checked", N_("Facts last checked")),
+    ("update_policy", N_("Update policy")),
+    ("made_by", N_("Who made it")),
+    ("funding", N_("Who paid for it")),
+    ("conflicts", N_("Conflicts of interest")),
+    ("reading_level", N_("Reading level")),
+    ("report_errors", N_("To report an error")),
 )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from exotour.errors import UsageError
+from exotour.i18n import _, ngettext
 from exotour.model import GlossaryEntry, Section
 from exotour.suggest import close_words
 
@@ -83,13 +84,20 @@ def find(entries: Sequence[GlossaryEntry], name: str, prefix: str = "exotour") -
         return entry
     if not entries:
         raise UsageError(
-            "this tour has no glossary",
-            hint="a content folder's glossary lives in glossary.yaml beside tour.yaml",
+            _("this tour has no glossary"),
+            hint=_("a content folder's glossary lives in glossary.yaml beside tour.yaml"),
         )
     near = closest(entries, name)
-    listing = f"'{prefix} glossary' lists all {len(entries)} terms"
-    hint = f"closest terms: {', '.join(near)}; {listing}" if near else listing
-    raise UsageError(f"no glossary term '{name}'", hint=hint)
+    count = len(entries)
+    # The English says "terms" for one too, as it always has; another language says its own.
+    listing = ngettext(
+        "'{command}' lists all {count} terms", "'{command}' lists all {count} terms", count
+    ).format(command=f"{prefix} glossary", count=count)
+    if near:
+        hint = _("closest terms: {terms}; {listing}").format(terms=", ".join(near), listing=listing)
+    else:
+        hint = listing
+    raise UsageError(_("no glossary term '{name}'").format(name=name), hint=hint)
 
 
 def is_acronym(name: str) -> bool:

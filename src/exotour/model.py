@@ -17,17 +17,30 @@ if TYPE_CHECKING:
 # The language of a tour that does not say (tour.yaml's `language`), as a BCP 47 tag.
 DEFAULT_LANGUAGE = "en"
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+def day_month_year(date: str, language: str | None = None) -> str:
+    """'2026-12-06' as '6 Dec 2026' ('6 dic 2026' in Spanish), which no reader can take for 12
+    June; DATE as it is when it is not YYYY-MM-DD. In LANGUAGE, else the interface's."""
+    from exotour.localdates import short_date
+
+    return short_date(date, language)
 
 
-def day_month_year(date: str) -> str:
-    """'2026-12-06' as '6 Dec 2026', which no reader can take for 12 June; DATE as it is when it
-    is not YYYY-MM-DD."""
-    year, _, rest = date.partition("-")
-    month, _, day = rest.partition("-")
-    if not (year.isdigit() and month.isdigit() and day.isdigit() and 1 <= int(month) <= 12):
-        return date
-    return f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+def _checked(date: str, language: str | None) -> str:
+    from exotour.i18n import N_
+    from exotour.localdates import translated
+
+    # TRANSLATORS: a web page's copy, stored by the tour's authors, was checked on {date}.
+    checked = translated(N_("stored copy checked {date}"), language)
+    return checked.format(date=day_month_year(date, language))
+
+
+def _undated(language: str | None) -> str:
+    from exotour.i18n import N_
+    from exotour.localdates import translated
+
+    # TRANSLATORS: said of a source or a web page that gives no date of its own.
+    return translated(N_("undated"), language)
 
 
 @dataclass(frozen=True)
@@ -66,11 +79,15 @@ class Source:
     def date(self) -> str:
         """'2019', or for an undated page 'undated; stored copy checked 6 Dec 2026' (the check
         was of a stored copy, never of the live page); empty where the reference already gives
-        the year ('Cell 2019;177:428'), which need not be said twice."""
+        the year ('Cell 2019;177:428'), which need not be said twice. In the interface language."""
+        return self.dated()
+
+    def dated(self, language: str | None = None) -> str:
+        """`date` in LANGUAGE (a generated section speaks its tour's language)."""
         if self.year is None:
-            return f"undated; stored copy checked {day_month_year(self.accessed or '')}"
+            return f"{_undated(language)}; {_checked(self.accessed or '', language)}"
         if self.accessed:
-            return f"{self.year}; stored copy checked {day_month_year(self.accessed)}"
+            return f"{self.year}; {_checked(self.accessed, language)}"
         return "" if self.reference and str(self.year) in self.reference else str(self.year)
 
     def parts(self) -> tuple[tuple[str, bool], ...]:
@@ -112,10 +129,12 @@ class EvidenceNote:
     def when(self) -> str:
         """'as of 2019-12-09'; for an undated note 'undated; stored copy checked 6 Dec 2026',
         since a page that gives no date is never 'as of' the day its copy was read."""
+        from exotour.i18n import _
+
         if self.undated:
-            return f"undated; stored copy checked {day_month_year(self.as_of)}"
-        return f"as of {self.as_of}"
-        return self.when.removeprefix("as of ").split(";")[0]
+            return f"{_undated(None)}; {_checked(self.as_of, None)}"
+        # TRANSLATORS: an evidence note says what was known on {date} (YYYY-MM-DD).
+        return _("as of {date}").format(date=self.as_of)
 
 
 @dataclass(frozen=True)
@@ -231,18 +250,23 @@ class Tour:
             if len(starts) == 1:
                 return starts[0]
             if len(starts) > 1:
+                from exotour.i18n import _
+
                 names = _a_few([ids[i] for i in starts])
                 raise UnknownSectionError(
-                    f"section '{ref}' is ambiguous: it could be {names}",
-                    hint="type more of the title, or use the id or number",
+                    _("section '{ref}' is ambiguous: it could be {names}").format(
+                        ref=ref, names=names
+                    ),
+                    hint=_("type more of the title, or use the id or number"),
                 )
+        from exotour.i18n import _
         from exotour.suggest import close_words  # only for a SECTION that names none
 
         close = close_words(wanted, ids, limit=3)
-        hint = f"did you mean {' or '.join(close)}? " if close else ""
-        raise UnknownSectionError(
-            f"no section '{ref}'", hint=f"{hint}valid sections: 1-{len(ids)} or {_a_few(ids)}"
-        )
+        # TRANSLATORS: joins the close section ids in "did you mean a or b?".
+        hint = _("did you mean {ids}? ").format(ids=_(" or ").join(close)) if close else ""
+        valid = _("valid sections: 1-{count} or {ids}").format(count=len(ids), ids=_a_few(ids))
+        raise UnknownSectionError(_("no section '{ref}'").format(ref=ref), hint=f"{hint}{valid}")
 
 
 # A hint names this many ids at most: a typo on a tour of 5,000 sections is not a page of ids.
@@ -253,4 +277,11 @@ def _a_few(names: Sequence[str]) -> str:
     """NAMES joined, or the first FEW of them and how many more (`exotour sections` lists all)."""
     if len(names) <= FEW:
         return ", ".join(names)
-    return f"{', '.join(names[:FEW])} and {len(names) - FEW} more (see 'sections')"
+    from exotour.i18n import ngettext
+
+    more = ngettext(
+        "{names} and {count} more (see 'sections')",
+        "{names} and {count} more (see 'sections')",
+        len(names) - FEW,
+    )
+    return more.format(names=", ".join(names[:FEW]), count=len(names) - FEW)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from exotour.errors import UsageError
+from exotour.i18n import _
 from exotour.model import Question, Tour
 
 LETTERS = "abcd"
@@ -104,8 +105,8 @@ def start(tour: Tour, section: str | None = None, prefix: str = "exotour") -> tu
         items = questions(tour)
         if not items:
             raise UsageError(
-                "this tour has no quiz questions",
-                hint="questions live in each section file under 'quiz:'",
+                _("this tour has no quiz questions"),
+                hint=_("questions live in each section file under 'quiz:'"),
             )
         return Quiz(items), "all"
     index = tour.resolve(section)
@@ -113,12 +114,15 @@ def start(tour: Tour, section: str | None = None, prefix: str = "exotour") -> tu
     if not items:
         with_questions = [str(i + 1) for i, s in enumerate(tour.sections) if s.quiz]
         hint = (
-            f"sections with questions: {', '.join(with_questions)}; or '{prefix} quiz' for all"
+            _("sections with questions: {numbers}; or '{command}' for all").format(
+                numbers=", ".join(with_questions), command=f"{prefix} quiz"
+            )
             if with_questions
-            else "this tour has no quiz questions"
+            else _("this tour has no quiz questions")
         )
         title = tour.sections[index].title
-        raise UsageError(f"section {index + 1} ({title}) has no quiz questions", hint=hint)
+        words = _("section {number} ({title}) has no quiz questions")
+        raise UsageError(words.format(number=index + 1, title=title), hint=hint)
     return Quiz(items), tour.sections[index].id
 
 

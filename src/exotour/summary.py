@@ -9,11 +9,15 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from exotour.i18n import N_
 from exotour.model import Tour
 
 # The section whose body is the article's own overall summary, when the tour has one.
 OVERALL_ID = "summary"
 # The version of `summary --json`'s shape: raised when a key changes meaning or goes away.
+# Headings of the Markdown form, translated where written.
+KEY_LINES = N_("Each section in one line")
+TAKEAWAYS = N_("One takeaway per section")
 JSON_FORMAT = 1
 
 
@@ -124,23 +128,27 @@ def to_json(summary: Summary) -> dict[str, Any]:
 
 def to_markdown(summary: Summary) -> str:
     """A Markdown document that reads well on a code-hosting site, safe wherever it is shown."""
+    from exotour.i18n import _
     from exotour.safe_markdown import closed_fences, literal, neutralise  # only --markdown
 
-    out = [f"# {literal(summary.title)} (summary)", ""]
+    title = _("{title} (summary)").format(title=literal(summary.title))
+    out = [f"# {title}", ""]
     if summary.subtitle:
         out += [f"*{literal(summary.subtitle)}*", ""]
     out += [f"> **{literal(summary.disclaimer)}**", ""]
     if summary.bottom_line:  # the answer first
-        out += ["## The bottom line on the evidence", "", literal(summary.bottom_line), ""]
+        heading = _("The bottom line on the evidence")
+        out += [f"## {heading}", "", literal(summary.bottom_line), ""]
         if summary.bottom_line_source:
-            out += [f"Source: {literal(summary.bottom_line_source)}", ""]
+            out += [_("Source: {source}").format(source=literal(summary.bottom_line_source)), ""]
     if any(t.gist for t in summary.takeaways):  # the key lines, as the one-screen summary
-        out += ["## Each section in one line", ""]
+        out += [f"## {_(KEY_LINES)}", ""]
         out += [f"{t.number}. {literal(t.key_line)}" for t in summary.takeaways] + [""]
-    out += ["## One takeaway per section", ""]
+    out += [f"## {_(TAKEAWAYS)}", ""]
     for t in summary.takeaways:
         out.append(f"{t.number}. **{literal(t.title)}** (`{t.command}`): {literal(t.takeaway)}")
     if summary.overall is not None:
-        out += ["", f"## The article's own summary (section {summary.overall.number})", ""]
+        overall = _("The article's own summary (section {number})")
+        out += ["", f"## {overall.format(number=summary.overall.number)}", ""]
         out += [closed_fences(summary.overall.body)]
     return neutralise("\n".join(out) + "\n")  # judged whole, as a renderer reads it

@@ -12,28 +12,33 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from exotour.decision import FIELD_NAMES, Condition, Decision, Factor
+from exotour.i18n import N_, _
 from exotour.model import Source
 from exotour.text import printable
+from exotour.worksheet_words import MAX_RATING as MAX_RATING
+from exotour.worksheet_words import MAX_TEXT as MAX_TEXT
+from exotour.worksheet_words import answers_for, retry_for
 
+# Marked for the catalogue, translated where shown: the language is chosen after import.
 STEP_TITLES = (
-    "The decision",
-    "SURE: how sure do you feel?",
-    "Your options side by side",
-    "What matters to you",
-    "Questions to ask a clinic",
-    "SURE again, and your next step",
+    N_("The decision"),
+    N_("SURE: how sure do you feel?"),
+    N_("Your options side by side"),
+    N_("What matters to you"),
+    N_("Questions to ask a clinic"),
+    N_("SURE again, and your next step"),
 )
 STEPS = len(STEP_TITLES)
 # The SURE test (Légaré et al. 2010): one point for each yes; 3 or less suggests doubt.
+# TRANSLATORS: SURE is the test's name (Sure of myself, Understand information, Risk-benefit
+# ratio, Encouragement); keep it in capitals as the test's name.
 SURE_ITEMS = (
-    "Do you feel SURE about the best choice for you?",
-    "Do you know the benefits and risks of each option?",
-    "Are you clear about which benefits and risks matter to you most?",
-    "Do you have enough support and advice to make a choice?",
+    N_("Do you feel SURE about the best choice for you?"),
+    N_("Do you know the benefits and risks of each option?"),
+    N_("Are you clear about which benefits and risks matter to you most?"),
+    N_("Do you have enough support and advice to make a choice?"),
 )
 LOW_SURE = 3
-MAX_RATING = 5
-MAX_TEXT = 200  # a few words: the "by when" and the next step
 YES, NO = "yes", "no"
 QUIT_WORDS = frozenset({"q", "quit"})
 
@@ -52,7 +57,9 @@ class Ask:
 
 
 def _sure_asks(prefix: str, step: int) -> list[Ask]:
-    return [Ask(f"{prefix}-{n}", step, "yesno", item) for n, item in enumerate(SURE_ITEMS, start=1)]
+    return [
+        Ask(f"{prefix}-{n}", step, "yesno", _(item)) for n, item in enumerate(SURE_ITEMS, start=1)
+    ]
 
 
 @dataclass(frozen=True)
@@ -99,25 +106,30 @@ class Worksheet:
         """Everything the worksheet asks, in order."""
         count = len(self.decision.conditions)
         asks = [
-            Ask("condition", 1, "choice", "Which condition are you deciding about?", count),
-            Ask("by-when", 1, "text", "By when do you want to decide? (a date or a few words)"),
+            Ask("condition", 1, "choice", _("Which condition are you deciding about?"), count),
+            Ask("by-when", 1, "text", _("By when do you want to decide? (a date or a few words)")),
             *_sure_asks("sure", 2),
-            Ask("options", 3, "ack", "Read the options above."),
+            Ask("options", 3, "ack", _("Read the options above.")),
         ]
         asks += [
             Ask(
                 f"rate-{factor.id}",
                 4,
                 "rating",
-                f"How much does this matter to you: {factor.label}?",
+                _("How much does this matter to you: {factor}?").format(factor=factor.label),
             )
             for factor in self.decision.factors
         ]
         asks += [
-            Ask("weighed", 4, "ack", "Read your ratings beside the options above."),
-            Ask("questions", 5, "ack", "Read the questions above."),
+            Ask("weighed", 4, "ack", _("Read your ratings beside the options above.")),
+            Ask("questions", 5, "ack", _("Read the questions above.")),
             *_sure_asks("again", 6),
-            Ask("next-step", 6, "text", "Your next step (a few words, for example who to talk to)"),
+            Ask(
+                "next-step",
+                6,
+                "text",
+                _("Your next step (a few words, for example who to talk to)"),
+            ),
         ]
         return asks
 
@@ -166,9 +178,9 @@ def parse(ask: Ask, answer: str) -> str | None:
             return str(int(folded))
         return None
     if ask.kind == "yesno":
-        if folded in ("y", "yes"):
+        if folded in answers_for("y", "yes"):
             return YES
-        return NO if folded in ("n", "no") else None
+        return NO if folded in answers_for("n", "no") else None
     if ask.kind == "rating":
         return folded if len(folded) == 1 and folded in "012345" else None
     if ask.kind == "text":
@@ -179,16 +191,7 @@ def parse(ask: Ask, answer: str) -> str | None:
 
 def retry_words(ask: Ask, answer: str) -> str:
     """What an answer that does not fit ASK is told, before ASK is put again."""
-    what = (
-        f"'{printable(answer.strip())[:40]}' is not" if answer.strip() else "An empty answer is not"
-    )
-    if ask.kind == "choice":
-        return f"{what} one of the numbers 1-{ask.count}. Type the number of a condition."
-    if ask.kind == "yesno":
-        return f"{what} yes or no. Type y for yes or n for no."
-    if ask.kind == "rating":
-        return f"{what} a rating. Type a number from 0 (not at all) to {MAX_RATING} (very much)."
-    return f"That is longer than {MAX_TEXT} characters. Write a few words."
+    return retry_for(ask.kind, ask.count, answer)
 
 
 JSON_FORMAT = 1
@@ -202,7 +205,7 @@ def _sure_json(sheet: Worksheet, prefix: str) -> dict[str, object]:
     score = sheet.sure_score(prefix)
     return {
         "answers": [
-            {"question": item, "answer": answer}
+            {"question": _(item), "answer": answer}
             for item, answer in zip(SURE_ITEMS, sheet.sure(prefix), strict=True)
         ],
         "score": score,

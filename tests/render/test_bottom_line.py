@@ -53,3 +53,21 @@ def test_a_tour_without_a_short_bottom_line_shows_the_whole_one(tour: Tour) -> N
     assert " ".join(tour.bottom_line.split()) in whole.plain
     assert tour.bottom_line_source in whole.plain
     assert bottom_line(replace(tour, bottom_line="")) is None
+
+
+def test_the_spanish_welcome_screen_fits_one_screen_too() -> None:
+    # Spanish words are longer: the Spanish tour's title, disclaimer and short bottom line are
+    # written to take the same lines as the English ones.
+    from exotour import i18n
+    from exotour.content.loader import load_tour
+    from exotour.content.location import builtin_content_dir
+
+    i18n.use("es")  # the autouse fixture puts the language back after the test
+    spanish = load_tour(builtin_content_dir("es"))
+    shown = lines(welcome_screen(spanish))
+    assert len(shown) <= 23
+    label = i18n._(LABEL)
+    first = next(n for n, line in enumerate(shown) if line.startswith(label))
+    assert first <= 4
+    assert " ".join(shown[first : first + 2]) == label + " ".join(spanish.bottom_line_short.split())
+    assert not shown[first + 2].strip()

@@ -101,9 +101,8 @@ def _handout_format(path: Path) -> str:
 
 
 def _write_handout(tour: Tour, sheet: Worksheet, output: Path, target: Path | None) -> ExitStatus:
-    from exotour.commands.export import write_atomically
+    from exotour.commands.export import write_atomically, wrote
     from exotour.render.handout import handout
-    from exotour.text import printable
 
     fmt = _handout_format(output) if target is not None else "markdown"
     text = handout(tour, sheet, fmt)
@@ -113,7 +112,7 @@ def _write_handout(tour: Tour, sheet: Worksheet, output: Path, target: Path | No
         write(text)
         return ExitStatus.OK
     write_atomically(target, text)
-    print(f"Wrote {printable(str(target))} ({fmt}, {len(text.encode('utf-8')):,} bytes)")
+    print(wrote(target, fmt, text))
     return ExitStatus.OK
 
 

@@ -84,13 +84,18 @@ def run(options: Options, format_: str | None, output: Path | None, *, force: bo
         sys.stdout.write(text)
         return ExitStatus.OK
     write_atomically(target, text)
-    size = len(text.encode("utf-8"))
-    print(
-        ngettext(
-            "Wrote {file} ({format}, {size} byte)", "Wrote {file} ({format}, {size} bytes)", size
-        ).format(file=printable(str(target)), format=fmt, size=f"{size:,}")
-    )
+    print(wrote(target, fmt, text))
     return ExitStatus.OK
+
+
+def wrote(target: Path, fmt: str, text: str) -> str:
+    """The line that says TEXT was written to TARGET, in FMT, and how many bytes it took."""
+    from exotour.localnumbers import number
+
+    size = len(text.encode("utf-8"))
+    return ngettext(
+        "Wrote {file} ({format}, {size} byte)", "Wrote {file} ({format}, {size} bytes)", size
+    ).format(file=printable(str(target)), format=fmt, size=number(size))
 
 
 def check_target(path: Path, *, force: bool) -> None:

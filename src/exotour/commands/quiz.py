@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 from exotour.commands import Options, command_prefix, load, print_plain, stdout, store_for, warn
 from exotour.errors import ExitStatus, UsageError
 from exotour.i18n import _
+from exotour.localnumbers import number
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -185,7 +186,7 @@ def _by_lines(state: Quiz, screen: _Screen, lines: TextIO) -> Iterator[Quiz]:
         if len(line) > LONGEST_ANSWER:
             raise UsageError(
                 _("an answer line is longer than {count} characters").format(
-                    count=f"{LONGEST_ANSWER:,}"
+                    count=number(LONGEST_ANSWER)
                 ),
                 _("answer each question with its number or letter, one to a line"),
             )

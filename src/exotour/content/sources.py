@@ -44,7 +44,8 @@ def source_date(source: Source, language: str = "en") -> str:
     is dated in them."""
     words = words_for(language)
     if words is ENGLISH or not source.accessed:
-        return source.date
+        # Never the interface's language (Source.date): this is kept in the content cache.
+        return source.dated("en")
     checked = short_date(source.accessed, language)
     if source.year is None:
         return words.undated.format(date=checked)
@@ -56,7 +57,7 @@ def _key(source: Source) -> tuple[str, ...]:
     author, title, reference and date); the case of a DOI or URL does not matter."""
     if source.link:
         return (source.link.casefold().rstrip("/"),)
-    return (*(text.casefold() for text, _ in source.parts()), source.date)
+    return (*(text.casefold() for text, _ in source.parts()), source.dated("en"))
 
 
 def cited(sections: Sequence[Section]) -> tuple[Cited, ...]:

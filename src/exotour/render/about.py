@@ -9,21 +9,25 @@ from rich.padding import Padding
 from rich.text import Text
 
 from exotour.decision import ABOUT_FIELDS
+from exotour.i18n import N_, _
 from exotour.model import Tour
 from exotour.render.notes import READING_WIDTH
 
-NOT_GIVEN = "This tour's author gave no 'about' block in tour.yaml, so who made it, when its "
-NOT_GIVEN += "facts were checked and who paid for it are not stated."
+NOT_GIVEN = N_(
+    "This tour's author gave no 'about' block in tour.yaml, so who made it, when its "
+    "facts were checked and who paid for it are not stated."
+)
 
 
 def about_screen(tour: Tour, prefix: str = "exotour") -> RenderableType:
-    parts: list[RenderableType] = [Text(f"About this tour: {tour.title}", style="bold")]
+    heading = _("About this tour: {title}").format(title=tour.title)
+    parts: list[RenderableType] = [Text(heading, style="bold")]
     if tour.about is None:
-        parts.append(Text(NOT_GIVEN))
+        parts.append(Text(_(NOT_GIVEN)))
     else:
         for name, label in ABOUT_FIELDS:
             parts.append(Text(""))
-            parts.append(Text(label, style="bold"))
+            parts.append(Text(_(label), style="bold"))
             parts.append(Padding(Text(getattr(tour.about, name)), (0, 0, 0, 2)))
     if tour.sources_checked:
         from exotour.content.sources import checked_on
@@ -31,5 +35,6 @@ def about_screen(tour: Tour, prefix: str = "exotour") -> RenderableType:
         parts += [Text(""), Text(checked_on(tour.sources_checked, tour.language))]
     parts += [Text(""), Text(tour.disclaimer, style="italic")]
     if tour.has_decision:
-        parts.append(Text(f"To weigh your options: {prefix} decide", style="dim"))
+        weigh = _("To weigh your options: {command}").format(command=f"{prefix} decide")
+        parts.append(Text(weigh, style="dim"))
     return Constrain(Group(*parts), READING_WIDTH)

@@ -7,18 +7,19 @@ from __future__ import annotations
 import html
 
 from exotour.decision import ABOUT_FIELDS
+from exotour.i18n import N_, _
 from exotour.model import Tour
 from exotour.safe_markdown import literal
 
-HEADING = "About this tour"
+HEADING = N_("About this tour")
 
 
 def about_markdown(tour: Tour) -> list[str]:
     if tour.about is None:
         return []
-    out = [f"## {HEADING}", ""]
+    out = [f"## {_(HEADING)}", ""]
     for name, label in ABOUT_FIELDS:
-        out += [f"- **{label}:** {literal(getattr(tour.about, name))}"]
+        out += [f"- **{_(label)}:** {literal(getattr(tour.about, name))}"]
     return [*out, ""]
 
 
@@ -27,7 +28,7 @@ def about_html(tour: Tour) -> str:
         return ""
     e = html.escape
     rows = "\n".join(
-        f"<dt>{e(label)}</dt><dd>{e(getattr(tour.about, name))}</dd>"
+        f"<dt>{e(_(label))}</dt><dd>{e(getattr(tour.about, name))}</dd>"
         for name, label in ABOUT_FIELDS
     )
-    return f'<section id="about">\n<h2>{HEADING}</h2>\n<dl>\n{rows}\n</dl>\n</section>'
+    return f'<section id="about">\n<h2>{e(_(HEADING))}</h2>\n<dl>\n{rows}\n</dl>\n</section>'

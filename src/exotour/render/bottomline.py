@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from exotour.i18n import N_, _
 from exotour.model import Tour
 
-LABEL = "The bottom line: "
+LABEL = N_("The bottom line: ")
 
 
 def bottom_line(tour: Tour, *, short: bool = True) -> Text | None:
@@ -15,11 +16,11 @@ def bottom_line(tour: Tour, *, short: bool = True) -> Text | None:
     sources are in it); else the whole text and its source. None where the tour has none."""
     if not tour.bottom_line:
         return None
-    line = Text(LABEL, style="bold")
+    line = Text(_(LABEL), style="bold")
     if short and tour.bottom_line_short:
         line.append(" ".join(tour.bottom_line_short.split()))
         return line
     line.append(" ".join(tour.bottom_line.split()))
     if tour.bottom_line_source:
-        line.append(f" (Source: {tour.bottom_line_source})", style="dim")
+        line.append(_(" (Source: {source})").format(source=tour.bottom_line_source), style="dim")
     return line

@@ -18,11 +18,15 @@ def md_link(url: str) -> str:
     return f"`{url}`" if url and "`" not in url else literal(url)
 
 
-def html_citation(source: Source) -> str:
-    """SOURCE as the inside of an HTML list item: its names, its date, then its link."""
+def html_citation(source: Source, language: str = "en") -> str:
+    """SOURCE as the inside of an HTML list item: its names, its date (in the words of a tour in
+    LANGUAGE, as the generated Sources section dates it), then its link."""
+    from exotour.content.sources import source_date
+
     e = html.escape
     shown = [f"<cite>{e(t)}</cite>" if is_title else e(t) for t, is_title in source.parts()]
-    item = ", ".join(shown) + e(source.ending)
+    date = source_date(source, language)
+    item = ", ".join(shown) + e(f" ({date})." if date else ".")
     if source.link:
         href = e(source.link) if is_safe_link(source.link) else ""
         item += f' <a href="{href}">{e(source.link)}</a>' if href else f" {e(source.link)}"

@@ -12,7 +12,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from exotour.i18n import N_, _, ngettext
 from exotour.model import Tour
+from exotour.render.phrases import with_command
 
 Score = tuple[int, int]  # (right, asked) of a quiz; (pages shown, pages) of a section begun
 
@@ -56,19 +58,23 @@ def contents_table(
     marks = [read_mark(section.id, visited, progress) for section in listed]
     # A fixed width: the header's, or the widest "12/15".
     widest = max((mark.cell_len for mark in marks), default=1)
+    # TRANSLATORS: the heading of the column that ticks the sections read.
+    read = _("read")
     table.add_column(
-        "read", width=max(4 if detailed else 1, widest), justify="center", no_wrap=True
+        read, width=max(len(read) if detailed else 1, widest), justify="center", no_wrap=True
     )
     table.add_column("#", justify="right", no_wrap=True)
     # Only the title gives way on a narrow terminal (the short list cuts it with "…", the
     # detailed one wraps it), never the ticks or the times: the one column Rich may narrow.
-    table.add_column("title", ratio=1, overflow="ellipsis")
+    table.add_column(_("title"), ratio=1, overflow="ellipsis")
     if detailed:
         if show_ids:
-            table.add_column("id", no_wrap=True)
+            table.add_column(_("id"), no_wrap=True)
         if scores:
-            table.add_column("quiz", justify="right", no_wrap=True)
-    table.add_column("time", justify="right", no_wrap=True)
+            # TRANSLATORS: the heading of the column of best quiz scores.
+            table.add_column(_("quiz"), justify="right", no_wrap=True)
+    # TRANSLATORS: the heading of the column of reading times.
+    table.add_column(_("time"), justify="right", no_wrap=True)
     for number, (section, mark) in enumerate(zip(listed, marks, strict=True), start=1):
         title = Text(section.title) if detailed else Text(section.title, no_wrap=True)
         if not detailed:
@@ -80,7 +86,9 @@ def contents_table(
             if scores:
                 best = scores.get(section.id)
                 row.append(Text(f"{best[0]}/{best[1]}" if best else "", style="bold"))
-        row.append(Text(f"{section.reading_minutes} min", style="dim"))
+        # TRANSLATORS: a reading time in minutes, as short as the language allows.
+        minutes = _("{minutes} min").format(minutes=section.reading_minutes)
+        row.append(Text(minutes, style="dim"))
         table.add_row(*row)
     return table
 
@@ -90,9 +98,10 @@ WELCOME_SECTIONS = 12
 
 # Three, so that the bottom line fits too (`exotour --help` names `show` and the rest).
 WELCOME_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("exotour summary", "the gist of every section on one screen"),
-    ("exotour search WORDS", "find a topic, e.g. exotour search collagen"),
-    ("exotour --help", "every command"),
+    ("exotour summary", N_("the gist of every section on one screen")),
+    # TRANSLATORS: WORDS is what the reader types; keep the command, a word may be the language's.
+    ("exotour search {WORDS}", N_("find a topic, e.g. exotour search collagen")),
+    ("exotour --help", N_("every command")),
 )
 
 
@@ -114,40 +123,56 @@ def welcome_screen(
     if tour.subtitle:
         title.append(f"\n{tour.subtitle}")
     minutes = sum(s.reading_minutes for s in tour.sections)
-    start = Text()
     if resume is None:
-        start.append("Start here: ")
-        start.append(f"{prefix} learn", style="bold")
-        start.append(f" (about {minutes} minutes in all)")
+        start = with_command(
+            _("Start here: {command} (about {minutes} minutes in all)"),
+            f"{prefix} learn",
+            minutes=minutes,
+        )
     elif resume[0] >= len(tour.sections):
-        start.append("You have finished the tour; ")
-        start.append(f"{prefix} learn --restart", style="bold")
-        start.append(" starts over")
+        start = with_command(
+            _("You have finished the tour; {command} starts over"), f"{prefix} learn --restart"
+        )
     else:
         index, page, pages = resume
-        start.append(f"{prefix} learn", style="bold")
-        start.append(f" resumes at section {index + 1}, page {page + 1} of {pages}")
+        start = with_command(
+            _("{command} resumes at section {section}, page {page} of {pages}"),
+            f"{prefix} learn",
+            section=index + 1,
+            page=page + 1,
+            pages=pages,
+        )
     from exotour.render.command_rows import described
 
     # WELCOME_COMMANDS is written with `exotour`; every command in it takes the prefix.
     commands = described(
-        [(c.replace("exotour", prefix), w.replace("exotour", prefix)) for c, w in WELCOME_COMMANDS]
+        [
+            (c.replace("exotour", prefix).format(WORDS=_words()), _(w).replace("exotour", prefix))
+            for c, w in WELCOME_COMMANDS
+        ]
     )
     # A long tour's contents would push everything else off the screen: the start of it will do.
     count = len(tour.sections)
     shown = count if count <= WELCOME_SECTIONS else WELCOME_SECTIONS - 2
     contents: list[RenderableType] = [contents_table(tour, visited, first=shown, progress=progress)]
     if shown < count:
-        more = Text(f"… and {count - shown} more: ", style="dim")
-        more.append(f"{prefix} sections", style="bold")
-        more.append(" lists them all", style="dim")
+        left = count - shown
+        words = ngettext(
+            "… and {count} more: {command} lists them all",
+            "… and {count} more: {command} lists them all",
+            left,
+        )
+        more = with_command(words, f"{prefix} sections", style="dim", count=left)
         contents.append(more)
     if tour.has_decision:  # a tour with a decision aid points to it (IPDAS)
-        start.append(" · to decide: ")  # on the same line: the screen fits 80x24
-        start.append(f"{prefix} decide", style="bold")
-    heading = Text("Contents (✓ read)", style="bold")
+        # On the same line: the screen fits 80x24.
+        start.append_text(with_command(_(" · to decide: {command}"), f"{prefix} decide"))
+    heading = Text(_("Contents (✓ read)"), style="bold")
     if quiz_best is not None:  # on the heading's line, so the screen stays one screenful
-        heading.append(f" · best quiz score: {quiz_best[0]}/{quiz_best[1]}", style="")
+        best = _(" · best quiz score: {right}/{asked}").format(
+            right=quiz_best[0], asked=quiz_best[1]
+        )
+        heading.append(best, style="")
     from exotour.render.bottomline import bottom_line
 
     answer = bottom_line(tour)  # the answer first, in two lines
@@ -162,3 +187,8 @@ def welcome_screen(
         start,  # the commands follow at once: the screen stays within 80x24 with a prompt
         commands,
     )
+
+
+def _words() -> str:
+    # TRANSLATORS: stands for the words a reader searches for, in "exotour search WORDS".
+    return _("WORDS")

@@ -11,41 +11,47 @@ from rich.padding import Padding
 from rich.text import Text
 
 from exotour.decision import Condition, Decision
+from exotour.i18n import N_, _
 from exotour.model import Source
 from exotour.render.notes import SourceEntry
 from exotour.render.options_grid import condition_blocks
 from exotour.worksheet import LOW_SURE, MAX_RATING, STEP_TITLES, STEPS, SURE_ITEMS, Ask, Worksheet
 
-SURE_SOURCE = "The SURE test: Légaré et al., Can Fam Physician 2010; PMID 20705870."
-LOW_MEANING = (
+# Marked for the catalogue here, translated where drawn (the language is chosen after import).
+SURE_SOURCE = N_("The SURE test: Légaré et al., Can Fam Physician 2010; PMID 20705870.")
+LOW_MEANING = N_(
     "A score of 3 or less out of 4 may mean you are not yet sure about this choice (Légaré et "
     "al. 2010). You may want more facts, more time to think about what matters "
     "most to you, or someone to talk it through with: a clinician you trust, and advice that does "
     "not come from the clinic selling the treatment (ISSCR)."
 )
-SURE_HOW = "Answer each question yes or no. There are no right answers."
-RATE_HOW = (
+SURE_HOW = N_("Answer each question yes or no. There are no right answers.")
+RATE_HOW = N_(
     "Rate how much each thing matters to you, from 0 (not at all) to 5 (very much). Your "
     "ratings are set beside what each option offers. They do not score or rank the options."
 )
-NOT_ADVICE = "This worksheet informs; it does not advise. The choice is yours."
+NOT_ADVICE = N_("This worksheet informs; it does not advise. The choice is yours.")
 
 
 def heading(step: int) -> Text:
-    return Text(f"\nStep {step} of {STEPS}: {STEP_TITLES[step - 1]}", style="bold")
+    title = _(STEP_TITLES[step - 1])
+    words = _("Step {step} of {steps}: {title}").format(step=step, steps=STEPS, title=title)
+    return Text("\n" + words, style="bold")
 
 
 def prompt_text(ask: Ask) -> str:
     """The prompt the answer completes on the same line."""
     if ask.kind == "choice":
-        return f"{ask.prompt} (1-{ask.count}, q stops):"
+        return _("{prompt} (1-{count}, q stops):").format(prompt=ask.prompt, count=ask.count)
     if ask.kind == "yesno":
-        return f"{ask.prompt} (y/n, q stops):"
+        # TRANSLATORS: y and n are the letters typed for yes and no (the translated "y" and
+        # "n" of the worksheet's answers); q stops.
+        return _("{prompt} (y/n, q stops):").format(prompt=ask.prompt)
     if ask.kind == "rating":
-        return f"{ask.prompt} (0-{MAX_RATING}, q stops):"
+        return _("{prompt} (0-{most}, q stops):").format(prompt=ask.prompt, most=MAX_RATING)
     if ask.kind == "text":
-        return f"{ask.prompt}; Enter alone skips:"
-    return "Press Enter to go on (q stops):"
+        return _("{prompt}; Enter alone skips:").format(prompt=ask.prompt)
+    return _("Press Enter to go on (q stops):")
 
 
 def _numbered(items: list[str]) -> RenderableType:
@@ -61,10 +67,10 @@ def _numbered(items: list[str]) -> RenderableType:
 
 def decision_screen(decision: Decision) -> RenderableType:
     return Group(
-        Text("The decision:", style="bold"),
+        Text(_("The decision:"), style="bold"),
         Text(decision.decision),
         Text(""),
-        Text("The areas the article names:"),
+        Text(_("The areas the article names:")),
         _numbered([condition.name for condition in decision.conditions]),
     )
 
@@ -83,21 +89,24 @@ def beside(sheet: Worksheet, condition: Condition) -> RenderableType:
     for factor, rating in sheet.ratings():
         if rating is None:
             continue
-        line = Text(f"You rated {factor.label.lower()} {rating} of {MAX_RATING}.", style="bold")
+        rated = _("You rated {factor} {rating} of {most}.").format(
+            factor=factor.label.lower(), rating=rating, most=MAX_RATING
+        )
+        line = Text(rated, style="bold")
         parts.append(line)
         for option in condition.options:
             item = Text(f"- {option.name}: ", style="bold")
             item.append(option.field_text(factor.field))
             parts.append(Padding(item, (0, 0, 0, 2)))
         parts.append(Text(""))
-    parts.append(Text(NOT_ADVICE, style="dim"))
+    parts.append(Text(_(NOT_ADVICE), style="dim"))
     return Group(*parts)
 
 
 def questions_screen(decision: Decision, *, whole: bool) -> RenderableType:
     """The questions to ask a clinic, then each check's steps, then their sources."""
     parts: list[RenderableType] = [
-        Text("Questions to ask a clinic:", style="bold"),
+        Text(_("Questions to ask a clinic:"), style="bold"),
         _numbered([question.text for question in decision.questions]),
     ]
     for check in decision.checks:
@@ -107,24 +116,29 @@ def questions_screen(decision: Decision, *, whole: bool) -> RenderableType:
         sources += [source for source in group if source not in sources]
     parts.append(Text(""))
     for number, source in enumerate(sources):
-        parts.append(SourceEntry(source, whole=whole, heading="Sources:" if number == 0 else None))
+        heading = _("Sources:") if number == 0 else None
+        parts.append(SourceEntry(source, whole=whole, heading=heading))
     return Group(*parts)
 
 
 def sure_screen(prefix: str) -> RenderableType:
-    what = "again, now you have seen the options" if prefix == "again" else "before anything else"
-    intro = Text(f"{SURE_HOW} This is the SURE test, {what}.")
-    return Group(intro, Text(SURE_SOURCE, style="dim"))
+    if prefix == "again":
+        what = _("This is the SURE test, again, now you have seen the options.")
+    else:
+        what = _("This is the SURE test, before anything else.")
+    intro = Text(f"{_(SURE_HOW)} {what}")
+    return Group(intro, Text(_(SURE_SOURCE), style="dim"))
 
 
 def sure_result(sheet: Worksheet, prefix: str) -> RenderableType:
     score = sheet.sure_score(prefix)
     if score is None:
         return Text("")
-    line = Text(f"Your SURE score: {score} of {len(SURE_ITEMS)}.", style="bold")
+    words = _("Your SURE score: {score} of {most}.").format(score=score, most=len(SURE_ITEMS))
+    line = Text(words, style="bold")
     if score <= LOW_SURE:
-        return Group(line, Text(LOW_MEANING))
-    return Group(line, Text("You said yes to all four questions."))
+        return Group(line, Text(_(LOW_MEANING)))
+    return Group(line, Text(_("You said yes to all four questions.")))
 
 
 def before(sheet: Worksheet, ask: Ask, new_step: bool, *, whole: bool) -> RenderableType | None:
@@ -139,7 +153,7 @@ def before(sheet: Worksheet, ask: Ask, new_step: bool, *, whole: bool) -> Render
         parts.insert(0, sure_result(sheet, "sure"))
         parts.append(condition_screen(condition, whole=whole))
     if ask.kind == "rating" and (new_step or ask.key == f"rate-{sheet.decision.factors[0].id}"):
-        parts.append(Text(RATE_HOW))
+        parts.append(Text(_(RATE_HOW)))
     if ask.key == "weighed" and condition is not None:
         parts.append(beside(sheet, condition))
     if ask.key == "questions":
@@ -153,29 +167,35 @@ def ending(sheet: Worksheet, prefix: str) -> RenderableType:
     """Where the worksheet stands, and the commands that go on from here."""
     parts: list[RenderableType] = [Text("")]
     if sheet.done:
-        parts.append(Text("Your worksheet is complete.", style="bold"))
+        parts.append(Text(_("Your worksheet is complete."), style="bold"))
         condition = sheet.condition
         if condition is not None:
-            parts.append(Text(f"Condition: {condition.name}"))
-        for label, key in (("By when", "by-when"), ("Your next step", "next-step")):
-            parts.append(Text(f"{label}: {sheet.text(key) or '(not given)'}"))
-        for label, which in (("before", "sure"), ("after", "again")):
-            score = sheet.sure_score(which)
-            parts.append(Text(f"SURE score {label}: {score} of {len(SURE_ITEMS)}"))
+            parts.append(Text(_("Condition: {name}").format(name=condition.name)))
+        not_given = _("(not given)")
+        by_when = sheet.text("by-when") or not_given
+        parts.append(Text(_("By when: {answer}").format(answer=by_when)))
+        next_step = sheet.text("next-step") or not_given
+        parts.append(Text(_("Your next step: {answer}").format(answer=next_step)))
+        most = len(SURE_ITEMS)
+        before = _("SURE score before: {score} of {most}")
+        parts.append(Text(before.format(score=sheet.sure_score("sure"), most=most)))
+        after = _("SURE score after: {score} of {most}")
+        parts.append(Text(after.format(score=sheet.sure_score("again"), most=most)))
     else:
         step = sheet.current.step if sheet.current else STEPS
-        parts.append(
-            Text(f"Stopped at step {step} of {STEPS}. Your answers are saved.", style="bold")
-        )
-        parts.append(Text(f"Go on where you left off: {prefix} decide"))
-    parts.append(Text(f"A one-page handout to print: {prefix} decide --output handout.html"))
-    parts.append(Text("Your answers stay on this computer.", style="dim"))
+        stopped = _("Stopped at step {step} of {steps}. Your answers are saved.")
+        parts.append(Text(stopped.format(step=step, steps=STEPS), style="bold"))
+        go_on = _("Go on where you left off: {command}")
+        parts.append(Text(go_on.format(command=f"{prefix} decide")))
+    handout = _("A one-page handout to print: {command}")
+    parts.append(Text(handout.format(command=f"{prefix} decide --output handout.html")))
+    parts.append(Text(_("Your answers stay on this computer."), style="dim"))
     return Group(*parts)
 
 
 def resumed(sheet: Worksheet, prefix: str) -> Text:
     step = sheet.current.step if sheet.current else STEPS
+    words = _("Resuming at step {step} of {steps}; '{command}' starts over.")
     return Text(
-        f"Resuming at step {step} of {STEPS}; '{prefix} decide --restart' starts over.",
-        style="dim",
+        words.format(step=step, steps=STEPS, command=f"{prefix} decide --restart"), style="dim"
     )

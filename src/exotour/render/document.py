@@ -13,6 +13,7 @@ import html
 from typing import TYPE_CHECKING
 
 from exotour.content.sources import markdown_citation
+from exotour.i18n import N_, _
 from exotour.model import EvidenceNote, GlossaryEntry, Section, Tour
 from exotour.render.about_document import about_html, about_markdown
 from exotour.render.citations import html_citation, md_link
@@ -29,14 +30,32 @@ if TYPE_CHECKING:
 FORMATS = ("markdown", "html")
 ALIASES = {"markdown": "markdown", "md": "markdown", "html": "html", "htm": "html"}
 EXTENSIONS = {"markdown": (".md", ".markdown"), "html": (".html", ".htm")}
+# Words the documents share (marked here, translated where written: the language is chosen
+# after import).
+GLOSSARY = N_("Glossary")
+CONTENTS = N_("Contents")
+SOURCES = N_("Sources:")
+EVIDENCE = N_("What the evidence says ({when})")
+ADDED = N_("Added by this tour; not part of the article.")
+BOTTOM_LINE = N_("The bottom line on the evidence")
 
 
-def _md_note(note: EvidenceNote) -> list[str]:
-    out = [f"### What the evidence says ({literal(note.when)})", "", literal(note.text)]
+def _minutes(section: Section) -> str:
+    return _("({minutes} min)").format(minutes=section.reading_minutes)
+
+
+def _also(names: str) -> str:
+    """' (also: NAMES)', NAMES already escaped for where it goes: the words of a catalogue are
+    written as they are (the whole Markdown document is neutralised; HTML escapes them)."""
+    return _(" (also: {names})").format(names=names)
+
+
+def _md_note(note: EvidenceNote, language: str) -> list[str]:
+    out = [f"### {_(EVIDENCE).format(when=literal(note.when))}", "", literal(note.text)]
     if note.sources:
-        out += ["", "Sources:", ""]
+        out += ["", _(SOURCES), ""]
         for s in note.sources:
-            line = f"- {markdown_citation(s, literal)}"
+            line = f"- {markdown_citation(s, literal, language)}"
             if s.link:
                 line += f" {md_link(s.link)}"
             out.append(line)
@@ -46,12 +65,12 @@ def _md_note(note: EvidenceNote) -> list[str]:
 def _md_section(number: int, section: Section, tour: Tour) -> list[str]:
     out = [f"## {number}. {literal(section.title)}", ""]
     if section.added_by_tour:
-        out += ["*Added by this tour; not part of the article.*", ""]
+        out += [f"*{_(ADDED)}*", ""]
     out += [closed_fences(section.body.strip()), ""]
     if section.options_grid and tour.decision is not None:
-        out += markdown_grids(tour.decision)
+        out += markdown_grids(tour.decision, tour.language)
     for note in section.evidence:
-        out += _md_note(note)
+        out += _md_note(note, tour.language)
     return out
 
 
@@ -62,9 +81,9 @@ def _a_to_z(tour: Tour) -> list[GlossaryEntry]:
 
 def _md_glossary(tour: Tour) -> list[str]:
     """The glossary as a list, each term in bold with the other names a reader may meet."""
-    out = ["## Glossary", ""]
+    out = [f"## {_(GLOSSARY)}", ""]
     for entry in _a_to_z(tour):
-        also = f" (also: {literal(', '.join(entry.aliases))})" if entry.aliases else ""
+        also = _also(literal(", ".join(entry.aliases))) if entry.aliases else ""
         definition = " ".join(entry.definition.split())
         out.append(f"- **{literal(entry.term)}**{also}: {literal(definition)}")
     return [*out, ""]
@@ -74,16 +93,16 @@ def markdown(tour: Tour) -> str:
     out = [f"# {literal(tour.title)}", ""]
     if tour.subtitle:
         out += [f"*{literal(tour.subtitle)}*", ""]
-    out += [f"> **{literal(tour.disclaimer)}**", "", "## Contents", ""]
+    out += [f"> **{literal(tour.disclaimer)}**", "", f"## {_(CONTENTS)}", ""]
     for number, s in enumerate(tour.sections, start=1):
-        out.append(f"{number}. {literal(s.title)} ({s.reading_minutes} min)")
+        out.append(f"{number}. {literal(s.title)} {_minutes(s)}")
     out.append("")
     for number, section in enumerate(tour.sections, start=1):
         out += _md_section(number, section, tour)
     if tour.bottom_line:
-        out += ["## The bottom line on the evidence", "", literal(tour.bottom_line), ""]
+        out += [f"## {_(BOTTOM_LINE)}", "", literal(tour.bottom_line), ""]
         if tour.bottom_line_source:
-            out += [f"Source: {literal(tour.bottom_line_source)}", ""]
+            out += [_("Source: {source}").format(source=literal(tour.bottom_line_source)), ""]
     out += about_markdown(tour)
     if tour.glossary:  # last, where a printed copy's reader looks a word up
         out += _md_glossary(tour)
@@ -119,17 +138,17 @@ def _body_html(body: str) -> str:
     return html_text
 
 
-def _html_note(note: EvidenceNote) -> str:
+def _html_note(note: EvidenceNote, language: str) -> str:
     e = html.escape
     parts = [
         '<aside class="evidence">',
-        f"<h3>What the evidence says ({e(note.when)})</h3>",
+        f"<h3>{e(_(EVIDENCE).format(when=note.when))}</h3>",
         f"<p>{e(note.text)}</p>",
     ]
     if note.sources:
-        parts.append("<p><strong>Sources:</strong></p>\n<ul>")
+        parts.append(f"<p><strong>{e(_(SOURCES))}</strong></p>\n<ul>")
         for s in note.sources:
-            parts.append(f"<li>{html_citation(s)}</li>")
+            parts.append(f"<li>{html_citation(s, language)}</li>")
         parts.append("</ul>")
     parts.append("</aside>")
     return "\n".join(parts)
@@ -137,9 +156,9 @@ def _html_note(note: EvidenceNote) -> str:
 
 def _html_glossary(tour: Tour) -> str:
     e = html.escape
-    parts = ['<section id="glossary">', "<h2>Glossary</h2>", "<dl>"]
+    parts = ['<section id="glossary">', f"<h2>{e(_(GLOSSARY))}</h2>", "<dl>"]
     for entry in _a_to_z(tour):
-        also = f" (also: {e(', '.join(entry.aliases))})" if entry.aliases else ""
+        also = e(_also(", ".join(entry.aliases))) if entry.aliases else ""
         parts.append(f"<dt><strong>{e(entry.term)}</strong>{also}</dt>")
         parts.append(f"<dd>{e(' '.join(entry.definition.split()))}</dd>")
     parts += ["</dl>", "</section>"]
@@ -164,30 +183,29 @@ def to_html(tour: Tour) -> str:
     if tour.subtitle:
         parts.append(f'<p class="subtitle">{e(tour.subtitle)}</p>')
     parts.append(f'<p class="disclaimer"><strong>{e(tour.disclaimer)}</strong></p>')
-    parts.append("<nav>\n<h2>Contents</h2>\n<ol>")
+    parts.append(f"<nav>\n<h2>{e(_(CONTENTS))}</h2>\n<ol>")
     for number, s in enumerate(tour.sections, start=1):
-        parts.append(
-            f'<li><a href="#section-{number}">{e(s.title)}</a> ({s.reading_minutes} min)</li>'
-        )
+        parts.append(f'<li><a href="#section-{number}">{e(s.title)}</a> {e(_minutes(s))}</li>')
     parts.append("</ol>")
     if tour.glossary:
-        parts.append('<p><a href="#glossary">Glossary</a></p>')
+        parts.append(f'<p><a href="#glossary">{e(_(GLOSSARY))}</a></p>')
     parts.append("</nav>")
     for number, s in enumerate(tour.sections, start=1):
         parts.append(f'<section id="section-{number}">')
         parts.append(f"<h2>{number}. {e(s.title)}</h2>")
         if s.added_by_tour:
-            parts.append('<p class="added">Added by this tour; not part of the article.</p>')
+            parts.append(f'<p class="added">{e(_(ADDED))}</p>')
         parts.append(_body_html(s.body).strip())
         if s.options_grid and tour.decision is not None:
-            parts.append(html_grids(tour.decision))
-        parts.extend(_html_note(note) for note in s.evidence)
+            parts.append(html_grids(tour.decision, tour.language))
+        parts.extend(_html_note(note, tour.language) for note in s.evidence)
         parts.append("</section>")
     if tour.bottom_line:
-        parts.append("<section>\n<h2>The bottom line on the evidence</h2>")
+        parts.append(f"<section>\n<h2>{e(_(BOTTOM_LINE))}</h2>")
         parts.append(f"<p>{e(tour.bottom_line)}</p>")
         if tour.bottom_line_source:
-            parts.append(f"<p>Source: {e(tour.bottom_line_source)}</p>")
+            source = _("Source: {source}").format(source=tour.bottom_line_source)
+            parts.append(f"<p>{e(source)}</p>")
         parts.append("</section>")
     if tour.about is not None:
         parts.append(about_html(tour))

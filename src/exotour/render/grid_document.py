@@ -8,62 +8,75 @@ import html
 
 from exotour.content.sources import markdown_citation
 from exotour.decision import OPTION_FIELDS, Condition, Decision
+from exotour.i18n import N_, _
 from exotour.model import Tour
 from exotour.render.citations import html_citation, md_link
 from exotour.safe_markdown import literal
 
 # What every grid says of itself: facts side by side, never a ranking.
-GRID_NOTE = "Options side by side, from the sources; not a ranking or advice."
+ABOUT_IT = N_("About it:")
+WITHOUT_TREATMENT = N_("Without treatment:")
+SOURCES = N_("Sources:")
+GRID_NOTE = N_("Options side by side, from the sources; not a ranking or advice.")
+
+
+def options_for(name: str) -> str:
+    """The heading of a condition's grid: 'Options for NAME'."""
+    # TRANSLATORS: {condition} is a condition's name from the tour, e.g. "Skin and hair".
+    return _("Options for {condition}").format(condition=name)
 
 
 def markdown_condition(
-    condition: Condition, level: str = "###", *, sources: bool = True
+    condition: Condition, level: str = "###", *, sources: bool = True, language: str = "en"
 ) -> list[str]:
-    """One condition's grid in Markdown; with SOURCES, each option's sources after it."""
+    """One condition's grid in Markdown; with SOURCES, each option's sources after it, dated in
+    the words of a tour in LANGUAGE."""
     options = condition.options
     out = [
-        f"{level} Options for {literal(condition.name)}",
+        f"{level} {options_for(literal(condition.name))}",
         "",
-        f"*{GRID_NOTE}*",
+        f"*{_(GRID_NOTE)}*",
         "",
-        f"**About it:** {literal(condition.about)}",
+        f"**{_(ABOUT_IT)}** {literal(condition.about)}",
         "",
-        f"**Without treatment:** {literal(condition.without_treatment)}",
+        f"**{_(WITHOUT_TREATMENT)}** {literal(condition.without_treatment)}",
         "",
         "| | " + " | ".join(f"**{literal(o.name)}**" for o in options) + " |",
         "| --- " * (len(options) + 1) + "|",
     ]
     for name, label in OPTION_FIELDS:
         cells = " | ".join(literal(o.field_text(name)) for o in options)
-        out.append(f"| **{label}** | {cells} |")
+        out.append(f"| **{_(label)}** | {cells} |")
     out.append("")
     if not sources:
         return out
-    out += ["Sources:", ""]
+    out += [_(SOURCES), ""]
     for option in options:
         for source in option.sources:
-            line = f"- {literal(option.name)}: {markdown_citation(source, literal)}"
+            line = f"- {literal(option.name)}: {markdown_citation(source, literal, language)}"
             out.append(f"{line} {md_link(source.link)}" if source.link else line)
     return [*out, ""]
 
 
-def markdown_grids(decision: Decision) -> list[str]:
+def markdown_grids(decision: Decision, language: str = "en") -> list[str]:
     out: list[str] = []
     for condition in decision.conditions:
-        out += markdown_condition(condition)
+        out += markdown_condition(condition, language=language)
     return out
 
 
-def html_condition(condition: Condition, level: str = "h3", *, sources: bool = True) -> str:
+def html_condition(
+    condition: Condition, level: str = "h3", *, sources: bool = True, language: str = "en"
+) -> str:
     """One condition's grid in HTML; with SOURCES, each option's sources after it."""
     e = html.escape
     options = condition.options
     parts = [
         '<section class="options-grid">',
-        f"<{level}>Options for {e(condition.name)}</{level}>",
-        f'<p class="grid-note">{e(GRID_NOTE)}</p>',
-        f"<p><strong>About it:</strong> {e(condition.about)}</p>",
-        f"<p><strong>Without treatment:</strong> {e(condition.without_treatment)}</p>",
+        f"<{level}>{e(options_for(condition.name))}</{level}>",
+        f'<p class="grid-note">{e(_(GRID_NOTE))}</p>',
+        f"<p><strong>{e(_(ABOUT_IT))}</strong> {e(condition.about)}</p>",
+        f"<p><strong>{e(_(WITHOUT_TREATMENT))}</strong> {e(condition.without_treatment)}</p>",
         "<table>",
         "<thead><tr><td></td>"
         + "".join(f'<th scope="col">{e(o.name)}</th>' for o in options)
@@ -72,20 +85,20 @@ def html_condition(condition: Condition, level: str = "h3", *, sources: bool = T
     ]
     for name, label in OPTION_FIELDS:
         cells = "".join(f"<td>{e(o.field_text(name))}</td>" for o in options)
-        parts.append(f'<tr><th scope="row">{e(label)}</th>{cells}</tr>')
+        parts.append(f'<tr><th scope="row">{e(_(label))}</th>{cells}</tr>')
     parts += ["</tbody>", "</table>"]
     if not sources:
         return "\n".join([*parts, "</section>"])
-    parts += ['<p class="grid-sources"><strong>Sources:</strong></p>', "<ul>"]
+    parts += [f'<p class="grid-sources"><strong>{e(_(SOURCES))}</strong></p>', "<ul>"]
     for option in options:
         for source in option.sources:
-            parts.append(f"<li>{e(option.name)}: {html_citation(source)}</li>")
+            parts.append(f"<li>{e(option.name)}: {html_citation(source, language)}</li>")
     parts += ["</ul>", "</section>"]
     return "\n".join(parts)
 
 
-def html_grids(decision: Decision) -> str:
-    return "\n".join(html_condition(condition) for condition in decision.conditions)
+def html_grids(decision: Decision, language: str = "en") -> str:
+    return "\n".join(html_condition(c, language=language) for c in decision.conditions)
 
 
 GRID_CSS = """

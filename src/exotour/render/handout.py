@@ -13,13 +13,14 @@ import math
 
 from exotour.content.sources import checked_on, markdown_citation
 from exotour.decision import FIELD_NAMES, Condition
+from exotour.i18n import N_, _
 from exotour.model import Source, Tour, day_month_year
 from exotour.render.citations import html_citation, md_link
 from exotour.render.grid_document import html_condition, markdown_condition
 from exotour.safe_markdown import literal
 from exotour.worksheet import MAX_RATING, SURE_ITEMS, Worksheet
 
-TITLE = "My decision worksheet"
+TITLE = N_("My decision worksheet")  # translated where written, as every word here
 GRID_ROOM = 6300  # the characters of grid text one landscape page holds beside the rest
 BLANK = "_" * 24
 CHECKED, EMPTY = "☒", "☐"
@@ -64,7 +65,31 @@ def _sources(tour: Tour, sheet: Worksheet) -> list[Source]:
 
 def _checked_line(tour: Tour, today: str) -> str:
     checked = f" {checked_on(tour.sources_checked, tour.language)}" if tour.sources_checked else ""
-    return f"From {tour.title}, printed {day_month_year(today)}.{checked} {tour.disclaimer}"
+    printed = _("From {title}, printed {date}.").format(
+        title=tour.title, date=day_month_year(today)
+    )
+    return f"{printed}{checked} {tour.disclaimer}"
+
+
+def _yes_no(value: bool | None) -> str:
+    """The two boxes of a SURE answer: '☒ yes ☐ no'."""
+    return _("{yes} yes {no} no").format(yes=_box(value, True), no=_box(value, False))
+
+
+# The handout's headings, numbered as the steps of `exotour decide`.
+QUESTION = N_("Question")
+BEFORE = N_("Before")
+AFTER = N_("After")
+ANSWER = N_("Answer:")
+DECISION = N_("1. The decision")
+SURE = N_("2 and 6. SURE, before and after")
+MATTERS = N_("4. What matters to me (0 not at all, 5 very much)")
+NEXT_STEP = N_("My next step")
+QUESTIONS = N_("5. Questions to ask the clinic")
+OPTIONS = N_("3. My options side by side")
+SOURCES = N_("Sources")
+CONDITION = N_("Condition:")
+BY_WHEN = N_("By when:")
 
 
 def _box(value: bool | None, want: bool) -> str:
@@ -83,46 +108,47 @@ def to_html(tour: Tour, sheet: Worksheet, today: str) -> str:
         "<!DOCTYPE html>",
         f'<html lang="{e(tour.language)}">',  # the tour's, as the export's
         '<head>\n<meta charset="utf-8">',
-        f"<title>{e(TITLE)}</title>",
+        f"<title>{e(_(TITLE))}</title>",
         f"<style>\n{_CSS}\n</style>\n</head>",
         "<body>",
-        f"<h1>{e(TITLE)}</h1>",
+        f"<h1>{e(_(TITLE))}</h1>",
         f'<p class="meta">{e(_checked_line(tour, today))}</p>',
         '<div class="columns">',
-        "<h2>1. The decision</h2>",
+        f"<h2>{e(_(DECISION))}</h2>",
         f"<p>{e(sheet.decision.decision)}</p>",
-        f"<p><strong>Condition:</strong> {_html_condition_line(sheet, condition)}</p>",
-        f"<p><strong>By when:</strong> {_html_blank(given.get('by-when'))}</p>",
-        "<h2>2 and 6. SURE, before and after</h2>",
-        '<table>\n<thead><tr><th scope="col">Question</th><th scope="col">Before</th>'
-        '<th scope="col">After</th></tr></thead>\n<tbody>',
+        f"<p><strong>{e(_(CONDITION))}</strong> {_html_condition_line(sheet, condition)}</p>",
+        f"<p><strong>{e(_(BY_WHEN))}</strong> {_html_blank(given.get('by-when'))}</p>",
+        f"<h2>{e(_(SURE))}</h2>",
+        f'<table>\n<thead><tr><th scope="col">{e(_(QUESTION))}</th>'
+        f'<th scope="col">{e(_(BEFORE))}</th>'
+        f'<th scope="col">{e(_(AFTER))}</th></tr></thead>\n<tbody>',
     ]
     before, after = sheet.sure("sure"), sheet.sure("again")
     for number, item in enumerate(SURE_ITEMS):
-        marks = [
-            f"{_box(answers[number], True)} yes {_box(answers[number], False)} no"
-            for answers in (before, after)
-        ]
-        cells = "".join(f'<td class="mark">{mark}</td>' for mark in marks)
-        parts.append(f"<tr><td>{e(item)}</td>{cells}</tr>")
+        marks = [_yes_no(answers[number]) for answers in (before, after)]
+        cells = "".join(f'<td class="mark">{e(mark)}</td>' for mark in marks)
+        parts.append(f"<tr><td>{e(_(item))}</td>{cells}</tr>")
+    low = _(
+        "A score of 3 or less (one point a yes) may mean you are not yet sure; "
+        "talk it through with a clinician you trust (Légaré et al. 2010)."
+    )
     parts += [
         "</tbody>\n</table>",
-        '<p class="small">A score of 3 or less (one point a yes) may mean you are not yet sure; '
-        "talk it through with a clinician you trust (Légaré et al. 2010).</p>",
-        "<h2>4. What matters to me (0 not at all, 5 very much)</h2>",
+        f'<p class="small">{e(low)}</p>',
+        f"<h2>{e(_(MATTERS))}</h2>",
         "<table>\n<tbody>",
     ]
     for factor, rating in sheet.ratings():
         parts.append(f"<tr><td>{e(factor.label)}</td><td>{e(_rating_marks(rating))}</td></tr>")
-    parts += ["</tbody>\n</table>", "<h2>My next step</h2>"]
+    parts += ["</tbody>\n</table>", f"<h2>{e(_(NEXT_STEP))}</h2>"]
     parts.append(f"<p>{_html_blank(given.get('next-step'))}</p>")
     for check in sheet.decision.checks:
         steps = " ".join(f"{n}. {e(step)}" for n, step in enumerate(check.steps, start=1))
         parts.append(f"<h2>{e(check.title)}</h2>\n<p>{steps}</p>")
-    parts += ["<h2>5. Questions to ask the clinic</h2>", "<ol>"]
+    parts += [f"<h2>{e(_(QUESTIONS))}</h2>", "<ol>"]
     for question in sheet.decision.questions:
         parts.append(f'<li>{e(question.text)}<span class="answer"></span></li>')
-    parts += ["</ol>", "</div>", "<h2>3. My options side by side</h2>"]
+    parts += ["</ol>", "</div>", f"<h2>{e(_(OPTIONS))}</h2>"]
     if condition is not None:
         zoom = _grid_zoom(condition)
         parts.append(f'<div style="zoom: {zoom:.2f}">' if zoom < 1 else "<div>")
@@ -130,8 +156,9 @@ def to_html(tour: Tour, sheet: Worksheet, today: str) -> str:
         parts.append("</div>")
     else:
         parts.append(_html_all_conditions(sheet))
-    cited = (f"[{n}] {html_citation(s)}" for n, s in enumerate(_sources(tour, sheet), start=1))
-    parts += ["<h2>Sources</h2>", f'<p class="sources">{" ".join(cited)}</p>']
+    sources = enumerate(_sources(tour, sheet), start=1)
+    cited = (f"[{n}] {html_citation(s, tour.language)}" for n, s in sources)
+    parts += [f"<h2>{e(_(SOURCES))}</h2>", f'<p class="sources">{" ".join(cited)}</p>']
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
@@ -163,7 +190,7 @@ def _html_all_conditions(sheet: Worksheet) -> str:
         f"<li><strong>{e(c.name)}:</strong> {e('; '.join(o.name for o in c.options))}</li>"
         for c in sheet.decision.conditions
     ]
-    note = "Choose a condition in 'exotour decide' to see its options side by side."
+    note = _("Choose a condition in 'exotour decide' to see its options side by side.")
     return f'<p class="small">{e(note)}</p>\n<ul>\n' + "\n".join(rows) + "\n</ul>"
 
 
@@ -176,56 +203,53 @@ def markdown(tour: Tour, sheet: Worksheet, today: str) -> str:
         else " / ".join(f"{EMPTY} {c.name}" for c in sheet.decision.conditions)
     )
     out = [
-        f"# {TITLE}",
+        f"# {_(TITLE)}",
         "",
         f"*{literal(_checked_line(tour, today))}*",
         "",
-        "## 1. The decision",
+        f"## {_(DECISION)}",
         "",
         literal(sheet.decision.decision),
         "",
-        f"- **Condition:** {literal(chosen)}",
-        f"- **By when:** {literal(given.get('by-when') or BLANK)}",
+        f"- **{_(CONDITION)}** {literal(chosen)}",
+        f"- **{_(BY_WHEN)}** {literal(given.get('by-when') or BLANK)}",
         "",
-        "## 2 and 6. SURE, before and after",
+        f"## {_(SURE)}",
         "",
-        "| Question | Before | After |",
+        f"| {_(QUESTION)} | {_(BEFORE)} | {_(AFTER)} |",
         "| --- | --- | --- |",
     ]
     before, after = sheet.sure("sure"), sheet.sure("again")
     for number, item in enumerate(SURE_ITEMS):
-        marks = [
-            f"{_box(answers[number], True)} yes {_box(answers[number], False)} no"
-            for answers in (before, after)
-        ]
-        out.append(f"| {literal(item)} | {marks[0]} | {marks[1]} |")
-    out += ["", "## 4. What matters to me (0 not at all, 5 very much)", ""]
+        marks = [_yes_no(answers[number]) for answers in (before, after)]
+        out.append(f"| {literal(_(item))} | {marks[0]} | {marks[1]} |")
+    out += ["", f"## {_(MATTERS)}", ""]
     for factor, rating in sheet.ratings():
         out.append(f"- {literal(factor.label)}: {literal(_rating_marks(rating))}")
-    out += ["", "## 3. My options side by side", ""]
+    out += ["", f"## {_(OPTIONS)}", ""]
     if condition is not None:
         out += markdown_condition(condition, level="###", sources=False)
     else:
         for c in sheet.decision.conditions:
             out.append(f"- **{literal(c.name)}:** {literal('; '.join(o.name for o in c.options))}")
         out.append("")
-    out += ["## 5. Questions to ask the clinic", ""]
+    out += [f"## {_(QUESTIONS)}", ""]
     for number, question in enumerate(sheet.decision.questions, start=1):
-        out += [f"{number}. {literal(question.text)}", f"   Answer: {BLANK}"]
+        out += [f"{number}. {literal(question.text)}", f"   {_(ANSWER)} {BLANK}"]
     for check in sheet.decision.checks:
         out += ["", f"**{literal(check.title)}:**", ""]
         out += [f"{n}. {literal(step)}" for n, step in enumerate(check.steps, start=1)]
     out += [
         "",
-        "## My next step",
+        f"## {_(NEXT_STEP)}",
         "",
         literal(given.get("next-step") or BLANK),
         "",
-        "## Sources",
+        f"## {_(SOURCES)}",
         "",
     ]
     for source in _sources(tour, sheet):
-        line = f"- {markdown_citation(source, literal)}"
+        line = f"- {markdown_citation(source, literal, tour.language)}"
         out.append(f"{line} {md_link(source.link)}" if source.link else line)
     return "\n".join(out) + "\n"
 

@@ -12,6 +12,7 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
+from exotour.i18n import N_, _
 from exotour.model import Tour
 from exotour.render.page import Page
 from exotour.render.palette import DARK, Palette
@@ -20,13 +21,14 @@ from exotour.render.palette import DARK, Palette
 READING_COLUMNS = 100
 
 # The footer, from the fullest to the shortest; the first that fits is shown. Each names ?, t, /
-# and q, the way out.
+# and q, the way out. Translated where drawn (the language is chosen after import).
+# TRANSLATORS: the keys (n, p, t, /, ?, q, space) stay as they are; only the words change.
 FOOTERS: tuple[str, ...] = (
-    "→ n space: next   ← p: back   t: contents   /: search   ?: help   q: quit",
-    "n next  p back  t contents  / search  ? help  q quit",
-    "n/p page  t contents  / search  ? help  q quit",
-    "n/p page  t toc  / search  ?  q quit",
-    "t contents  / search  ? help  q quit",
+    N_("→ n space: next   ← p: back   t: contents   /: search   ?: help   q: quit"),
+    N_("n next  p back  t contents  / search  ? help  q quit"),
+    N_("n/p page  t contents  / search  ? help  q quit"),
+    N_("n/p page  t toc  / search  ?  q quit"),
+    N_("t contents  / search  ? help  q quit"),
     "t  /  ?  q",
 )
 
@@ -36,12 +38,12 @@ def footer(width: int, search: tuple[int, int] | None = None) -> str:
     if search is not None:
         hit, hits = search
         options: Sequence[str] = (
-            f"hit {hit} of {hits} · n/N next/prev · Esc ends search",
-            f"hit {hit} of {hits} · n/N · Esc ends search",
-            f"hit {hit}/{hits} · n N · Esc ends",
+            _("hit {hit} of {hits} · n/N next/prev · Esc ends search").format(hit=hit, hits=hits),
+            _("hit {hit} of {hits} · n/N · Esc ends search").format(hit=hit, hits=hits),
+            _("hit {hit}/{hits} · n N · Esc ends").format(hit=hit, hits=hits),
         )
     else:
-        options = FOOTERS
+        options = [_(text) for text in FOOTERS]
     for text in options:
         if len(text) < width:
             return text
@@ -55,10 +57,13 @@ def problems_screen(lines: Sequence[str], size: tuple[int, int], folder: str) ->
     body = Text()
     for line in lines:
         body.append(line + "\n")
-    fix = Text(f"Fix the files in {folder}: the tour comes back as they are saved.", style="dim")
+    fix = _("Fix the files in {folder}: the tour comes back as they are saved.").format(
+        folder=folder
+    )
+    fixing = Text(fix, style="dim")
     panel = Panel(
-        Group(body, fix),
-        title=Text("The tour has problems", style="bold"),
+        Group(body, fixing),
+        title=Text(_("The tour has problems"), style="bold"),
         title_align="left",
         box=box.HEAVY,
         border_style="red",
@@ -66,11 +71,14 @@ def problems_screen(lines: Sequence[str], size: tuple[int, int], folder: str) ->
         width=min(width, READING_COLUMNS + 4),
         padding=(0, 1),
     )
-    return Group(panel, Text("watching for changes · q: quit", style="dim", no_wrap=True))
+    watching = _("watching for changes · q: quit")
+    return Group(panel, Text(watching, style="dim", no_wrap=True))
 
 
 def _position_label(tour: Tour, index: int, page: int, pages: int) -> str:
-    return f"Section {index + 1} of {len(tour.sections)} · page {page + 1} of {pages}"
+    return _("Section {section} of {sections} · page {page} of {pages}").format(
+        section=index + 1, sections=len(tour.sections), page=page + 1, pages=pages
+    )
 
 
 def place_label(tour: Tour, index: int, page: int, pages: int, width: int) -> str:
@@ -79,7 +87,9 @@ def place_label(tour: Tour, index: int, page: int, pages: int, width: int) -> st
     with up to 99 pages), so it does not change from page to page."""
     count = len(tour.sections)
     if len(_position_label(tour, count - 1, 98, 99)) + 10 > width:
-        return f"Section {index + 1}/{count} · page {page + 1}/{pages}"
+        return _("Section {section}/{sections} · page {page}/{pages}").format(
+            section=index + 1, sections=count, page=page + 1, pages=pages
+        )
     return _position_label(tour, index, page, pages)
 
 
@@ -120,12 +130,15 @@ def key_line(
 
 
 CLOSING_COMMANDS = (
-    ("summary", "    the gist of every section on one screen"),
-    ("quiz", "       check what you remember"),
-    ("learn N", "    open section N again"),
+    ("summary", N_("the gist of every section on one screen")),
+    ("quiz", N_("check what you remember")),
+    # TRANSLATORS: N is the section's number, as in the command "learn N" beside it.
+    ("learn N", N_("open section N again")),
 )
 # Named after quiz where the tour has a decision aid.
-DECIDE_COMMAND = ("decide", "     weigh your options, and print a handout")
+DECIDE_COMMAND = ("decide", N_("weigh your options, and print a handout"))
+# The commands' column: the widest command ("learn N", "summary") and four spaces.
+_COMMAND_COLUMN = 11
 
 
 def closing_screen(
@@ -142,7 +155,7 @@ def closing_screen(
     if tour.has_decision:
         commands.insert(2, DECIDE_COMMAND)
     body = Text()
-    done = "The end of the tour." if narrow else "You have reached the end of the tour."
+    done = _("The end of the tour.") if narrow else _("You have reached the end of the tour.")
     body.append(done + gap, style="bold")
     answer = bottom_line(tour)  # the answer, once more
     if answer is not None:
@@ -150,16 +163,16 @@ def closing_screen(
         body.append(gap)
     if narrow:
         names = " · ".join(f"{prefix} {command}" for command, _ in commands)
-        body.append(f"Next: {names}\n")
+        body.append(_("Next: {commands}").format(commands=names) + "\n")
     else:
-        body.append("Next:\n")
+        body.append(_("Next:") + "\n")
         for command, what in commands:
-            body.append(f"  {prefix} {command}{what}\n")
+            body.append(f"  {prefix} {command.ljust(_COMMAND_COLUMN)}{_(what)}\n")
         body.append("\n")
     body.append(tour.disclaimer, style="italic")
     panel = Panel(
         body,
-        title=Text("Tour complete", style="bold"),
+        title=Text(_("Tour complete"), style="bold"),
         title_align="left",
         box=box.DOUBLE,
         border_style="green",
@@ -167,19 +180,23 @@ def closing_screen(
         padding=(0, 1),
     )
     return Group(
-        Text(f"{tour.title} · complete", style="bold", no_wrap=True, overflow="ellipsis"),
+        Text(
+            _("{title} · complete").format(title=tour.title),
+            style="bold",
+            no_wrap=True,
+            overflow="ellipsis",
+        ),
         panel,
-        key_line(width, message or "← p: back to the last page   q: quit"),
+        key_line(width, message or _("← p: back to the last page   q: quit")),
     )
 
 
 def too_small_screen(size: tuple[int, int], minimum: tuple[int, int]) -> Text:
     width, height = size
-    return Text(
-        f"The terminal is {width}x{height}; exotour needs at least {minimum[0]}x{minimum[1]}.\n"
-        "Make it larger, or press q to quit.",
-        overflow="fold",
-    )
+    words = _("The terminal is {size}; exotour needs at least {minimum}.") + "\n"
+    words += _("Make it larger, or press q to quit.")
+    size_now, least = f"{width}x{height}", f"{minimum[0]}x{minimum[1]}"
+    return Text(words.format(size=size_now, minimum=least), overflow="fold")
 
 
 def learn_screen(

@@ -23,6 +23,7 @@ from rich.panel import Panel
 from rich.style import Style
 from rich.text import Text
 
+from exotour.i18n import N_, _
 from exotour.model import EvidenceNote, Source
 from exotour.text import printable
 
@@ -30,8 +31,9 @@ EVIDENCE_STYLE = "cyan"
 # However wide the terminal, text runs no wider than this (about 100 columns reads well).
 READING_WIDTH = 100
 _DOI = "https://doi.org/"
-EVIDENCE_HEADING = "What the evidence says"
-SOURCES_HEADING = "Sources:"
+# Translated where drawn: the language is chosen after import.
+EVIDENCE_HEADING = N_("What the evidence says")
+SOURCES_HEADING = N_("Sources:")
 
 
 class _NotePanel(Panel):
@@ -163,7 +165,7 @@ class LinkHint:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         room = min(options.max_width, READING_WIDTH) - self.indent
         if any(cell_len(each) > room for each in self.links):
-            yield Text(f"Links in full: {self.command}", style="dim")
+            yield Text(_("Links in full: {command}").format(command=self.command), style="dim")
 
 
 def source_entries(
@@ -172,7 +174,7 @@ def source_entries(
     """The sources of NOTE under "Sources:", one entry each; the last ends, where a link had to be
     shortened, with the command FULL_LINKS that prints them whole. On pages (not WHOLE) the heading
     is a block of its own, so that the tallest entry still fits a 40x15 page."""
-    heading = SOURCES_HEADING
+    heading = _(SOURCES_HEADING)
     hint = None
     if full_links and not whole:
         hint = LinkHint(full_links, [s.link for s in note.sources if s.link])
@@ -196,14 +198,19 @@ def evidence_note(note: EvidenceNote) -> Panel:
     break between two sources but never inside one."""
     panel = _NotePanel(
         Text(note.text),
-        title=Text(f"{EVIDENCE_HEADING} ({note.when})", style="bold"),
+        title=Text(f"{_(EVIDENCE_HEADING)} ({note.when})", style="bold"),
         title_align="left",
         box=box.HEAVY,
         border_style=EVIDENCE_STYLE,
         padding=(0, 1),
     )
-    short = "undated" if note.undated else note.as_of
-    panel.shorter = (f"Evidence ({note.when.split(';')[0]})", f"Evidence, {short}")
+    short = _("undated") if note.undated else note.as_of
+    # TRANSLATORS: shorter titles of an evidence note's frame, on a narrow screen: the date is
+    # "as of 2019-12-09" or "undated" in the first, "2019-12-09" or "undated" in the second.
+    panel.shorter = (
+        _("Evidence ({date})").format(date=note.when.split(";")[0]),
+        _("Evidence, {date}").format(date=short),
+    )
     return panel
 
 
@@ -211,7 +218,7 @@ def plain_evidence_note(note: EvidenceNote) -> Group:
     """A note for plain text and files: no frame, and each link whole on its own line so it can
     be copied (a frame would fold it)."""
     parts: list[RenderableType] = [
-        Text(f"{EVIDENCE_HEADING} ({note.when}):", style="bold"),
+        Text(f"{_(EVIDENCE_HEADING)} ({note.when}):", style="bold"),
         Text(note.text),
         *source_entries(note, whole=True),
     ]

@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from exotour.decision import OPTION_FIELDS, Condition, Decision, Option
-from exotour.render.grid_document import GRID_NOTE
+from exotour.i18n import _
+from exotour.render.grid_document import GRID_NOTE, options_for
 from exotour.render.notes import LinkHint, SourceEntry
 
 LABEL_WIDTH = 14  # the field names' column
@@ -37,8 +38,8 @@ class OptionsGrid:
         width = options.max_width  # a grid may use a wide terminal: more options side by side
         condition = self.condition
         if self.title:
-            yield Text(f"Options for {condition.name}", style=GRID_STYLE)
-            yield Text(GRID_NOTE, style="dim")
+            yield Text(options_for(condition.name), style=GRID_STYLE)
+            yield Text(_(GRID_NOTE), style="dim")
             yield Text("")
         if fits_as_table(width, len(condition.options)):
             yield _table(condition.options, width)
@@ -58,7 +59,7 @@ def _table(options: Sequence[Option], width: int) -> Table:
     for option in options:
         table.add_column(Text(option.name), ratio=1, overflow="fold")
     for name, label in OPTION_FIELDS:
-        table.add_row(Text(label), *(Text(option.field_text(name)) for option in options))
+        table.add_row(Text(_(label)), *(Text(option.field_text(name)) for option in options))
     return table
 
 
@@ -67,7 +68,7 @@ def _stacked(options: Sequence[Option]) -> list[RenderableType]:
     for number, option in enumerate(options, start=1):
         blocks.append(Text(f"{number}. {option.name}", style=GRID_STYLE))
         for name, label in OPTION_FIELDS:
-            line = Text.assemble((f"{label}: ", GRID_STYLE), option.field_text(name))
+            line = Text.assemble((f"{_(label)}: ", GRID_STYLE), option.field_text(name))
             blocks.append(line)
         blocks.append(Text(""))
     return blocks
@@ -80,10 +81,11 @@ def condition_blocks(
     sources say without treatment, the grid, then each option's sources (WHOLE links for plain
     text; else short where too long, and the last names FULL_LINKS, which prints them whole)."""
     # The label alone is bold: Text(label, style=...) would make the whole line bold.
-    about = Text.assemble(("About it: ", GRID_STYLE), condition.about)
-    without = Text.assemble(("Without treatment: ", GRID_STYLE), condition.without_treatment)
+    about = Text.assemble((_("About it:") + " ", GRID_STYLE), condition.about)
+    without_words = _("Without treatment:") + " "
+    without = Text.assemble((without_words, GRID_STYLE), condition.without_treatment)
     blocks: list[RenderableType] = [
-        Group(Text(f"Options for {condition.name}", style=GRID_STYLE), about, without),
+        Group(Text(options_for(condition.name), style=GRID_STYLE), about, without),
         OptionsGrid(condition, title=False),
     ]
     entries = [(option, source) for option in condition.options for source in option.sources]
@@ -95,7 +97,7 @@ def condition_blocks(
             SourceEntry(
                 source,
                 whole=whole,
-                heading=f"Sources for {option.name}:" if first else None,
+                heading=_("Sources for {option}:").format(option=option.name) if first else None,
                 hint=hint if number == len(entries) - 1 else None,
             )
         )
@@ -106,7 +108,7 @@ def decision_blocks(
     decision: Decision, *, whole: bool, full_links: str | None = None
 ) -> list[RenderableType]:
     """Every condition's grid, after a line that says what they are."""
-    blocks: list[RenderableType] = [Text(GRID_NOTE, style="dim")]
+    blocks: list[RenderableType] = [Text(_(GRID_NOTE), style="dim")]
     for condition in decision.conditions:
         blocks.extend(condition_blocks(condition, whole=whole, full_links=full_links))
     return blocks
@@ -114,7 +116,8 @@ def decision_blocks(
 
 def decide_pointer(prefix: str = "exotour") -> Text:
     """The line after the grids that names the worksheet."""
-    line = Text("To weigh these options for yourself, step by step: ")
+    from exotour.render.phrases import with_command
+
+    words = _("To weigh these options for yourself, step by step: {command}")
     # Not bold: a command wrapped onto a line of its own would read as a heading to the pages.
-    line.append(f"{prefix} decide", style="cyan")
-    return line
+    return with_command(words, f"{prefix} decide", command_style="cyan")

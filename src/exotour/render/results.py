@@ -16,6 +16,7 @@ from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 
+from exotour.i18n import _, ngettext
 from exotour.text import printable
 
 if TYPE_CHECKING:
@@ -69,16 +70,24 @@ def results_screen(
     """
     count = len(hits)
     if total and total > count:
-        heading = f"{count} of {total} results for '{heading_query}', best first"
-        heading += f" (--limit {total} shows them all)"
+        words = ngettext(
+            "{count} of {total} result for '{query}', best first (--limit {total} shows them all)",
+            "{count} of {total} results for '{query}', best first (--limit {total} shows them all)",
+            total,
+        )
     else:
-        heading = f"{count} result{'s' if count != 1 else ''} for '{heading_query}', best first"
+        words = ngettext(
+            "{count} result for '{query}', best first",
+            "{count} results for '{query}', best first",
+            count,
+        )
+    heading = words.format(count=count, total=total, query=heading_query)
     parts: list[RenderableType] = [Text(heading, style="dim")]
     size = max(60, min(2 * (width - 4) - 16, 240))  # two lines, leaving room for wrapping
     for hit in hits:
         snippet, spans = hit.excerpt(size)
         if hit.field != "text":
-            label = "Takeaway: " if hit.field == "takeaway" else "Keywords: "
+            label = (_("Takeaway:") if hit.field == "takeaway" else _("Keywords:")) + " "
             snippet = label + snippet
             spans = tuple((a + len(label), b + len(label)) for a, b in spans)
         parts.extend(
@@ -95,10 +104,14 @@ def results_screen(
 def place(hit: Hit) -> Text:
     """Where HIT is: `Section 3 · Title · id`, or `Glossary · Term`; an evidence note says so."""
     out = Text()
-    out.append("Glossary · " if hit.section is None else f"Section {hit.section + 1} · ", "bold")
+    if hit.section is None:
+        where = _("Glossary")
+    else:
+        where = _("Section {number}").format(number=hit.section + 1)
+    out.append(f"{where} · ", "bold")
     out.append_text(highlighted(hit.title, hit.title_spans, base="bold"))
     if hit.section is not None:
         out.append(f" · {hit.id}", style="dim")
     if hit.kind == "note":
-        out.append(" · evidence note", style="cyan")
+        out.append(" · " + _("evidence note"), style="cyan")
     return out

@@ -17,6 +17,7 @@ from rich.constrain import Constrain
 from rich.panel import Panel
 from rich.text import Text
 
+from exotour.i18n import N_, _
 from exotour.model import Section, Tour
 from exotour.render.notes import (
     READING_WIDTH,
@@ -32,7 +33,7 @@ from exotour.render.prose import Prose
 from exotour.render.terminal import steady_width
 
 ADDED_STYLE = "magenta"
-ADDED_TEXT = "Added by this tour; not part of the article."
+ADDED_TEXT = N_("Added by this tour; not part of the article.")  # translated where drawn
 # Where the generated Sources section's list begins: its first numbered line.
 _FIRST_ENTRY = re.compile(r"^1\. ", re.M)
 
@@ -57,7 +58,7 @@ def section_blocks(
         if answer is not None:
             blocks.append(Constrain(answer, READING_WIDTH))
     if section.added_by_tour:
-        blocks.append(Text(ADDED_TEXT, style=ADDED_STYLE))
+        blocks.append(Text(_(ADDED_TEXT), style=ADDED_STYLE))
     full_links = f"{prefix} show {section.id}" if framed else None
     from exotour.content import sources
 
@@ -125,9 +126,10 @@ def plain_section(tour: Tour, index: int) -> RenderableType:
     """A section in full for plain output: a heading, the body and the evidence notes."""
     section: Section = tour.sections[index]
     heading = Text(f"{index + 1}. {section.title}", style="bold")
-    heading.append(
-        f"  (section {index + 1} of {len(tour.sections)}, id: {section.id})", style="dim"
+    where = _("(section {number} of {count}, id: {id})").format(
+        number=index + 1, count=len(tour.sections), id=section.id
     )
+    heading.append(f"  {where}", style="dim")
     blocks: list[RenderableType] = [Constrain(heading, READING_WIDTH), Text("")]
     for block in section_blocks(tour, index, framed=False):
         blocks.extend([block, Text("")])
@@ -154,8 +156,9 @@ def _tour_parts(tour: Tour, indexes: Sequence[int], prefix: str) -> Iterator[Ren
         yield Text("")
     if whole:
         if tour.decision is not None:  # its own line: the closing line stays as it was
-            yield Text(f"To weigh your options, step by step: '{prefix} decide'.")
-        closing = (
-            f"End of the tour. Next: '{prefix} summary' for the gist, '{prefix} quiz' to check."
+            words = _("To weigh your options, step by step: '{command}'.")
+            yield Text(words.format(command=f"{prefix} decide"))
+        closing = _("End of the tour. Next: '{summary}' for the gist, '{quiz}' to check.").format(
+            summary=f"{prefix} summary", quiz=f"{prefix} quiz"
         )
         yield Text(closing)  # commands to copy: as wide as the output allows

@@ -11,6 +11,8 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.text import Text
 
+from exotour.i18n import _, ngettext
+from exotour.render.phrases import with_command
 from exotour.render.prose import markdown  # plain paragraphs without loading rich.markdown
 from exotour.summary import Overall, Summary, Takeaway
 
@@ -90,7 +92,9 @@ class _Drawn:
 
 
 def _cut_line(overall: Overall, prefix: str) -> Text:
-    return Text(f"… all of it: {prefix} show {overall.id}", style="dim")
+    return Text(
+        _("… all of it: {command}").format(command=f"{prefix} show {overall.id}"), style="dim"
+    )
 
 
 def _screen(
@@ -103,16 +107,16 @@ def _screen(
 ) -> RenderableType:
     parts: list[RenderableType] = [
         *_opening(summary),
-        _heading("One takeaway per section"),
+        _heading(_("One takeaway per section")),
         takeaways,
     ]
     overall = summary.overall
     if overall is not None and compact:
-        line = _heading(f"The article's own summary (section {overall.number})")
+        line = _heading(_overall_heading(overall))
         line.append(f": {summary.prefix} show {overall.id}", style="dim")
         parts += [Text(""), line]
     elif overall is not None:
-        parts += [Text(""), _heading(f"The article's own summary (section {overall.number})")]
+        parts += [Text(""), _heading(_overall_heading(overall))]
         if paragraphs:
             parts.append(markdown("\n\n".join(paragraphs)))
         if cut:
@@ -124,21 +128,26 @@ def _decide_pointer(summary: Summary) -> list[RenderableType]:
     """Where the tour has a decision aid, the line that names it."""
     if not summary.decide:
         return []
-    pointer = Text("To weigh your options, step by step: ")
-    pointer.append(f"{summary.prefix} decide", style="cyan")  # as the other commands
-    return [pointer]
+    words = _("To weigh your options, step by step: {command}")
+    # The command in cyan, as the other commands.
+    return [with_command(words, f"{summary.prefix} decide", command_style="cyan")]
+
+
+def _overall_heading(overall: Overall) -> str:
+    return _("The article's own summary (section {number})").format(number=overall.number)
 
 
 def _opening(summary: Summary) -> list[RenderableType]:
     """The title, the disclaimer and the answer first: the bottom line on the evidence."""
     title = Text(summary.title, style="bold")
-    title.append(" · summary")
+    title.append(_(" · summary"))
     parts: list[RenderableType] = [title, Text(summary.disclaimer, style="italic"), Text("")]
     if summary.bottom_line:
         line = Text(" ".join(summary.bottom_line.split()))
         if summary.bottom_line_source:
-            line.append(f" (Source: {summary.bottom_line_source})", style="dim")
-        parts += [_heading("The bottom line on the evidence"), line, Text("")]
+            source = _(" (Source: {source})").format(source=summary.bottom_line_source)
+            line.append(source, style="dim")
+        parts += [_heading(_("The bottom line on the evidence")), line, Text("")]
     return parts
 
 
@@ -147,19 +156,22 @@ def brief(summary: Summary) -> RenderableType:
     lines: each section in one line (its gist, or its title where it has none) under its number,
     and how to open one; `summary --all` gives every takeaway and the article's own summary."""
     parts = _opening(summary)
-    parts.append(_heading("The sections"))
+    parts.append(_heading(_("The sections")))
     listed = summary.takeaways if len(summary.takeaways) <= BRIEF_SECTIONS else ()
     listed = listed or summary.takeaways[: BRIEF_SECTIONS - 2]
     digits = len(str(max((t.number for t in listed), default=0)))
     for t in listed:
         parts.append(_Hanging(f"{t.number:>{digits}}. ", _key_line(t)))
     if len(listed) < len(summary.takeaways):
-        parts.append(Text(f"… and {len(summary.takeaways) - len(listed)} more", style="dim"))
+        left = len(summary.takeaways) - len(listed)
+        more = ngettext("… and {count} more", "… and {count} more", left).format(count=left)
+        parts.append(Text(more, style="dim"))
     # Numbers, not ids: the shortest command, and learn takes either.
-    learn = Text(f"{summary.prefix} learn N", style="cyan")
-    learn.append(" opens section N")
-    every = Text("every takeaway: ")
-    every.append(f"{summary.prefix} summary --all", style="cyan")
+    # TRANSLATORS: N is the section's number, as in the command before it.
+    opens = _("{command} opens section N")
+    learn = with_command(opens, f"{summary.prefix} learn N", command_style="cyan")
+    every_words = _("every takeaway: {command}")
+    every = with_command(every_words, f"{summary.prefix} summary --all", command_style="cyan")
     return Group(*parts, *_decide_pointer(summary), _OneLineOrTwo(learn, every))
 
 
