@@ -63,3 +63,16 @@ def test_english_is_as_it_was(
     help_text = run_cli(["--help"], capsys).out
     assert "\nOptions:\n" in help_text
     assert "\nCommands:\n" in help_text
+
+
+@pytest.mark.parametrize("runner", [run_cli, run_typer])
+def test_english_after_spanish_in_one_process(
+    runner: Runner, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lang en after a Spanish run in the same process (a library caller): Typer's own words
+    are English again, not the Spanish catalogue's."""
+    runner(["--lang", "es", "nope"], capsys)
+    assert runner(["--lang", "en", "nope"], capsys) == Result(
+        2, "", "exotour: error: No such command 'nope'.\nexotour: hint: try 'exotour --help'\n"
+    )
+    assert "\nOptions:\n" in runner(["--lang", "en", "--help"], capsys).out

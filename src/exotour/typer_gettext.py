@@ -146,6 +146,13 @@ def speak(args: Sequence[str], environ: Mapping[str, str] | None = None) -> None
     language = i18n.choose(os.environ if environ is None else environ, lang_option(args))
     i18n.use(language)
     if language == i18n.ENGLISH:
+        import sys
+
+        # English after another language in this process (a library caller, a test): Typer's
+        # lookups go back to gettext's default domain, which has no catalogue. No import here.
+        earlier = sys.modules.get("gettext")
+        if earlier is not None and earlier.textdomain() == i18n.DOMAIN:
+            earlier.textdomain("messages")
         return
     import gettext
 

@@ -12,11 +12,27 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exotour.content import sources
-from exotour.content.tour_words import ENGLISH, SPANISH, short_date, words_for
+from exotour.content.tour_words import ENGLISH, SPANISH, words_for
+from exotour.localdates import short_date
 from exotour.model import EvidenceNote, Section, Source, Tour, day_month_year
 from exotour.render.handout import handout
 from exotour.worksheet import Worksheet
 
+# The Spanish style sheet's month abbreviations (exotour.localdates writes the dates).
+SPANISH_MONTHS = (
+    "ene",
+    "feb",
+    "mar",
+    "abr",
+    "may",
+    "jun",
+    "jul",
+    "ago",
+    "sept",
+    "oct",
+    "nov",
+    "dic",
+)
 FDA = Source("FDA", "A notice", 2019, url="https://www.fda.gov/notice")
 PAGE = Source("ISEV", "A page", accessed="2026-12-06", url="https://isev.org/a")
 OLD_PAGE = Source("NHS", "Another page", 2020, url="https://nhs.uk/b", accessed="2026-11-28")
@@ -89,7 +105,7 @@ def test_an_english_short_date_is_the_models(date: str) -> None:
 @given(st.dates().map(lambda d: d.isoformat()))
 def test_a_spanish_short_date_uses_spanish_months(date: str) -> None:
     day, month, year = short_date(date, "es").split(" ")
-    assert month in SPANISH.months and int(year) == int(date[:4]) and int(day) == int(date[8:])
+    assert month in SPANISH_MONTHS and int(year) == int(date[:4]) and int(day) == int(date[8:])
 
 
 @pytest.mark.parametrize("text", ["", "2026", "2026-13-01", "someday"])
@@ -107,7 +123,6 @@ def test_every_language_has_the_same_placeholders() -> None:
         for english, other in zip(ENGLISH, words, strict=True):
             if isinstance(english, str) and isinstance(other, str):
                 assert re.findall(r"\{\w+\}", other) == re.findall(r"\{\w+\}", english)
-        assert len(words.months) == 12
 
 
 def test_the_handout_says_the_tours_language(tour: Tour) -> None:

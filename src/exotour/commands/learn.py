@@ -161,4 +161,6 @@ def _resume(walkthrough: Walkthrough, saved: Saved) -> None:
         walkthrough.message = _("Resumed at {place}").format(place=where)
     if len(walkthrough.message) >= walkthrough.size[0] and not walkthrough.finished:
         page = walkthrough.position
-        walkthrough.message = f"Resumed: section {page.section + 1}, page {page.page + 1}"
+        walkthrough.message = _("Resumed: section {section}, page {page}").format(
+            section=page.section + 1, page=page.page + 1
+        )

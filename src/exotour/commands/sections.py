@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from exotour.commands import Options, command_prefix, emit, load, stdout, store_for, warn
 from exotour.errors import ExitStatus
+from exotour.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from exotour.model import Tour
@@ -38,9 +39,22 @@ def run(options: Options, *, as_json: bool) -> ExitStatus:
     prefix = command_prefix(options)
     console = stdout(options)
     show_ids = console.width >= NARROW
+    # TRANSLATORS: N and ID stand for a section's number and id, typed as they are.
+    said = ngettext(
+        "{read} of {count} read · {minutes} min in all · "
+        "read one: {prefix} show N or {prefix} learn {section}",
+        "{read} of {count} read · {minutes} min in all · "
+        "read one: {prefix} show N or {prefix} learn {section}",
+        len(tour.sections),
+    )
     footer = Text(
-        f"{read} of {len(tour.sections)} read · {minutes} min in all · "
-        f"read one: {prefix} show N or {prefix} learn {'ID' if show_ids else 'N'}",
+        said.format(
+            read=read,
+            count=len(tour.sections),
+            minutes=minutes,
+            prefix=prefix,
+            section="ID" if show_ids else "N",
+        ),
         style="dim",
     )
     parts = [
@@ -57,7 +71,8 @@ def run(options: Options, *, as_json: bool) -> ExitStatus:
     ]
     best = saved.best("all")
     if best is not None:
-        parts.append(Text(f"Best quiz score on the whole tour: {best[0]}/{best[1]}", style="dim"))
+        score = _("Best quiz score on the whole tour: {right}/{asked}")
+        parts.append(Text(score.format(right=best[0], asked=best[1]), style="dim"))
     emit(options, Group(*parts), console)
     return ExitStatus.OK
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from exotour.content.tour_words import ENGLISH, WORDS, short_date, words_for
+from exotour.content.tour_words import ENGLISH, WORDS, words_for
+from exotour.localdates import short_date
 from exotour.model import Section, Source
 from exotour.text import escape_markdown
 

@@ -3,8 +3,7 @@
 These follow the language the tour is written in (tour.yaml's `language`), not the reader's
 interface: the section is part of the tour, beside text its author wrote. A language with no
 entry here gets English, as a tour without `language` does. The dates are the short ones the
-rest of the tour uses ('6 Dec 2019', '6 dic 2019'); the table of months is here, small and
-local, until a shared language-aware date helper replaces it.
+rest of the tour uses ('6 Dec 2019', '6 dic 2019'), written by exotour.localdates.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ class Words(NamedTuple):
     cited_in: str  # {where}: one_section or sections
     undated: str  # {date}: when the stored copy of a page with no date was checked
     dated: str  # {year}, {date}: a dated page whose stored copy was checked
-    months: tuple[str, ...]
 
 
 ENGLISH = Words(
@@ -45,7 +43,6 @@ ENGLISH = Words(
     cited_in="Cited in {where}.",
     undated="undated; stored copy checked {date}",
     dated="{year}; stored copy checked {date}",
-    months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 )
 
 SPANISH = Words(
@@ -66,7 +63,6 @@ SPANISH = Words(
     cited_in="Citada en {where}.",
     undated="sin fecha; copia guardada revisada el {date}",
     dated="{year}; copia guardada revisada el {date}",
-    months=("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
 )
 
 # By BCP 47 primary language subtag.
@@ -77,13 +73,3 @@ def words_for(language: str) -> Words:
     """The words for a tour in LANGUAGE (a BCP 47 tag: `es`, `es-MX`); English for one that
     has none here."""
     return WORDS.get(language.split("-", 1)[0].lower(), ENGLISH)
-
-
-def short_date(date: str, language: str = "en") -> str:
-    """'2026-12-06' as '6 Dec 2026' (or '6 dic 2026' in Spanish), which no reader can take for
-    12 June; DATE as it is when it is not YYYY-MM-DD."""
-    year, _, rest = date.partition("-")
-    month, _, day = rest.partition("-")
-    if not (year.isdigit() and month.isdigit() and day.isdigit() and 1 <= int(month) <= 12):
-        return date
-    return f"{int(day)} {words_for(language).months[int(month) - 1]} {year}"

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from exotour.search.index import Index
 
 # Raise when what a tour indexes to changes in a way the code's own files do not show.
-INDEX_FORMAT = "4"  # 4: the tour's language and its stemmer
+INDEX_FORMAT = "5"  # 4: the tour's language and its stemmer; 5: a note's sources in it too
 # The modules whose code decides what a tour indexes to.
 _INDEXING_CODE = (
     "passages.py",

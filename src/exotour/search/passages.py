@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-    from exotour.model import Section, Tour
+    from exotour.model import Section, Source, Tour
 
 ITEM_SEPARATOR = " • "
 # Inline tokens whose text the reader does not see as words: raw HTML is not rendered.
@@ -202,23 +202,36 @@ class Row:
     text: str
 
 
-def section_rows(index: int, section: Section) -> Iterator[Row]:
+def section_rows(index: int, section: Section, language: str = "en") -> Iterator[Row]:
+    """SECTION's rows; its notes' sources labelled and dated in LANGUAGE, its tour's (the
+    index is cached: never in the reader's)."""
+    from exotour.content.tour_words import words_for
+
     keywords = clean(", ".join(section.keywords))
     title, takeaway = clean(section.title), clean(section.takeaway)
     parts: list[tuple[Kind, str]] = markdown_passages(section.body)
+    label = words_for(language).title  # "Sources", as the generated section is called
     for note in section.evidence:
-        sources = " ".join(s.label for s in note.sources)
-        parts.append(("note", clean(f"{note.text} Sources: {sources}" if sources else note.text)))
+        sources = " ".join(_citation(s, language) for s in note.sources)
+        parts.append(("note", clean(f"{note.text} {label}: {sources}" if sources else note.text)))
     if not parts:  # a section with an empty body can still be found by its title
         parts.append(("paragraph", ""))
     for number, (kind, text) in enumerate(parts):
         yield Row(kind, index, number, section.id, title, keywords, takeaway, text)
 
 
+def _citation(source: Source, language: str) -> str:
+    """Source.label, dated in LANGUAGE."""
+    from exotour.content.sources import source_date
+
+    date = source_date(source, language)
+    return ", ".join(text for text, _ in source.parts()) + (f" ({date})." if date else ".")
+
+
 def tour_rows(tour: Tour) -> Iterator[Row]:
     """Every row of TOUR's index: the passages of each section, then the glossary."""
     for index, section in enumerate(tour.sections):
-        yield from section_rows(index, section)
+        yield from section_rows(index, section, tour.language)
     for entry in tour.glossary:
         aliases = clean(", ".join(entry.aliases))
         term = clean(entry.term)
