@@ -152,3 +152,12 @@ PYTHON = sys.executable
 # stands among the parameters; bold, dim, reverse and underline do not match. NO_COLOR forbids
 # these, not emphasis.
 COLOUR_SGR = r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:[;m])"
+
+
+def golden(path: Path, drawn: str) -> str:
+    """The golden file at PATH, as the test compares DRAWN with it; EXOTOUR_UPDATE_GOLDENS=1
+    rewrites it from DRAWN first (after a change to how something looks: then read the diff)."""
+    if os.environ.get("EXOTOUR_UPDATE_GOLDENS") == "1":
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(drawn, encoding="utf-8")
+    return path.read_text(encoding="utf-8")

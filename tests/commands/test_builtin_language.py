@@ -5,12 +5,11 @@ is Spanish and no --content is given, the English one otherwise, byte for byte a
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import REPO, run_cli
+from helpers import REPO, golden, run_cli
 
 from exotour.commands import store_for
 from exotour.content import location
@@ -60,10 +59,7 @@ def test_an_english_or_unknown_locale_reads_the_english_tour_as_before(
     """The golden file is `exotour summary` as it printed before the tour had a language;
     EXOTOUR_UPDATE_GOLDENS=1 rewrites it after a change to the English tour."""
     out = _summary(environ, [], capsys, monkeypatch)
-    golden = GOLDEN / "summary-builtin-80.txt"
-    if os.environ.get("EXOTOUR_UPDATE_GOLDENS") == "1":
-        golden.write_text(out, encoding="utf-8")
-    assert out == golden.read_text(encoding="utf-8")
+    assert out == golden(GOLDEN / "summary-builtin-80.txt", out)
 
 
 @pytest.mark.parametrize(

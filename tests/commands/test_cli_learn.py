@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import ONE_YAML, PYTHON, TOUR_YAML, Result, child_env, run_cli, write_content
+from helpers import ONE_YAML, PYTHON, TOUR_YAML, Result, child_env, golden, run_cli, write_content
 
 from exotour import __version__
 from exotour.model import Tour
@@ -104,11 +103,7 @@ def test_golden_section_one_at_80_columns(capsys: pytest.CaptureFixture[str]) ->
     """The first section as printed; EXOTOUR_UPDATE_GOLDENS=1 rewrites the file after a change."""
     result = run_cli(["learn", "1", "--plain"], capsys)
     assert result.status == 0
-    golden = GOLDEN / "learn-section-1.txt"
-    if os.environ.get("EXOTOUR_UPDATE_GOLDENS") == "1":
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(result.out, encoding="utf-8")
-    assert result.out == golden.read_text(encoding="utf-8")
+    assert result.out == golden(GOLDEN / "learn-section-1.txt", result.out)
 
 
 def test_content_is_printed_as_written_never_as_markup(

@@ -8,12 +8,11 @@ only when the drawing does. After a change to how something looks, rewrite the f
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
-from helpers import run_cli
+from helpers import golden, run_cli
 
 HERE = Path(__file__).resolve().parent
 TOUR = HERE / "golden" / "tour"
@@ -34,15 +33,6 @@ WIDTHS = (80, 40)
 _ESCAPES = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
 
 
-def _golden(name: str, drawn: str) -> str:
-    """The golden file NAME; EXOTOUR_UPDATE_GOLDENS=1 rewrites it from DRAWN first."""
-    path = PLAIN / name
-    if os.environ.get("EXOTOUR_UPDATE_GOLDENS") == "1":
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(drawn, encoding="utf-8")
-    return path.read_text(encoding="utf-8")
-
-
 def _run(
     argv: list[str], width: int, capsys: pytest.CaptureFixture[str], mp: pytest.MonkeyPatch
 ) -> str:
@@ -61,7 +51,7 @@ def test_a_piped_screen_is_its_golden_file(
     drawn = _run(SCREENS[screen], width, capsys, monkeypatch)
     assert "\x1b" not in drawn
     assert all(line == line.rstrip() for line in drawn.splitlines())
-    assert drawn == _golden(f"{screen}-{width}.txt", drawn)
+    assert drawn == golden(PLAIN / f"{screen}-{width}.txt", drawn)
 
 
 @pytest.mark.parametrize("screen", ["welcome", "summary", "sections", "glossary", "search"])

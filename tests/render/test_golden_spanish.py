@@ -8,11 +8,10 @@ After a change to how something looks or is translated, rewrite the files with
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from helpers import run_cli
+from helpers import golden, run_cli
 
 HERE = Path(__file__).resolve().parent
 TOUR = HERE / "golden" / "tour-es"
@@ -32,15 +31,6 @@ SCREENS = {
 }
 
 
-def _golden(name: str, drawn: str) -> str:
-    """The golden file NAME; EXOTOUR_UPDATE_GOLDENS=1 rewrites it from DRAWN first."""
-    path = PLAIN / name
-    if os.environ.get("EXOTOUR_UPDATE_GOLDENS") == "1":
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(drawn, encoding="utf-8")
-    return path.read_text(encoding="utf-8")
-
-
 def _run(
     argv: list[str], capsys: pytest.CaptureFixture[str], mp: pytest.MonkeyPatch, width: int = 80
 ) -> str:
@@ -57,7 +47,7 @@ def test_a_spanish_screen_is_its_golden_file(
 ) -> None:
     drawn = _run(SCREENS[screen], capsys, monkeypatch)
     assert "\x1b" not in drawn
-    assert drawn == _golden(f"{screen}-80.txt", drawn)
+    assert drawn == golden(PLAIN / f"{screen}-80.txt", drawn)
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,10 @@ golden files beside this test; EXOTOUR_UPDATE_GOLDENS=1 rewrites them after a ch
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pytest
+from helpers import golden
 from rich.console import Console
 
 from exotour.model import Tour
@@ -39,11 +39,7 @@ def test_the_learn_screen_as_a_golden_file(
     tour: Tour, name: str, size: tuple[int, int], page: int, search: tuple[int, int] | None
 ) -> None:
     shown = screen(tour, size, page, search)
-    golden = GOLDEN / name
-    if os.environ.get("EXOTOUR_UPDATE_GOLDENS") == "1":
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(shown, encoding="utf-8")
-    assert shown == golden.read_text(encoding="utf-8")
+    assert shown == golden(GOLDEN / name, shown)
     lines = shown.splitlines()
     assert len(lines) == size[1]
     assert max(len(line) for line in lines) <= min(size[0], 104)
