@@ -239,3 +239,14 @@ def test_the_written_file_line_groups_its_number_as_the_language_does(
     assert size > 9999  # a number that is grouped: 12,345 in English, 12 345 in Spanish
     grouped = f"{size:,}" if lang == "en" else f"{size:,}".replace(",", " ")
     assert result == Result(0, said.format(file=target, size=grouped), "")
+
+
+def test_new_says_what_comes_next_in_spanish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run_cli(["--lang", "es", "new", str(tmp_path / "mi-visita")], capsys)
+    assert (result.status, result.err) == (0, "")
+    lines = result.out.splitlines()
+    assert lines[1] == "Después:"
+    assert lines[2].endswith("   revísela después de cada cambio")
+    assert lines[3].endswith("   léala mientras escribe")

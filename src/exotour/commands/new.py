@@ -72,7 +72,7 @@ def run(options: Options, folder: Path, title: str | None) -> ExitStatus:
         (printable(str(authoring_guide())), _("every field, the limits and the checks")),
     ]
     width = max(len(command) for command, _ in steps)
-    print("Next:")
+    print(_("Next:"))
     for command, why in steps:
         print(f"  {command.ljust(width)}   {why}")
     return ExitStatus.OK
