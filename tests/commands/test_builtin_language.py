@@ -19,8 +19,10 @@ from exotour.model import Tour
 from exotour.state.progress import Saved
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-ENGLISH = REPO / "content"
-SPANISH = REPO / "content-es"
+# The built-in tours where exotour finds them: the checkout's folders, or the installed
+# package's copies of them (CI tests a regular install).
+ENGLISH = builtin_content_dir("en")
+SPANISH = builtin_content_dir("es")
 SPANISH_HEAD = yaml.safe_load((SPANISH / "tour.yaml").read_text(encoding="utf-8"))
 ENGLISH_HEAD = yaml.safe_load((ENGLISH / "tour.yaml").read_text(encoding="utf-8"))
 
@@ -94,6 +96,11 @@ def test_a_content_folder_stays_as_its_author_wrote_it(
 
 
 def test_the_built_in_folders_by_language() -> None:
+    package = Path(location.__file__).resolve().parents[1] / "tours"
+    assert ENGLISH in (REPO / "content", package / "exosome")
+    assert SPANISH in (REPO / "content-es", package / "exosome-es")
+    for folder, source in ((ENGLISH, REPO / "content"), (SPANISH, REPO / "content-es")):
+        assert (folder / "tour.yaml").read_bytes() == (source / "tour.yaml").read_bytes()
     assert builtin_content_dir() == builtin_content_dir("en") == ENGLISH
     assert builtin_content_dir("es") == SPANISH
     assert builtin_content_dir("fr") == ENGLISH  # no tour in French: English
