@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from helpers import SET_VARIABLES, is_callers
+from hypothesis import settings
 
 from exotour import i18n
 from exotour.content.loader import builtin_content_dir, load_tour
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
     from terminals import Terminals
 
 REPO = Path(__file__).resolve().parent.parent
+
+# No test asserts a time, Hypothesis's included: its per-example deadline (200 ms) fails a
+# property test on a busy machine (CI's second environment runs beside the first).
+settings.register_profile("exotour", deadline=None)
+settings.load_profile("exotour")
 
 
 @pytest.fixture(autouse=True)
